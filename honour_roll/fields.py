@@ -1,0 +1,328 @@
+"""Field specifications: one description of the record that both validates
+YAML values (with Vietnamese messages) and produces the JSON Schema, so the
+two cannot drift apart."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable
+from urllib.parse import urlsplit
+
+from .problems import Problem
+
+INVALID = object()  # a value that failed its check; the problem is already reported
+
+# Characters that hide or reorder text (bidirectional overrides, controls):
+# they are how look-alike and reversed-text tricks get in.
+_HIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
+
+
+class Context:
+    """Collects problems for one record file."""
+
+    def __init__(self, source):
+        self.source = source
+        self.problems: list[Problem] = []
+
+    def problem(self, path: str, message: str) -> object:
+        self.problems.append(Problem(self.source.path, self.source.line(path), path, message))
+        return INVALID
+
+
+def _type_name(value: Any) -> str:
+    if isinstance(value, bool):
+        return "đúng/sai"
+    if isinstance(value, (int, float)):
+        return "số"
+    if isinstance(value, list):
+        return "danh sách"
+    if isinstance(value, dict):
+        return "nhóm trường"
+    if value is None:
+        return "giá trị trống"
+    return "văn bản"
+
+
+@dataclass
+class Spec:
+    description: str = ""
+
+    def check(self, value: Any, path: str, ctx: Context) -> Any:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def schema(self) -> dict:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def _described(self, schema: dict) -> dict:
+        if self.description:
+            schema = {"description": self.description, **schema}
+        return schema
+
+
+@dataclass
+class Text(Spec):
+    max_length: int = 300
+    multiline: bool = False
+    example: str = ""
+
+    def check(self, value, path, ctx):
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            value = str(value)  # "decision: 123" is plainly meant as text
+        if not isinstance(value, str):
+            return ctx.problem(path, f"phải là văn bản, không phải {_type_name(value)}")
+        value = unicodedata.normalize("NFC", value)
+        hidden = _HIDDEN_CHARS.search(value)
+        if hidden:
+            return ctx.problem(
+                path,
+                f"có ký tự ẩn U+{ord(hidden.group()):04X} (thường do sao chép từ nơi khác); hãy gõ lại đoạn văn bản này",
+            )
+        value = value.strip() if self.multiline else " ".join(value.split())
+        if not value:
+            return ctx.problem(path, "đang để trống; hãy điền nội dung hoặc xóa trường này nếu không bắt buộc")
+        if len(value) > self.max_length:
+            return ctx.problem(path, f"quá dài ({len(value)} ký tự; tối đa {self.max_length} ký tự)")
+        return value
+
+    def schema(self):
+        return self._described({"type": "string", "minLength": 1, "maxLength": self.max_length})
+
+
+@dataclass
+class Slug(Text):
+    max_length: int = 120
+
+    def check(self, value, path, ctx):
+        value = super().check(value, path, ctx)
+        if value is INVALID:
+            return value
+        if not SLUG.match(value):
+            return ctx.problem(path, f"'{value}' chỉ được gồm chữ thường không dấu, số và dấu gạch nối (ví dụ nguyen-van-an)")
+        return value
+
+    def schema(self):
+        return self._described({"type": "string", "pattern": SLUG.pattern})
+
+
+@dataclass
+class Url(Text):
+    max_length: int = 500
+
+    def check(self, value, path, ctx):
+        value = super().check(value, path, ctx)
+        if value is INVALID:
+            return value
+        parts = urlsplit(value)
+        if parts.scheme not in ("http", "https") or not parts.netloc or re.search(r"[\s\"'<>`]", value):
+            return ctx.problem(path, f"địa chỉ '{value[:80]}' không hợp lệ; hãy ghi đầy đủ, bắt đầu bằng https://")
+        return value
+
+    def schema(self):
+        return self._described({"type": "string", "format": "uri", "pattern": "^https?://[^\\s\"'<>`]+$"})
+
+
+@dataclass
+class Email(Text):
+    max_length: int = 200
+
+    def check(self, value, path, ctx):
+        value = super().check(value, path, ctx)
+        if value is INVALID:
+            return value
+        if not _EMAIL.match(value):
+            return ctx.problem(path, f"địa chỉ thư điện tử '{value[:80]}' không hợp lệ")
+        return value
+
+    def schema(self):
+        return self._described({"type": "string", "format": "email"})
+
+
+@dataclass
+class Integer(Spec):
+    minimum: int = 0
+    maximum: int = 10**9
+
+    def check(self, value, path, ctx):
+        if isinstance(value, str) and value.strip().isdigit():
+            value = int(value.strip())
+        if isinstance(value, bool) or not isinstance(value, int):
+            return ctx.problem(path, f"phải là một số nguyên, ví dụ {self.maximum}")
+        if not self.minimum <= value <= self.maximum:
+            return ctx.problem(path, f"{value} nằm ngoài khoảng cho phép ({self.minimum}–{self.maximum})")
+        return value
+
+    def schema(self):
+        return self._described({"type": "integer", "minimum": self.minimum, "maximum": self.maximum})
+
+
+@dataclass
+class Date(Spec):
+    minimum: dt.date = dt.date(2021, 1, 1)
+    maximum: dt.date = dt.date(2025, 12, 31)
+
+    def check(self, value, path, ctx):
+        text = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else None
+        if text is None:
+            return ctx.problem(path, "phải là một ngày dạng YYYY-MM-DD, ví dụ 2024-12-20")
+        m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
+        if not m:
+            hint = ""
+            vn = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", text)
+            if vn:
+                hint = f" (có phải {vn.group(3)}-{int(vn.group(2)):02d}-{int(vn.group(1)):02d}?)"
+            return ctx.problem(path, f"ngày '{text}' phải viết dạng YYYY-MM-DD, ví dụ 2024-12-20{hint}")
+        try:
+            date = dt.date(*(int(g) for g in m.groups()))
+        except ValueError:
+            return ctx.problem(path, f"ngày '{text}' không tồn tại trên lịch; hãy kiểm tra lại ngày và tháng")
+        if not self.minimum <= date <= self.maximum:
+            return ctx.problem(
+                path, f"ngày {text} nằm ngoài giai đoạn {self.minimum.isoformat()} – {self.maximum.isoformat()}"
+            )
+        return date
+
+    def schema(self):
+        return self._described({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"})
+
+
+@dataclass
+class Boolean(Spec):
+    def check(self, value, path, ctx):
+        if not isinstance(value, bool):
+            return ctx.problem(path, "phải là true (có) hoặc false (không)")
+        return value
+
+    def schema(self):
+        return self._described({"type": "boolean"})
+
+
+@dataclass
+class Choice(Spec):
+    """One of a controlled list: ids with Vietnamese labels."""
+
+    options: Callable[[], dict[str, Any]] = dict  # id -> value
+    labels: Callable[[], dict[str, str]] = dict  # id -> label, for messages
+
+    def check(self, value, path, ctx):
+        options = self.options()
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            value = str(value)
+        if not isinstance(value, str):
+            return ctx.problem(path, f"phải là một giá trị trong danh sách, không phải {_type_name(value)}")
+        key = value.strip()
+        if key in options:
+            return options[key]
+        return ctx.problem(path, f"'{key}' không có trong danh sách{self._suggest(key)}; giá trị hợp lệ: {self.choices_text()}")
+
+    def choices_text(self) -> str:
+        labels = self.labels()
+        return ", ".join(f"{k} ({labels[k]})" if k in labels else k for k in self.options())
+
+    def _suggest(self, key: str) -> str:
+        folded = fold(key)
+        labels = self.labels()
+        for k, label in labels.items():
+            if fold(label) == folded or fold(label).endswith(" " + folded):
+                return f"; có phải '{k}' ({label})?"
+        near = difflib.get_close_matches(key.lower().replace(" ", "-").replace("_", "-"), list(self.options()), n=1, cutoff=0.6)
+        return f"; có phải '{near[0]}'?" if near else ""
+
+    def schema(self):
+        return self._described({"type": "string", "enum": list(self.options())})
+
+
+@dataclass
+class ListOf(Spec):
+    item: Spec = field(default_factory=Text)
+    min_items: int = 0
+    max_items: int = 50
+    unique: bool = False
+    example: str = ""
+
+    def check(self, value, path, ctx):
+        if not isinstance(value, list):
+            example = f", ví dụ: {path.rsplit('.', 1)[-1]}: {self.example}" if self.example else ""
+            return ctx.problem(path, f"phải là một danh sách{example}")
+        if len(value) < self.min_items:
+            return ctx.problem(path, f"cần ít nhất {self.min_items} mục")
+        if len(value) > self.max_items:
+            return ctx.problem(path, f"có {len(value)} mục; tối đa {self.max_items} mục")
+        out = []
+        for i, v in enumerate(value, start=1):
+            checked = self.item.check(v, f"{path}[{i}]", ctx)
+            if checked is INVALID:
+                continue
+            if self.unique and checked in out:
+                ctx.problem(f"{path}[{i}]", "giá trị bị lặp lại trong danh sách")
+                continue
+            out.append(checked)
+        return tuple(out)
+
+    def schema(self):
+        s = {"type": "array", "items": self.item.schema(), "minItems": self.min_items, "maxItems": self.max_items}
+        if self.unique:
+            s["uniqueItems"] = True
+        return self._described(s)
+
+
+@dataclass
+class Group(Spec):
+    """A mapping with known fields; unknown keys are errors."""
+
+    fields: dict[str, tuple[Spec, bool]] = field(default_factory=dict)  # name -> (spec, required)
+    synonyms: dict[str, str] = field(default_factory=dict)  # likely mistakes -> field name
+
+    def check(self, value, path, ctx):
+        if not isinstance(value, dict):
+            return ctx.problem(path, f"phải là một nhóm trường con (tên_trường: giá trị), không phải {_type_name(value)}")
+        out: dict[str, Any] = {}
+        for key, v in value.items():
+            child = f"{path}.{key}" if path else key
+            if key not in self.fields:
+                ctx.problem(child, f"trường không có trong mẫu hồ sơ{self._suggest(key)}")
+                continue
+            spec, _required = self.fields[key]
+            if v is None:
+                continue  # treated as missing below
+            checked = spec.check(v, child, ctx)
+            if checked is not INVALID:
+                out[key] = checked
+        return out
+
+    def missing(self, value: dict, path: str, ctx: Context, required: Iterable[str]) -> None:
+        for name in required:
+            if value.get(name) is None:
+                spec = self.fields[name][0]
+                what = f" ({spec.description})" if spec.description else ""
+                ctx.problem(path, f"thiếu trường bắt buộc '{name}'{what}")
+
+    def _suggest(self, key: str) -> str:
+        target = self.synonyms.get(fold(key).replace(" ", "_").replace("-", "_"))
+        if not target:
+            near = difflib.get_close_matches(key, list(self.fields), n=1, cutoff=0.6)
+            target = near[0] if near else None
+        if target:
+            return f"; có phải '{target}'?"
+        return "; các trường hợp lệ: " + ", ".join(self.fields)
+
+    def schema(self):
+        return self._described(
+            {
+                "type": "object",
+                "additionalProperties": False,
+                "properties": {name: spec.schema() for name, (spec, _) in self.fields.items()},
+                "required": [name for name, (_, req) in self.fields.items() if req],
+            }
+        )
+
+
+def fold(text: str) -> str:
+    """Vietnamese text without diacritics, đ as d, lower case: how people type it."""
+    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()

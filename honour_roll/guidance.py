@@ -1,0 +1,135 @@
+"""The official guidance (Hướng dẫn, 10/8/2022), read from its text into
+blocks that the guidance page renders faithfully, with a stable id on every
+criterion of section 3."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .criteria import Criterion, criteria_for
+from .vocabulary import Kind
+
+_SECTION = re.compile(r"^(\d)\.\s+(.+)$")
+_SUBSECTION = re.compile(r"^(\d\.\d)\.\s+(.+)$")
+_KIND_OF_SUBSECTION = {"3.1": Kind.COLLECTIVE, "3.2": Kind.ENTERPRISE, "3.3": Kind.INDIVIDUAL}
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph of the guidance.
+
+    kind: number | place_date | title | subtitle | para | section | subsection
+          | item ("- ") | plus ("+ ") | item_plus ("- + ") | recipients | recipient
+          | signature | signer
+    """
+
+    kind: str
+    text: str
+    number: str = ""  # "3" or "3.1" for headings
+    criterion: Criterion | None = None
+
+    @property
+    def anchor(self) -> str:
+        if self.criterion:
+            return self.criterion.anchor
+        if self.kind in ("section", "subsection"):
+            return "muc-" + self.number.replace(".", "-")
+        return ""
+
+    @property
+    def marker(self) -> str:
+        """The list marker as the document prints it."""
+        return {"plus": "+", "item_plus": "+"}.get(self.kind, "")
+
+
+@dataclass(frozen=True)
+class Guidance:
+    blocks: tuple[Block, ...]
+
+    def section_blocks(self, number: str) -> list[Block]:
+        return [b for b in self.blocks if b.kind in ("section", "subsection") and b.number == number]
+
+    @property
+    def sections(self) -> list[Block]:
+        return [b for b in self.blocks if b.kind in ("section", "subsection")]
+
+    def criterion_block(self, criterion_id: str) -> Block:
+        return next(b for b in self.blocks if b.criterion and b.criterion.id == criterion_id)
+
+
+class GuidanceFormatError(ValueError):
+    pass
+
+
+def paragraphs(text: str) -> list[str]:
+    """Paragraphs as the document shows them: blank-line separated, and each
+    list item on its own even when no blank line precedes it."""
+    out = []
+    for chunk in re.split(r"\n\s*\n", text.replace("\r\n", "\n")):
+        for part in re.split(r"\n(?=[-+] )", chunk.strip()):
+            if part.strip():
+                out.append(part.strip())
+    return out
+
+
+def parse_guidance(text: str) -> Guidance:
+    blocks: list[Block] = []
+    paras = paragraphs(text)
+    subsection = ""
+    in_recipients = False
+    pending: dict[str, list[int]] = {}
+    for para in paras:
+        if para.startswith("Số:"):
+            blocks.append(Block("number", para))
+        elif re.match(r"^.+, ngày \d+ tháng \d+ năm \d{4}$", para):
+            blocks.append(Block("place_date", para))
+        elif para == "HƯỚNG DẪN":
+            blocks.append(Block("title", para))
+        elif blocks and blocks[-1].kind == "title":
+            blocks.append(Block("subtitle", para))
+        elif para.startswith("**") and para.endswith("**"):
+            blocks.append(Block("signature", para.strip("*").strip()))
+            in_recipients = False
+        elif blocks and blocks[-1].kind == "signature":
+            blocks.append(Block("signer", para))
+        elif para == "Nơi nhận:":
+            blocks.append(Block("recipients", para))
+            in_recipients = True
+        elif in_recipients:
+            blocks.append(Block("recipient", para.removeprefix("- ").strip()))
+        elif m := _SUBSECTION.match(para):
+            subsection = m.group(1)
+            blocks.append(Block("subsection", m.group(2), number=subsection))
+        elif m := _SECTION.match(para):
+            subsection = m.group(1)
+            blocks.append(Block("section", m.group(2), number=subsection))
+        elif para.startswith("- + "):
+            blocks.append(Block("item_plus", para[4:].strip()))
+            pending.setdefault(subsection, []).append(len(blocks) - 1)
+        elif para.startswith("+ "):
+            blocks.append(Block("plus", para[2:].strip()))
+            pending.setdefault(subsection, []).append(len(blocks) - 1)
+        elif para.startswith("- "):
+            blocks.append(Block("item", para[2:].strip()))
+            pending.setdefault(subsection, []).append(len(blocks) - 1)
+        else:
+            blocks.append(Block("para", para))
+    # Criteria are the items of 3.1–3.3; where a clause uses "+" sub-items
+    # (3.3), those are the criteria and the "-" items are only their headings.
+    for number, kind in _KIND_OF_SUBSECTION.items():
+        indexes = pending.get(number, [])
+        plus = [i for i in indexes if blocks[i].kind in ("plus", "item_plus")]
+        chosen = plus or indexes
+        expected = criteria_for(kind)
+        if len(chosen) != len(expected):
+            raise GuidanceFormatError(f"mục {number}: có {len(chosen)} tiêu chí, cần {len(expected)}")
+        for i, criterion in zip(chosen, expected):
+            b = blocks[i]
+            blocks[i] = Block(b.kind, b.text, b.number, criterion)
+    return Guidance(tuple(blocks))
+
+
+def load_guidance(path: Path) -> Guidance:
+    return parse_guidance(path.read_text(encoding="utf-8"))

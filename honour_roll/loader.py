@@ -1,0 +1,101 @@
+"""Load every record of a data folder: all of them valid, or every problem at once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from .model import Honoree
+from .problems import Problem, RecordsInvalid
+from .validation import name_key, validate_source
+from .yaml_source import read_source
+
+RECORD_SUFFIXES = (".yml", ".yaml")
+
+
+@dataclass(frozen=True)
+class Roll:
+    """Every record, and the published ones (recognised) in display order."""
+
+    honorees: tuple[Honoree, ...]
+
+    @cached_property
+    def published(self) -> tuple[Honoree, ...]:
+        return tuple(sorted((h for h in self.honorees if h.is_published), key=lambda h: h.sort_key))
+
+    @cached_property
+    def by_id(self) -> dict[str, Honoree]:
+        return {h.id: h for h in self.published}
+
+
+def record_files(data_dir: Path) -> list[Path]:
+    folder = data_dir / "honorees"
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() in RECORD_SUFFIXES and not p.name.startswith("."))
+
+
+def display_path(path: Path, project_root: Path) -> str:
+    try:
+        return path.resolve().relative_to(project_root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def load_roll(data_dir: Path, project_root: Path, paths: list[Path] | None = None) -> Roll:
+    """Read and validate records; raise RecordsInvalid listing every problem."""
+    problems: list[Problem] = []
+    honorees: list[Honoree] = []
+    files = record_files(data_dir) if paths is None else paths
+    folder = data_dir / "honorees"
+    if paths is None and not folder.is_dir():
+        raise RecordsInvalid([Problem(display_path(folder, project_root), 0, "", "không tìm thấy thư mục hồ sơ")])
+    lines: dict[str, dict[str, int]] = {}
+    for path in files:
+        shown = display_path(path, project_root)
+        source, found = read_source(shown, path.read_bytes())
+        problems += found
+        if source is None or found:
+            continue
+        lines[shown] = source.lines
+        honoree, found = validate_source(source, path.stem, data_dir)
+        problems += found
+        if honoree is not None:
+            honorees.append(honoree)
+    problems += _cross_record_problems(honorees, lines)
+    if problems:
+        raise RecordsInvalid(problems)
+    return Roll(tuple(sorted(honorees, key=lambda h: h.id)))
+
+
+def _cross_record_problems(honorees: list[Honoree], lines: dict[str, dict[str, int]]) -> list[Problem]:
+    """Rules across records: one record per honoree, one owner per URL."""
+    problems = []
+    by_name: dict[str, Honoree] = {}
+    for h in sorted(honorees, key=lambda h: h.source):
+        first = by_name.setdefault(name_key(h.name), h)
+        if first is not h:
+            problems.append(
+                Problem(
+                    h.source,
+                    lines[h.source].get("name", 1),
+                    "name",
+                    f"trùng tên với hồ sơ {first.source}; mỗi gương điển hình chỉ có một hồ sơ "
+                    "(nếu là hai đối tượng khác nhau, hãy ghi rõ tên đơn vị để phân biệt)",
+                )
+            )
+    owners = {h.id: h for h in honorees}
+    for h in sorted(honorees, key=lambda h: h.source):
+        for i, alias in enumerate(h.aliases, start=1):
+            owner = owners.setdefault(alias, h)
+            if owner is not h:
+                problems.append(
+                    Problem(
+                        h.source,
+                        lines[h.source].get(f"aliases[{i}]", 1),
+                        f"aliases[{i}]",
+                        f"mã cũ '{alias}' đang là mã của hồ sơ {owner.source}; hai hồ sơ không thể dùng chung một địa chỉ",
+                    )
+                )
+    return problems

@@ -1,0 +1,46 @@
+"""Escaping record text for the Markdown the pages are made of.
+
+Every character that Markdown, its extensions or HTML could read as syntax
+becomes a numeric character reference, which renders as the same character
+and is never markup.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+
+from markupsafe import Markup
+
+_SPECIAL = re.compile(r"[\\`*_{}\[\]<>&#|~^=!\"'$:]")
+_LINE_START = re.compile(r"^(\s*)([-+.>]|\d+(?=[.)]))")
+
+
+def _ref(m: re.Match) -> str:
+    return f"&#{ord(m.group())};"
+
+
+def md(text: object) -> Markup:
+    """Plain text, safe to place anywhere inline in Markdown or HTML."""
+    s = " ".join(str(text).split())
+    s = _SPECIAL.sub(_ref, s)
+    # A leading '-', '+', '>' or '1.' would start a list or quote.
+    s = _LINE_START.sub(lambda m: m.group(1) + "".join(f"&#{ord(c)};" for c in m.group(2)), s)
+    return Markup(s)
+
+
+def front_matter(values: dict) -> str:
+    """YAML front matter; JSON strings are valid YAML and need no escaping rules of their own."""
+    lines = ["---"]
+    for key, value in values.items():
+        lines.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
+    lines.append("---")
+    return "\n".join(lines) + "\n"
+
+
+def relative(from_src: str, to_src: str) -> str:
+    """A link from one source page to another, as MkDocs resolves them."""
+    target, _, anchor = to_src.partition("#")
+    rel = posixpath.relpath(target, posixpath.dirname(from_src) or ".")
+    return rel + (f"#{anchor}" if anchor else "")

@@ -1,0 +1,196 @@
+"""The generated pages, as Markdown: what each page says, independent of the
+site generator. The hook hands these to MkDocs as virtual files."""
+
+from __future__ import annotations
+
+import struct
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+from .chart import build_chart
+from .criteria import CRITERIA, Criterion, criteria_for
+from .guidance import Guidance
+from .loader import Roll
+from .markup import front_matter, md, relative
+from .model import Honoree, Photo
+from .stats import counts, quota_progress
+from .story import safe_story
+from .vocabulary import YEARS, Kind, Pillar
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+HOME_SRC = "index.md"
+GUIDANCE_SRC = "huong-dan.md"
+HONOREE_DIR = "guong-dien-hinh"
+PHOTO_DIR = "anh"
+
+PILLAR_INTROS = {
+    Pillar.DIGITAL_GOVERNMENT: "Chính quyền số là chính quyền hoạt động, cung cấp dịch vụ dựa trên dữ liệu và công nghệ số: "
+    "dịch vụ công trực tuyến, văn bản điện tử, họp không giấy, điều hành dựa trên dữ liệu.",
+    Pillar.DIGITAL_ECONOMY: "Kinh tế số là hoạt động kinh tế dựa trên công nghệ số: doanh nghiệp chuyển đổi số, "
+    "thương mại điện tử, thanh toán không dùng tiền mặt, sản phẩm và dịch vụ số mới.",
+    Pillar.DIGITAL_SOCIETY: "Xã hội số là nơi người dân có kỹ năng số và dùng công nghệ số trong học tập, "
+    "y tế, văn hóa và đời sống hằng ngày: tổ công nghệ số cộng đồng, trường học số, y tế số.",
+}
+KIND_INTROS = {
+    Kind.COLLECTIVE: "Các phòng, cơ quan, đơn vị, ban, ngành, đoàn thể có thành tích xuất sắc trong chuyển đổi số của tỉnh.",
+    Kind.ENTERPRISE: "Các doanh nghiệp ứng dụng công nghệ số tạo ra sản phẩm, dịch vụ mới và đồng hành cùng chuyển đổi số của tỉnh.",
+    Kind.INDIVIDUAL: "Cán bộ, công chức, viên chức, người lao động có sáng kiến, cách làm hay trong chuyển đổi số của tỉnh.",
+}
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    src_uri: str
+    content: str
+    in_nav: bool = True
+    honoree: Honoree | None = None
+
+
+def honoree_src(h: Honoree) -> str:
+    return f"{HONOREE_DIR}/{h.id}.md"
+
+
+def pillar_src(p: Pillar) -> str:
+    return f"tru-cot/{p.slug}.md"
+
+
+def kind_src(k: Kind) -> str:
+    return f"loai/{k.slug}.md"
+
+
+def photo_src(p: Photo) -> str:
+    return f"{PHOTO_DIR}/{p.file.relative_to('photos') if p.file.parts[0] == 'photos' else p.file}"
+
+
+def make_environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,  # anything not passed through |md is still HTML-escaped
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = md
+    env.globals.update(
+        front_matter=lambda values: jinja2.utils.markupsafe.Markup(front_matter(values)),
+        relative=relative,
+        honoree_src=honoree_src,
+        pillar_src=pillar_src,
+        kind_src=kind_src,
+        photo_src=photo_src,
+    )
+    return env
+
+
+class PageMaker:
+    """Renders every generated page of one build from one roll."""
+
+    def __init__(self, roll: Roll, guidance: Guidance, data_dir: Path):
+        self.roll = roll
+        self.guidance = guidance
+        self.data_dir = data_dir
+        self.env = make_environment()
+        self.published = roll.published
+
+    def render(self, template: str, src: str, **context) -> str:
+        return self.env.get_template(template).render(src=src, **context)
+
+    def pages(self) -> list[GeneratedPage]:
+        pages = [self.home(), self.guidance_page()]
+        pages += [self.pillar_page(p) for p in Pillar]
+        pages += [self.kind_page(k) for k in Kind]
+        pages += [self.honoree_page(h) for h in self.published]
+        return pages
+
+    def meeting(self, criterion: Criterion) -> list[Honoree]:
+        return [h for h in self.published if criterion in h.criteria_met]
+
+    def related(self, h: Honoree, limit: int = 3) -> list[Honoree]:
+        def score(other: Honoree) -> int:
+            return 2 * len(set(h.pillars) & set(other.pillars)) + (other.locality == h.locality) + (other.kind is h.kind)
+
+        others = [o for o in self.published if o.id != h.id]
+        return sorted(others, key=lambda o: (-score(o), o.sort_key))[:limit]
+
+    def honoree_page(self, h: Honoree) -> GeneratedPage:
+        src = honoree_src(h)
+        content = self.render(
+            "honoree.md.j2",
+            src,
+            h=h,
+            story=jinja2.utils.markupsafe.Markup(safe_story(h.story)),
+            kind_criteria=criteria_for(h.kind),
+            related=self.related(h),
+            photo_size=lambda p: image_size(self.data_dir / p.file),
+        )
+        return GeneratedPage(src, content, in_nav=False, honoree=h)
+
+    def guidance_page(self) -> GeneratedPage:
+        return GeneratedPage(
+            GUIDANCE_SRC, self.render("guidance.md.j2", GUIDANCE_SRC, guidance=self.guidance, meeting=self.meeting)
+        )
+
+    def pillar_page(self, pillar: Pillar) -> GeneratedPage:
+        src = pillar_src(pillar)
+        honorees = [h for h in self.published if pillar in h.pillars]
+        groups = [(k, [h for h in honorees if h.kind is k]) for k in Kind]
+        return GeneratedPage(
+            src, self.render("pillar.md.j2", src, pillar=pillar, honorees=honorees, groups=groups, intro=PILLAR_INTROS[pillar])
+        )
+
+    def kind_page(self, kind: Kind) -> GeneratedPage:
+        src = kind_src(kind)
+        honorees = [h for h in self.published if h.kind is kind]
+        by_year = [(y, [h for h in honorees if h.year == y]) for y in reversed(YEARS)]
+        by_year = [(y, g) for y, g in by_year if g]
+        return GeneratedPage(
+            src, self.render("kind.md.j2", src, kind=kind, honorees=honorees, by_year=by_year, intro=KIND_INTROS[kind])
+        )
+
+    def home(self) -> GeneratedPage:
+        table = counts(self.published)
+        return GeneratedPage(
+            HOME_SRC,
+            self.render(
+                "home.md.j2",
+                HOME_SRC,
+                published=self.published,
+                quota=quota_progress(self.published),
+                enterprise_count=sum(1 for h in self.published if h.kind is Kind.ENTERPRISE),
+                chart=build_chart(table),
+                counts=table,
+                row_total=lambda p, k: sum(table[(p, k, y)] for y in YEARS),
+                latest=list(self.published[:6]),
+                pillars=list(Pillar),
+                kinds=list(Kind),
+                years=YEARS,
+                criteria=CRITERIA,
+            ),
+        )
+
+
+def image_size(path: Path) -> tuple[int, int] | None:
+    """Width and height from a PNG or JPEG header, so the page reserves the
+    photo's space before it loads (no layout shift on slow phones)."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    if data[:8] == b"\x89PNG\r\n\x1a\n":
+        return struct.unpack(">II", data[16:24])
+    if data[:2] == b"\xff\xd8":
+        i = 2
+        while i + 9 < len(data):
+            if data[i] != 0xFF:
+                i += 1
+                continue
+            marker, length = data[i + 1], struct.unpack(">H", data[i + 2 : i + 4])[0]
+            if 0xC0 <= marker <= 0xCF and marker not in (0xC4, 0xC8, 0xCC):
+                h, w = struct.unpack(">HH", data[i + 5 : i + 9])
+                return w, h
+            i += 2 + length
+    return None

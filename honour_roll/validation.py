@@ -1,0 +1,199 @@
+"""Turn read YAML into typed records, reporting every problem at once."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path, PurePosixPath
+
+from .criteria import CRITERION_BY_ID, Criterion
+from .fields import INVALID, SLUG, Context
+from .model import Contact, Honoree, Initiative, Link, Photo, Recognition, Replication
+from .problems import Problem
+from .record_spec import INDIVIDUAL_ONLY, ORGANISATION_ONLY, RECORD
+from .story import story_problems
+from .vocabulary import Kind, Status
+from .yaml_source import Source
+
+PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
+
+
+def validate_source(source: Source, record_id: str, data_dir: Path) -> tuple[Honoree | None, list[Problem]]:
+    """Check one record; return the honoree when it has no problems."""
+    ctx = Context(source)
+    if not SLUG.match(record_id):
+        ctx.problem(
+            "",
+            f"tên tệp '{record_id}' chỉ được gồm chữ thường không dấu, số và dấu gạch nối "
+            "(ví dụ nguyen-van-an.yml), vì tên tệp là địa chỉ trang",
+        )
+    values = RECORD.check(source.data, "", ctx)
+    if values is INVALID:
+        return None, ctx.problems
+    kind = values.get("kind")
+    status = values.get("status")
+
+    required = ["status", "kind", "name", "locality", "pillars", "year", "summary", "story"]
+    if kind is Kind.INDIVIDUAL:
+        required += list(INDIVIDUAL_ONLY)
+    if status is Status.RECOGNISED:
+        required.append("recognition")
+    RECORD.missing(source.data, "", ctx, required)
+    _check_groups(source.data, ctx)
+
+    if kind is not None:
+        wrong = ORGANISATION_ONLY if kind is Kind.INDIVIDUAL else INDIVIDUAL_ONLY
+        for name in wrong:
+            if name in values:
+                ctx.problem(name, f"trường này không dùng cho {kind.label.lower()}; hãy xóa")
+        raw_criteria = source.data.get("criteria")
+        for i, raw in enumerate(raw_criteria if isinstance(raw_criteria, list) else [], start=1):
+            criterion = CRITERION_BY_ID.get(str(raw).strip())
+            if criterion is not None:
+                _check_criterion(criterion, kind, f"criteria[{i}]", ctx)
+
+    locality, year = values.get("locality"), values.get("year")
+    if locality is not None and year is not None and not locality.existed_in(year):
+        ctx.problem(
+            "locality",
+            f"{locality.label} chỉ tồn tại trong {locality.years_text} ({locality.note}); "
+            f"hồ sơ năm {year} hãy ghi đúng tên đơn vị hành chính của năm đó",
+        )
+    recognition = values.get("recognition")
+    if recognition and year is not None and "date" in recognition and recognition["date"].year != year:
+        ctx.problem(
+            "recognition.date",
+            f"ngày quyết định {recognition['date'].isoformat()} không thuộc năm được công nhận (year: {year})",
+        )
+    for i, ini in enumerate(values.get("initiatives", ()), start=1):
+        if year is not None and ini.get("year") is not None and ini["year"] > year:
+            ctx.problem(f"initiatives[{i}].year", f"sáng kiến năm {ini['year']} muộn hơn năm được công nhận ({year})")
+
+    if "story" in values:
+        for message in story_problems(values["story"]):
+            ctx.problem("story", message)
+
+    photos = _check_photos(values.get("photos", ()), kind, data_dir, ctx)
+
+    if ctx.problems:
+        return None, ctx.problems
+    return _build(record_id, source, values, photos), []
+
+
+def _check_groups(data: dict, ctx: Context) -> None:
+    """Required fields inside nested groups."""
+    from .record_spec import CONTACT, INITIATIVE, LINK, PHOTO, RECOGNITION, REPLICATION
+
+    def need(group, value, path):
+        if isinstance(value, dict):
+            group.missing(value, path, ctx, [n for n, (_, req) in group.fields.items() if req])
+
+    need(RECOGNITION, data.get("recognition"), "recognition")
+    replication = data.get("replication")
+    need(REPLICATION, replication, "replication")
+    if isinstance(replication, dict):
+        need(CONTACT, replication.get("contact"), "replication.contact")
+    for name, group in (("initiatives", INITIATIVE), ("photos", PHOTO), ("links", LINK)):
+        items = data.get(name)
+        if isinstance(items, list):
+            for i, item in enumerate(items, start=1):
+                need(group, item, f"{name}[{i}]")
+
+
+def _check_criterion(criterion: Criterion, kind: Kind, path: str, ctx: Context) -> None:
+    if criterion.kind is not kind:
+        ctx.problem(
+            path,
+            f"tiêu chí {criterion.id} thuộc mục {criterion.kind.section} ({criterion.kind.label.lower()}); "
+            f"{kind.label.lower()} chỉ dùng các tiêu chí mục {kind.section}",
+        )
+    elif criterion.computed:
+        ctx.problem(path, f"tiêu chí {criterion.id} được tính tự động từ các sáng kiến (initiatives); hãy xóa khỏi criteria")
+
+
+def _check_photos(photos, kind, data_dir: Path, ctx: Context) -> tuple[Photo, ...]:
+    out = []
+    root = data_dir.resolve()
+    for i, photo in enumerate(photos, start=1):
+        path = f"photos[{i}]"
+        if "file" not in photo:
+            continue
+        rel = photo["file"].replace("\\", "/")
+        target = (root / rel).resolve()
+        if rel.startswith("/") or root not in target.parents:
+            ctx.problem(f"{path}.file", f"đường dẫn '{rel}' ra ngoài thư mục data/; hãy đặt ảnh trong data/photos/")
+            continue
+        if not target.is_file():
+            ctx.problem(f"{path}.file", f"không tìm thấy tệp ảnh '{rel}' trong thư mục data/")
+            continue
+        if target.suffix.lower() not in PHOTO_SUFFIXES:
+            ctx.problem(f"{path}.file", f"tệp '{rel}' không phải ảnh JPG, PNG hoặc WebP")
+            continue
+        if kind is Kind.INDIVIDUAL and photo.get("consent") is not True:
+            ctx.problem(
+                f"{path}.consent",
+                "ảnh của cá nhân cần ghi nhận sự đồng ý của người trong ảnh (consent: true) trước khi đăng",
+            )
+            continue
+        if "alt" in photo and "credit" in photo:
+            out.append(Photo(PurePosixPath(target.relative_to(root).as_posix()), photo["alt"], photo["credit"], photo.get("consent", False)))
+    return tuple(out)
+
+
+def _build(record_id: str, source: Source, v: dict, photos: tuple[Photo, ...]) -> Honoree:
+    rec = v.get("recognition")
+    rep = v.get("replication")
+    contact = rep.get("contact") if rep else None
+    return Honoree(
+        id=record_id,
+        source=source.path,
+        status=v["status"],
+        kind=v["kind"],
+        name=v["name"],
+        locality=v["locality"],
+        pillars=tuple(v["pillars"]),
+        year=v["year"],
+        summary=v["summary"],
+        story=v["story"],
+        recognition=Recognition(**rec) if rec else None,
+        position=v.get("position"),
+        unit=v.get("unit"),
+        parent_body=v.get("parent_body"),
+        achievements=tuple(v.get("achievements", ())),
+        initiatives=tuple(Initiative(**i) for i in v.get("initiatives", ())),
+        criteria=tuple(v.get("criteria", ())),
+        replication=Replication(
+            steps=tuple(rep["steps"]),
+            requirements=tuple(rep.get("requirements", ())),
+            contact=Contact(**contact) if contact else None,
+        )
+        if rep
+        else None,
+        photos=photos,
+        links=tuple(Link(**link) for link in v.get("links", ())),
+        aliases=tuple(v.get("aliases", ())),
+        editor_notes=v.get("editor_notes"),
+        lines=dict(source.lines),
+    )
+
+
+def name_key(name: str) -> str:
+    """Names compared as people read them: case, spacing and Unicode form ignored."""
+    return " ".join(unicodedata.normalize("NFC", name).casefold().split())
+
+
+def publication_warnings(honorees) -> list[Problem]:
+    """Rules that do not stop editors from saving a record but must hold
+    before it is published: a recognised individual meets criterion 3.3.a."""
+    out = []
+    for h in honorees:
+        rule = h.initiative_rule
+        if h.is_published and rule is not None and not rule.met:
+            out.append(
+                Problem(
+                    h.source,
+                    h.lines.get("initiatives", h.lines.get("kind", 1)),
+                    "initiatives",
+                    f"cá nhân đã công nhận nhưng chưa đạt tiêu chí 3.3.a của Hướng dẫn. {rule.reason}",
+                )
+            )
+    return out

@@ -1,0 +1,163 @@
+"""Read one YAML record into plain values plus the line of every field.
+
+PyYAML's own constructors lose line numbers, keep the last of duplicate keys
+silently and raise on impossible dates such as 2024-02-30; composing the node
+graph and converting it here fixes all three.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+try:  # libyaml is several times faster when it is there
+    _Loader = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover
+    _Loader = yaml.SafeLoader
+
+from .problems import Problem
+
+_BOOL_TRUE = {"true", "yes", "on"}
+_INT_TAG = "tag:yaml.org,2002:int"
+_FLOAT_TAG = "tag:yaml.org,2002:float"
+_BOOL_TAG = "tag:yaml.org,2002:bool"
+_NULL_TAG = "tag:yaml.org,2002:null"
+_STR_TAG = "tag:yaml.org,2002:str"
+_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+
+# PyYAML's English messages, as editors will meet them, in Vietnamese.
+_SYNTAX_HINTS = (
+    ("found character '\\t'", "có ký tự Tab; hãy thụt lề bằng dấu cách, không dùng phím Tab"),
+    ("mapping values are not allowed here", "dấu hai chấm ':' không đúng chỗ; nếu giá trị có dấu ':' hãy đặt nó trong dấu nháy kép"),
+    ("could not find expected ':'", "thiếu dấu hai chấm ':' sau tên trường, hoặc một dòng bị ngắt giữa chừng"),
+    ("found unexpected end of stream", "thiếu dấu nháy đóng ở cuối giá trị"),
+    ("found undefined alias", "dùng ký tự '*' ở đầu giá trị; hãy đặt giá trị trong dấu nháy kép"),
+    ("expected <block end>, but found", "thụt lề không thẳng hàng với các dòng phía trên"),
+    ("did not find expected key", "thụt lề không thẳng hàng với các dòng phía trên"),
+    ("did not find expected '-' indicator", "thụt lề của danh sách không thẳng hàng"),
+    ("found character '@' that cannot start any token", "giá trị bắt đầu bằng '@'; hãy đặt giá trị trong dấu nháy kép"),
+    ("found character '`' that cannot start any token", "giá trị bắt đầu bằng '`'; hãy đặt giá trị trong dấu nháy kép"),
+    ("found unknown escape character", "có dấu '\\' không hợp lệ trong dấu nháy kép; hãy dùng dấu nháy đơn"),
+)
+
+
+@dataclass
+class Source:
+    """A record as read: its values and the line of each field path."""
+
+    path: str
+    data: Any
+    lines: dict[str, int] = field(default_factory=dict)
+
+    def line(self, path: str) -> int:
+        """The line of a field, or of its nearest parent that has one."""
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = re.sub(r"(\.[^.\[]+|\[\d+\])$", "", path) if re.search(r"(\.|\[)", path) else ""
+        return self.lines.get("", 1)
+
+
+def _syntax_message(error: yaml.YAMLError) -> str:
+    text = str(error)
+    for needle, hint in _SYNTAX_HINTS:
+        if needle in text:
+            return f"lỗi cú pháp YAML: {hint}"
+    problem = getattr(error, "problem", None) or text.splitlines()[0]
+    return f"lỗi cú pháp YAML: {problem}; hãy kiểm tra thụt lề, dấu hai chấm và dấu nháy ở dòng này"
+
+
+def read_source(display_path: str, raw: bytes) -> tuple[Source | None, list[Problem]]:
+    """Decode and parse one record file. Returns the source, or the problems."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = raw[: e.start].count(b"\n") + 1
+        return None, [
+            Problem(display_path, line, "", "tệp không được lưu bằng mã UTF-8; hãy mở tệp và lưu lại với mã hóa UTF-8")
+        ]
+    if not text.strip() or all(
+        not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
+    ):
+        return None, [Problem(display_path, 1, "", "tệp rỗng; hãy điền hồ sơ theo mẫu hoặc xóa tệp")]
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
+        line = mark.line + 1 if mark else 1
+        return None, [Problem(display_path, line, "", _syntax_message(e))]
+    if node is None:
+        return None, [Problem(display_path, 1, "", "tệp rỗng; hãy điền hồ sơ theo mẫu hoặc xóa tệp")]
+    if not isinstance(node, yaml.MappingNode):
+        return None, [
+            Problem(
+                display_path,
+                node.start_mark.line + 1,
+                "",
+                "hồ sơ phải là danh sách các trường dạng 'tên_trường: giá trị' (ví dụ 'name: ...')",
+            )
+        ]
+    source = Source(display_path, None)
+    problems: list[Problem] = []
+    source.data = _convert(node, "", source, problems)
+    return source, problems
+
+
+def _convert(node: yaml.Node, path: str, source: Source, problems: list[Problem]) -> Any:
+    source.lines.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        result: dict[str, Any] = {}
+        seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            line = key_node.start_mark.line + 1
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+                problems.append(Problem(source.path, line, path, "tên trường không hợp lệ"))
+                continue
+            key = str(key_node.value)
+            child = f"{path}.{key}" if path else key
+            if key in seen:
+                problems.append(
+                    Problem(
+                        source.path,
+                        line,
+                        child,
+                        f"trường bị lặp lại (đã có ở dòng {seen[key]}); hãy giữ một lần và xóa lần còn lại",
+                    )
+                )
+                continue
+            seen[key] = line
+            source.lines[child] = line
+            result[key] = _convert(value_node, child, source, problems)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_convert(item, f"{path}[{i}]", source, problems) for i, item in enumerate(node.value, start=1)]
+    return _scalar(node)
+
+
+def _scalar(node: yaml.ScalarNode) -> Any:
+    value = node.value
+    if node.style:  # quoted or block scalars are always text
+        return value
+    tag = node.tag
+    if tag == _NULL_TAG:
+        return None
+    if tag == _BOOL_TAG:
+        return value.lower() in _BOOL_TRUE
+    if tag == _INT_TAG:
+        for base in (10, 0):  # 0 reads YAML's 0x.. and 0o.. forms
+            try:
+                return int(value.replace("_", ""), base)
+            except ValueError:
+                pass
+        return value
+    if tag == _FLOAT_TAG:
+        try:
+            return float(value.replace("_", ""))
+        except ValueError:
+            return value
+    # Timestamps stay text: the validator parses dates itself, with a clear
+    # message for impossible ones.
+    return value

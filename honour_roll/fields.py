@@ -30,8 +30,8 @@ class Context:
         self.source = source
         self.problems: list[Problem] = []
 
-    def problem(self, path: str, message: str) -> object:
-        self.problems.append(Problem(self.source.path, self.source.line(path), path, message))
+    def problem(self, path: str, message: str, line: int | None = None) -> object:
+        self.problems.append(Problem(self.source.path, line or self.source.line(path), path, message))
         return INVALID
 
 
@@ -299,8 +299,9 @@ class Group(Spec):
         for name in required:
             if value.get(name) is None:
                 spec = self.fields[name][0]
-                what = f" ({spec.description})" if spec.description else ""
-                ctx.problem(path, f"thiếu trường bắt buộc '{name}'{what}")
+                what = f": {spec.description}" if spec.description else ""
+                child = f"{path}.{name}" if path else name
+                ctx.problem(child, f"thiếu trường bắt buộc{what}", line=ctx.source.line(path))
 
     def _suggest(self, key: str) -> str:
         target = self.synonyms.get(fold(key).replace(" ", "_").replace("-", "_"))

@@ -11,7 +11,7 @@ from .model import Contact, Honoree, Initiative, Link, Photo, Recognition, Repli
 from .problems import Problem
 from .record_spec import INDIVIDUAL_ONLY, ORGANISATION_ONLY, RECORD
 from .story import story_problems
-from .vocabulary import Kind, Status
+from .vocabulary import LOCALITIES, Kind, Status
 from .yaml_source import Source
 
 PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
@@ -53,10 +53,12 @@ def validate_source(source: Source, record_id: str, data_dir: Path) -> tuple[Hon
 
     locality, year = values.get("locality"), values.get("year")
     if locality is not None and year is not None and not locality.existed_in(year):
+        instead = [loc for loc in LOCALITIES if loc.existed_in(year) and loc.note and loc is not locality]
+        hint = " hoặc ".join(f"'{loc.id}' ({loc.label})" for loc in instead)
         ctx.problem(
             "locality",
-            f"{locality.label} chỉ tồn tại trong {locality.years_text} ({locality.note}); "
-            f"hồ sơ năm {year} hãy ghi đúng tên đơn vị hành chính của năm đó",
+            f"{locality.label} chỉ dùng cho hồ sơ {locality.years_text} ({locality.note}); "
+            f"hồ sơ năm {year} hãy ghi tên đơn vị hành chính của năm đó" + (f", ví dụ {hint}" if hint else ""),
         )
     recognition = values.get("recognition")
     if recognition and year is not None and "date" in recognition and recognition["date"].year != year:

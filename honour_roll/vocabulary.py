@@ -146,7 +146,7 @@ LOCALITIES: tuple[Locality, ...] = (
     Locality("xuyen-moc", "H. Xuyên Mộc"),
     Locality("long-dien", "H. Long Điền", last_year=2024, note="nhập vào huyện Long Đất từ 01/01/2025"),
     Locality("dat-do", "H. Đất Đỏ", last_year=2024, note="nhập vào huyện Long Đất từ 01/01/2025"),
-    Locality("long-dat", "H. Long Đất", first_year=2025, note="thành lập từ 01/01/2025 (Nghị quyết 1256/NQ-UBTVQH15)"),
+    Locality("long-dat", "H. Long Đất", first_year=2025, note="thành lập từ 01/01/2025 theo Nghị quyết 1256/NQ-UBTVQH15"),
     Locality("con-dao", "H. Côn Đảo"),
 )
 LOCALITY_BY_ID = {loc.id: loc for loc in LOCALITIES}

@@ -31,7 +31,8 @@ _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 # PyYAML's English messages, as editors will meet them, in Vietnamese.
 _SYNTAX_HINTS = (
     ("found character '\\t'", "có ký tự Tab; hãy thụt lề bằng dấu cách, không dùng phím Tab"),
-    ("mapping values are not allowed here", "dấu hai chấm ':' không đúng chỗ; nếu giá trị có dấu ':' hãy đặt nó trong dấu nháy kép"),
+    ("found a tab character", "có ký tự Tab; hãy thụt lề bằng dấu cách, không dùng phím Tab"),
+    ("mapping values are not allowed", "dấu hai chấm ':' không đúng chỗ; nếu giá trị có dấu ':' hãy đặt nó trong dấu nháy kép"),
     ("could not find expected ':'", "thiếu dấu hai chấm ':' sau tên trường, hoặc một dòng bị ngắt giữa chừng"),
     ("found unexpected end of stream", "thiếu dấu nháy đóng ở cuối giá trị"),
     ("found undefined alias", "dùng ký tự '*' ở đầu giá trị; hãy đặt giá trị trong dấu nháy kép"),
@@ -87,6 +88,8 @@ def read_source(display_path: str, raw: bytes) -> tuple[Source | None, list[Prob
         node = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
+        if "end of stream" in str(e) and getattr(e, "context_mark", None):
+            mark = e.context_mark  # an unclosed quote: point at where it opens
         line = mark.line + 1 if mark else 1
         return None, [Problem(display_path, line, "", _syntax_message(e))]
     if node is None:

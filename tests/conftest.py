@@ -1,0 +1,88 @@
+"""Shared helpers: project paths, site builds, a static server for the browser."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+SEED = ROOT.parent / "shared" / "seed" / "000_291254695fdad206.txt"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1764460800"}
+
+
+def make_project(dest: Path, records: list[Path] | None = None, photos: Path | None = None) -> Path:
+    """A copy of the project's site sources with the given records as its data."""
+    for name in ("docs", "overrides", "hooks"):
+        shutil.copytree(ROOT / name, dest / name)
+    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    shutil.copytree(ROOT / "data" / "guidance", dest / "data" / "guidance")
+    (dest / "data" / "honorees").mkdir(parents=True)
+    for record in records or []:
+        shutil.copy(record, dest / "data" / "honorees" / record.name)
+    if photos:
+        shutil.copytree(photos, dest / "data" / "photos")
+    return dest
+
+
+def run_build(project: Path, site: Path, engine: str = "mkdocs", strict: bool = True) -> subprocess.CompletedProcess:
+    cmd = [sys.executable, "-m", engine, "build", "--config-file", str(project / "mkdocs.yml"), "--site-dir", str(site)]
+    if strict:
+        cmd.append("--strict")
+    return subprocess.run(cmd, capture_output=True, text=True, env=BUILD_ENV, cwd=project)
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> Path:
+    """One strict build of the real project with its sample data."""
+    site = tmp_path_factory.mktemp("real") / "site"
+    result = run_build(ROOT, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep test output readable
+        pass
+
+
+class StaticServer:
+    def __init__(self, root: Path):
+        handler = functools.partial(_QuietHandler, directory=str(root))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.httpd.server_address[1]}"
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def served_site(real_site):
+    with StaticServer(real_site) as server:
+        yield server

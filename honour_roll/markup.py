@@ -14,7 +14,7 @@ import re
 from markupsafe import Markup
 
 _SPECIAL = re.compile(r"[\\`*_{}\[\]<>&#|~^=!\"'$:]")
-_LINE_START = re.compile(r"^(\s*)([-+.>]|\d+(?=[.)]))")
+_LINE_START = re.compile(r"^(\s*)([-+>](?=\s|$)|\d+[.)](?=\s|$))")
 
 
 def _ref(m: re.Match) -> str:

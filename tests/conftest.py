@@ -32,7 +32,9 @@ def make_project(dest: Path, records: list[Path] | None = None, photos: Path | N
     """A copy of the project's site sources with the given records as its data."""
     for name in ("docs", "overrides", "hooks"):
         shutil.copytree(ROOT / name, dest / name)
-    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    # The core package is installed, not copied: drop its watch entry.
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("  - honour_roll/templates\n", "")
+    (dest / "mkdocs.yml").write_text(config, encoding="utf-8")
     shutil.copytree(ROOT / "data" / "guidance", dest / "data" / "guidance")
     (dest / "data" / "honorees").mkdir(parents=True)
     for record in records or []:

@@ -1,0 +1,177 @@
+"""Sites built for real: a tiny one in tmp_path, and the project's own."""
+
+from __future__ import annotations
+
+import gzip
+import re
+
+import pytest
+
+from honour_roll.guidance import load_guidance, paragraphs
+from honour_roll.loader import load_roll
+from honour_roll.stats import QUOTA
+from honour_roll.vocabulary import Kind, Status
+
+from conftest import FIXTURES, ROOT, SEED, make_project, run_build
+from htmltext import elements, normalised, visible_text
+
+VALID = FIXTURES / "valid" / "honorees" / "tran-van-mau.yml"
+
+
+def read(site, path):
+    return (site / path).read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def tiny_site(tmp_path_factory):
+    project = make_project(tmp_path_factory.mktemp("tiny"), [VALID], photos=FIXTURES / "valid" / "photos")
+    result = run_build(project, project / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project / "site"
+
+
+def test_tiny_site_builds_strict_with_the_honoree_page(tiny_site):
+    html = read(tiny_site, "guong-dien-hinh/tran-van-mau/index.html")
+    text = normalised(visible_text(html))
+    assert "<title>Trần Văn Mẫu - Gương điển hình chuyển đổi số</title>" in html
+    for expected in ("Giáo viên Tin học", "Trường THCS Phước Thắng", "Số 88/QĐ-STTTT ngày 20/11/2023",
+                     "Đạt: có 2 sáng kiến cấp cơ sở", "Chọn một giáo viên đầu mối", "Ảnh: Trường THCS Phước Thắng"):
+        assert expected in text
+    assert (tiny_site / "anh" / "lop-hoc.png").is_file()
+    imgs = [a for _, a in elements(html, "img") if a.get("src", "").endswith("lop-hoc.png")]
+    assert imgs and imgs[0]["alt"] == "Học sinh thực hành trong phòng máy" and imgs[0]["width"] == "8"
+    # criteria link to their anchors in the guidance, which lists the honoree back
+    assert 'href="../../huong-dan/#tieu-chi-3-3-a"' in html
+    guidance = read(tiny_site, "huong-dan/index.html")
+    assert 'id="tieu-chi-3-3-a"' in guidance and "../guong-dien-hinh/tran-van-mau/" in guidance
+
+
+def test_tiny_site_leaks_no_editor_notes(tiny_site):
+    for path in tiny_site.rglob("*"):
+        if path.is_file() and path.suffix in (".html", ".json", ".xml", ".txt", ".csv", ".js"):
+            assert "BÍ-MẬT-NỘI-BỘ" not in path.read_text(encoding="utf-8", errors="replace"), path
+
+
+def test_invalid_record_fails_the_build_cleanly(tmp_path):
+    bad = [FIXTURES / "invalid" / "impossible-date.yml", FIXTURES / "invalid" / "duplicate-key.yml"]
+    project = make_project(tmp_path, bad, photos=FIXTURES / "photos")
+    result = run_build(project, project / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode == 1
+    assert "Traceback" not in output
+    assert "data/honorees/impossible-date.yml:12: recognition.date: ngày '2023-02-30' không tồn tại trên lịch" in output
+    assert "data/honorees/duplicate-key.yml:10: year: trường bị lặp lại (đã có ở dòng 9)" in output
+    assert "Có 2 lỗi trong 2 tệp hồ sơ" in output
+    assert not (project / "site" / "index.html").exists()
+
+
+def test_recognised_individual_below_rule_3_3_fails_a_strict_build(tmp_path):
+    text = VALID.read_text(encoding="utf-8")
+    text = re.sub(r"initiatives:\n(  .*\n|    .*\n)+", "", text)
+    project = make_project(tmp_path, [], photos=FIXTURES / "valid" / "photos")
+    (project / "data" / "honorees" / "tran-van-mau.yml").write_text(text, encoding="utf-8")
+    result = run_build(project, project / "site")
+    assert result.returncode == 1
+    assert "data/honorees/tran-van-mau.yml:3: initiatives: cá nhân đã công nhận nhưng chưa đạt tiêu chí 3.3.a" in result.stderr + result.stdout
+
+
+# --- the real site -------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def roll():
+    return load_roll(ROOT / "data", ROOT)
+
+
+def all_output_text(site):
+    for path in site.rglob("*"):
+        if not path.is_file():
+            continue
+        data = path.read_bytes()
+        if path.suffix == ".gz":
+            data = gzip.decompress(data)
+        yield path, data.decode("utf-8", errors="replace")
+
+
+def test_every_recognised_record_has_its_page(real_site, roll):
+    assert len(roll.published) >= 30
+    for h in roll.published:
+        html = read(real_site, f"guong-dien-hinh/{h.id}/index.html")
+        assert h.name in visible_text(html)
+
+
+def test_unpublished_records_appear_nowhere(real_site, roll):
+    hidden = [h for h in roll.honorees if h.status is not Status.RECOGNISED]
+    assert {h.status for h in hidden} == {Status.DRAFT, Status.NOMINATED}
+    needles = [h.name for h in hidden] + [h.id for h in hidden]
+    needles += [h.editor_notes for h in roll.honorees if h.editor_notes]
+    checked = 0
+    for path, text in all_output_text(real_site):
+        checked += 1
+        for needle in needles:
+            assert needle not in text, (needle, path)
+    assert checked > 40
+    assert (real_site / "sitemap.xml").is_file()
+
+
+def test_guidance_text_is_on_the_site_paragraph_by_paragraph(real_site):
+    text = normalised(visible_text(read(real_site, "huong-dan/index.html")))
+    seed = SEED if SEED.is_file() else ROOT / "data" / "guidance" / "huong-dan-2022.txt"
+    count = 0
+    for para in paragraphs(seed.read_text(encoding="utf-8")):
+        body = normalised(re.sub(r"^(- \+ |- |\+ )", "", para).replace("**", ""))
+        assert body in text, body[:80]
+        count += 1
+    assert count >= 40
+
+
+def test_bundled_guidance_is_the_seed_text():
+    if not SEED.is_file():
+        pytest.skip("shared/seed is not beside this checkout")
+    assert (ROOT / "data" / "guidance" / "huong-dan-2022.txt").read_bytes() == SEED.read_bytes()
+
+
+def test_every_criterion_has_a_stable_anchor_and_its_honorees(real_site, roll):
+    html = read(real_site, "huong-dan/index.html")
+    guidance = load_guidance(ROOT / "data" / "guidance" / "huong-dan-2022.txt")
+    for block in guidance.blocks:
+        if block.criterion:
+            assert f'id="{block.anchor}"' in html
+    for section in ("muc-1", "muc-2", "muc-3", "muc-3-1", "muc-3-2", "muc-3-3", "muc-4", "muc-5"):
+        assert f'id="{section}"' in html
+    meeting = [h for h in roll.published if any(c.id == "3.3.a" for c in h.criteria_met)]
+    block = html.split('id="tieu-chi-3-3-a"', 1)[1].split('id="tieu-chi-3-3-b"', 1)[0]
+    for h in meeting:
+        assert f"../guong-dien-hinh/{h.id}/" in block
+
+
+def test_home_page_quota_and_counts(real_site, roll):
+    html = read(real_site, "index.html")
+    for kind, target in QUOTA.items():
+        count = sum(1 for h in roll.published if h.kind is kind)
+        m = re.search(rf'data-kind="{kind.value}">\s*<p class="hr-quota-label">.*?<span class="hr-quota-count">(\d+)</span>/<span class="hr-quota-target">(\d+)</span>', html, re.S)
+        assert m and (int(m.group(1)), int(m.group(2))) == (count, target)
+    assert "<svg class=\"hr-chart\"" in html and "<table>" in html
+    assert "Dữ liệu minh họa" in html  # the switch is on for sample data
+
+
+def test_pillar_and_kind_pages_list_their_honorees(real_site, roll):
+    for h in roll.published:
+        for p in h.pillars:
+            assert f"../../guong-dien-hinh/{h.id}/" in read(real_site, f"tru-cot/{p.slug}/index.html")
+        assert f"../../guong-dien-hinh/{h.id}/" in read(real_site, f"loai/{h.kind.slug}/index.html")
+
+
+def test_honoree_pages_stay_out_of_the_nav(real_site):
+    html = read(real_site, "index.html")
+    assert "guong-dien-hinh/" not in "".join(re.findall(r'<nav class="md-nav.*?</nav>', html, re.S))
+
+
+def test_no_external_font_or_script_in_any_page(real_site):
+    for path in real_site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
+        for tag in ("script", "link", "img"):
+            for _, attrs in elements(html, tag):
+                url = attrs.get("src") or attrs.get("href") or ""
+                assert not re.match(r"^(https?:)?//", url) or tag == "link" and attrs.get("rel") == "canonical", (path, url)

@@ -21,7 +21,6 @@ $(VENV)/.test-deps: pyproject.toml | $(BIN)/python
 	touch $@
 
 preview: $(VENV)/.site-deps
-	$(BIN)/python scripts/build_site.py
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 build: $(VENV)/.site-deps

@@ -19,6 +19,7 @@ INVALID = object()  # a value that failed its check; the problem is already repo
 # Characters that hide or reorder text (bidirectional overrides, controls):
 # they are how look-alike and reversed-text tricks get in.
 _HIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_MARKUP = re.compile(r"[<>]|&(#\d+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
 
@@ -70,6 +71,7 @@ class Text(Spec):
     max_length: int = 300
     multiline: bool = False
     example: str = ""
+    plain: bool = False  # a title: no characters that HTML would read as markup
 
     def check(self, value, path, ctx):
         if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -88,10 +90,15 @@ class Text(Spec):
             return ctx.problem(path, "đang để trống; hãy điền nội dung hoặc xóa trường này nếu không bắt buộc")
         if len(value) > self.max_length:
             return ctx.problem(path, f"quá dài ({len(value)} ký tự; tối đa {self.max_length} ký tự)")
+        if self.plain and _MARKUP.search(value):
+            return ctx.problem(path, "không dùng ký tự '<', '>' hoặc mã HTML (dạng &...;) trong tên")
         return value
 
     def schema(self):
-        return self._described({"type": "string", "minLength": 1, "maxLength": self.max_length})
+        s = {"type": "string", "minLength": 1, "maxLength": self.max_length}
+        if self.plain:
+            s["pattern"] = "^[^<>]*$"
+        return self._described(s)
 
 
 @dataclass

@@ -4,13 +4,13 @@ site generator. The hook hands these to MkDocs as virtual files."""
 from __future__ import annotations
 
 import struct
-from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
 
 from .chart import build_chart
 from .criteria import CRITERIA, Criterion, criteria_for
+from .generated import Generated
 from .guidance import Guidance
 from .loader import Roll
 from .markup import front_matter, md, relative
@@ -39,14 +39,6 @@ KIND_INTROS = {
     Kind.ENTERPRISE: "Các doanh nghiệp ứng dụng công nghệ số tạo ra sản phẩm, dịch vụ mới và đồng hành cùng chuyển đổi số của tỉnh.",
     Kind.INDIVIDUAL: "Cán bộ, công chức, viên chức, người lao động có sáng kiến, cách làm hay trong chuyển đổi số của tỉnh.",
 }
-
-
-@dataclass(frozen=True)
-class GeneratedPage:
-    src_uri: str
-    content: str
-    in_nav: bool = True
-    honoree: Honoree | None = None
 
 
 def honoree_src(h: Honoree) -> str:
@@ -99,7 +91,7 @@ class PageMaker:
     def render(self, template: str, src: str, **context) -> str:
         return self.env.get_template(template).render(src=src, **context)
 
-    def pages(self) -> list[GeneratedPage]:
+    def pages(self) -> list[Generated]:
         pages = [self.home(), self.guidance_page()]
         pages += [self.pillar_page(p) for p in Pillar]
         pages += [self.kind_page(k) for k in Kind]
@@ -116,7 +108,7 @@ class PageMaker:
         others = [o for o in self.published if o.id != h.id]
         return sorted(others, key=lambda o: (-score(o), o.sort_key))[:limit]
 
-    def honoree_page(self, h: Honoree) -> GeneratedPage:
+    def honoree_page(self, h: Honoree) -> Generated:
         src = honoree_src(h)
         content = self.render(
             "honoree.md.j2",
@@ -127,33 +119,33 @@ class PageMaker:
             related=self.related(h),
             photo_size=lambda p: image_size(self.data_dir / p.file),
         )
-        return GeneratedPage(src, content, in_nav=False, honoree=h)
+        return Generated(src, content, in_nav=False)
 
-    def guidance_page(self) -> GeneratedPage:
-        return GeneratedPage(
+    def guidance_page(self) -> Generated:
+        return Generated(
             GUIDANCE_SRC, self.render("guidance.md.j2", GUIDANCE_SRC, guidance=self.guidance, meeting=self.meeting)
         )
 
-    def pillar_page(self, pillar: Pillar) -> GeneratedPage:
+    def pillar_page(self, pillar: Pillar) -> Generated:
         src = pillar_src(pillar)
         honorees = [h for h in self.published if pillar in h.pillars]
         groups = [(k, [h for h in honorees if h.kind is k]) for k in Kind]
-        return GeneratedPage(
+        return Generated(
             src, self.render("pillar.md.j2", src, pillar=pillar, honorees=honorees, groups=groups, intro=PILLAR_INTROS[pillar])
         )
 
-    def kind_page(self, kind: Kind) -> GeneratedPage:
+    def kind_page(self, kind: Kind) -> Generated:
         src = kind_src(kind)
         honorees = [h for h in self.published if h.kind is kind]
         by_year = [(y, [h for h in honorees if h.year == y]) for y in reversed(YEARS)]
         by_year = [(y, g) for y, g in by_year if g]
-        return GeneratedPage(
+        return Generated(
             src, self.render("kind.md.j2", src, kind=kind, honorees=honorees, by_year=by_year, intro=KIND_INTROS[kind])
         )
 
-    def home(self) -> GeneratedPage:
+    def home(self) -> Generated:
         table = counts(self.published)
-        return GeneratedPage(
+        return Generated(
             HOME_SRC,
             self.render(
                 "home.md.j2",

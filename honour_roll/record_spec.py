@@ -89,7 +89,7 @@ RECORD = Group(
     fields={
         "status": (_with(_vocab(Status), "Trạng thái: draft (nháp), nominated (được đề cử), recognised (đã công nhận; chỉ trạng thái này được xuất bản)"), True),
         "kind": (_with(_vocab(Kind), "Loại: collective (tập thể), enterprise (doanh nghiệp), individual (cá nhân)"), True),
-        "name": (_with(Text(max_length=200), "Tên tập thể, doanh nghiệp hoặc họ tên cá nhân"), True),
+        "name": (_with(Text(max_length=200, plain=True), "Tên tập thể, doanh nghiệp hoặc họ tên cá nhân"), True),
         "position": (_with(Text(max_length=200), "Chức vụ (chỉ với cá nhân)"), False),
         "unit": (_with(Text(max_length=200), "Đơn vị công tác (chỉ với cá nhân)"), False),
         "parent_body": (_with(Text(max_length=200), "Cơ quan chủ quản (với tập thể, doanh nghiệp)"), False),

@@ -1,8 +1,9 @@
 """The one MkDocs hook module: wires the honour-roll core into MkDocs events.
 
 Everything the site says is decided in the ``honour_roll`` package, which
-never imports MkDocs; this module only reads the config, hands generated
-Markdown to MkDocs as virtual files and reports problems the MkDocs way.
+never imports MkDocs; this module reads the config, hands the generated files
+to MkDocs as virtual files and reports problems the MkDocs way. Nothing is
+written into docs/, and nothing is kept between builds.
 """
 
 from __future__ import annotations
@@ -15,15 +16,11 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from honour_roll.guidance import load_guidance
 from honour_roll.loader import load_roll
-from honour_roll.pages import PageMaker, photo_src
 from honour_roll.problems import RecordsInvalid
+from honour_roll.site import generate_site
 from honour_roll.validation import publication_warnings
 
 log = logging.getLogger("mkdocs.plugins.honour_roll")
-
-
-def _settings(config) -> dict:
-    return config.extra.get("honour_roll") or {}
 
 
 def _project_root(config) -> Path:
@@ -33,7 +30,7 @@ def _project_root(config) -> Path:
 
 def on_files(files: Files, config) -> Files:
     root = _project_root(config)
-    settings = _settings(config)
+    settings = config.extra.get("honour_roll") or {}
     data_dir = root / settings.get("data_dir", "data")
     try:
         roll = load_roll(data_dir, root)
@@ -44,16 +41,14 @@ def on_files(files: Files, config) -> Files:
     for problem in publication_warnings(roll.honorees):
         log.warning(str(problem))
 
-    maker = PageMaker(roll, guidance, data_dir)
-    for page in maker.pages():
-        if files.get_file_from_path(page.src_uri) is not None:
-            raise PluginError(f"docs/{page.src_uri}: trang này do hệ thống tạo ra; hãy xóa tệp trong docs/")
-        generated = File.generated(config, page.src_uri, content=page.content)
-        if not page.in_nav:
-            generated.inclusion = InclusionLevel.NOT_IN_NAV
-        files.append(generated)
-    for honoree in roll.published:
-        for photo in honoree.photos:
-            if files.get_file_from_path(photo_src(photo)) is None:
-                files.append(File.generated(config, photo_src(photo), abs_src_path=str(data_dir / photo.file)))
+    for item in generate_site(roll, guidance, data_dir):
+        if files.get_file_from_path(item.src_uri) is not None:
+            raise PluginError(f"docs/{item.src_uri}: tệp này do hệ thống tạo ra từ hồ sơ; hãy xóa tệp trong docs/")
+        if item.source_path is not None:
+            file = File.generated(config, item.src_uri, abs_src_path=str(item.source_path))
+        else:
+            file = File.generated(config, item.src_uri, content=item.content)
+        if not item.in_nav:
+            file.inclusion = InclusionLevel.NOT_IN_NAV
+        files.append(file)
     return files

@@ -15,6 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from honour_roll.guidance import load_guidance
+from honour_roll.html_post import finalize_html
 from honour_roll.loader import load_roll
 from honour_roll.problems import RecordsInvalid
 from honour_roll.site import generate_site
@@ -52,3 +53,7 @@ def on_files(files: Files, config) -> Files:
             file.inclusion = InclusionLevel.NOT_IN_NAV
         files.append(file)
     return files
+
+
+def on_post_page(output: str, page, config) -> str:
+    return finalize_html(output)

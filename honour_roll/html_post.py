@@ -3,8 +3,10 @@
 - A Content-Security-Policy that allows only the site itself. Material's
   theme has a few small inline scripts; rather than allowing inline script in
   general, each one present in the page is allowed by its SHA-256 hash.
-- Two spots of invalid markup in Material's templates (HTML checker errors):
-  ``autocomplete`` on checkbox toggles and empty ``tabindex`` on nav labels.
+- Spots of invalid markup in Material's templates (HTML checker errors):
+  ``autocomplete`` on checkbox toggles, empty ``tabindex`` on nav labels, and
+  a table-of-contents label pointing at a toggle that pages outside the nav
+  do not have.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ _INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?P<attrs>[^>]*)>(?P<body>.*
 _CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*type="checkbox"[^>]*?)\s+autocomplete="off"([^>]*>)')
 _EMPTY_TABINDEX = re.compile(r'\s+tabindex=""')
 _HEAD = re.compile(r"<head>")
+_LABEL_FOR = re.compile(r'(<label\b[^>]*?)\s+for="([^"]*)"')
+_ID = re.compile(r'\bid="([^"]*)"')
 
 POLICY = (
     "default-src 'self'; "
@@ -56,5 +60,7 @@ def content_security_policy(html: str) -> str:
 def finalize_html(html: str) -> str:
     html = _CHECKBOX_AUTOCOMPLETE.sub(r"\1\2", html)
     html = _EMPTY_TABINDEX.sub("", html)
+    ids = set(_ID.findall(html))
+    html = _LABEL_FOR.sub(lambda m: m.group(0) if m.group(2) in ids else m.group(1), html)
     meta = f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(html)}">'
     return _HEAD.sub(lambda m: m.group(0) + "\n    " + meta, html, count=1)

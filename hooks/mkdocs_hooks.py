@@ -57,3 +57,8 @@ def on_files(files: Files, config) -> Files:
 
 def on_post_page(output: str, page, config) -> str:
     return finalize_html(output)
+
+
+def on_post_template(output_content: str, template_name: str, config) -> str:
+    # The 404 page is rendered as a theme template, not a page.
+    return finalize_html(output_content) if template_name.endswith(".html") else output_content

@@ -9,8 +9,8 @@ import pytest
 
 from honour_roll.guidance import load_guidance, paragraphs
 from honour_roll.loader import load_roll
-from honour_roll.stats import QUOTA
-from honour_roll.vocabulary import Kind, Status
+from honour_roll.stats import QUOTA, counts
+from honour_roll.vocabulary import YEARS, Kind, Pillar, Status
 
 from conftest import FIXTURES, ROOT, SEED, make_project, run_build
 from htmltext import elements, normalised, visible_text
@@ -151,8 +151,16 @@ def test_home_page_quota_and_counts(real_site, roll):
         count = sum(1 for h in roll.published if h.kind is kind)
         m = re.search(rf'data-kind="{kind.value}">\s*<p class="hr-quota-label">.*?<span class="hr-quota-count">(\d+)</span>/<span class="hr-quota-target">(\d+)</span>', html, re.S)
         assert m and (int(m.group(1)), int(m.group(2))) == (count, target)
-    assert "<svg class=\"hr-chart\"" in html and "<table>" in html
+    assert "<svg class=\"hr-chart\"" in html and "<table class=\"hr-table\">" in html
     assert "Dữ liệu minh họa" in html  # the switch is on for sample data
+    table = counts(roll.published)
+    rows = re.findall(r'<tr><th scope="row">([^<]+)</th><td>([^<]+)</td>((?:<td class="hr-num">\d+</td>)+)</tr>', html)
+    assert len(rows) == 9
+    for pillar_label, kind_label, cells in rows:
+        pillar = next(p for p in Pillar if p.label == pillar_label)
+        kind = next(k for k in Kind if k.label == kind_label)
+        numbers = [int(n) for n in re.findall(r"\d+", re.sub(r"<[^>]+>", " ", cells))]
+        assert numbers == [table[(pillar, kind, y)] for y in YEARS] + [sum(table[(pillar, kind, y)] for y in YEARS)]
 
 
 def test_pillar_and_kind_pages_list_their_honorees(real_site, roll):

@@ -35,13 +35,13 @@ def source_date_epoch() -> str:
     return "1735689600"  # 2025-01-01: a fixed date rather than today's
 
 
-def build(site_dir: Path, engine: str = "mkdocs", extra: list[str] | None = None) -> int:
+def build(site_dir: Path, engine: str = "mkdocs", config_file: Path = ROOT / "mkdocs.yml") -> int:
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-", dir=site_dir.parent))
     env = {**os.environ, "SOURCE_DATE_EPOCH": source_date_epoch(), "NO_MKDOCS_2_WARNING": "1"}
-    cmd = [sys.executable, "-m", engine, "build", "--strict", "--config-file", str(ROOT / "mkdocs.yml"), "--site-dir", str(staging)]
-    result = subprocess.run(cmd + (extra or []), env=env)
+    cmd = [sys.executable, "-m", engine, "build", "--strict", "--config-file", str(config_file), "--site-dir", str(staging)]
+    result = subprocess.run(cmd, env=env)
     if result.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
         print(f"Không tạo được trang web; thư mục {site_dir} giữ nguyên như trước.", file=sys.stderr)
@@ -61,8 +61,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description="Build the honour-roll site atomically.")
     parser.add_argument("--site-dir", default=str(ROOT / "site"))
     parser.add_argument("--engine", default="mkdocs", choices=["mkdocs", "properdocs"])
+    parser.add_argument("--config-file", default=str(ROOT / "mkdocs.yml"))
     args = parser.parse_args()
-    return build(Path(args.site_dir), args.engine)
+    return build(Path(args.site_dir), args.engine, Path(args.config_file))
 
 
 if __name__ == "__main__":

@@ -1,0 +1,100 @@
+#!/usr/bin/env python3
+"""Lighthouse as a benchmark, not a test: prints mobile and desktop scores for
+the home page and one honoree page of a fresh build, served on loopback.
+
+Usage: .venv/bin/python scripts/lighthouse.py [--runs 1]
+Installs npm `lighthouse` into .cache/lighthouse on first use; Chromium is
+Debian's /usr/bin/chromium; every host but 127.0.0.1 is unreachable.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import io
+import http.server
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CACHE = ROOT / ".cache" / "lighthouse"
+LIGHTHOUSE = CACHE / "node_modules" / ".bin" / "lighthouse"
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+
+
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    """Serves text with gzip, as any production static host or CDN does."""
+
+    COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", "/")
+
+    def log_message(self, *args):
+        pass
+
+    def send_head(self):
+        path = self.translate_path(self.path)
+        if os.path.isdir(path):
+            path = os.path.join(path, "index.html")
+        if "gzip" not in self.headers.get("Accept-Encoding", "") or not self.path.split("?")[0].endswith(self.COMPRESSIBLE) or not os.path.isfile(path):
+            return super().send_head()
+        body = gzip.compress(Path(path).read_bytes(), mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+def ensure_lighthouse() -> None:
+    if not LIGHTHOUSE.exists():
+        CACHE.mkdir(parents=True, exist_ok=True)
+        subprocess.run(
+            ["npm", "install", "--no-save", "--no-audit", "--no-fund", "--prefix", str(CACHE), "lighthouse@13.5.0"],
+            check=True,
+        )
+
+
+def run(url: str, preset: str) -> dict[str, int]:
+    flags = "--headless=new --no-sandbox --disable-gpu --host-resolver-rules='MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'"
+    cmd = [str(LIGHTHOUSE), url, "--quiet", "--output=json", "--output-path=stdout", f"--chrome-flags={flags}",
+           "--only-categories=" + ",".join(CATEGORIES)]
+    if preset == "desktop":
+        cmd.append("--preset=desktop")
+    out = subprocess.run(cmd, capture_output=True, text=True, env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"}, check=True)
+    report = json.loads(out.stdout)
+    return {c: round(100 * (report["categories"][c]["score"] or 0)) for c in CATEGORIES}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=1, help="runs per page and preset; the median is printed")
+    args = parser.parse_args()
+    ensure_lighthouse()
+    site = Path(tempfile.mkdtemp(prefix="lighthouse-")) / "site"
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "build_site.py"), "--site-dir", str(site)], check=True)
+    honoree = sorted(p.name for p in (site / "guong-dien-hinh").iterdir())[0]
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{httpd.server_address[1]}"
+    print(f"| page | preset | {' | '.join(CATEGORIES)} |")
+    print("|---|---|" + "---:|" * len(CATEGORIES))
+    try:
+        for label, path in (("home", "/"), (f"honoree ({honoree})", f"/guong-dien-hinh/{honoree}/")):
+            for preset in ("mobile", "desktop"):
+                runs = [run(base + path, preset) for _ in range(args.runs)]
+                scores = {c: statistics.median(r[c] for r in runs) for c in CATEGORIES}
+                print(f"| {label} | {preset} | " + " | ".join(f"{scores[c]:g}" for c in CATEGORIES) + " |", flush=True)
+    finally:
+        httpd.shutdown()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

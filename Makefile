@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: preview build test test-fast schema clean
+.PHONY: preview build test schema lighthouse clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -17,7 +17,7 @@ $(VENV)/.site-deps: pyproject.toml | $(BIN)/python
 	touch $@
 
 $(VENV)/.test-deps: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install -q -e '.[test]'
+	@t0=$$(date +%s); $(BIN)/pip install -q -e '.[test]' && echo "stage: python packages: $$(( $$(date +%s) - t0 )) s"
 	touch $@
 
 preview: $(VENV)/.site-deps
@@ -27,8 +27,10 @@ build: $(VENV)/.site-deps
 	$(BIN)/python scripts/build_site.py
 
 test: $(VENV)/.test-deps
-	bash scripts/ensure_test_tools.sh
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	bash scripts/run_tests.sh $(PYTEST_ARGS)
+
+lighthouse: $(VENV)/.site-deps
+	$(BIN)/python scripts/lighthouse.py
 
 schema: $(VENV)/.site-deps
 	$(BIN)/python -m honour_roll.schema > docs/du-lieu-mo/honoree.schema.json

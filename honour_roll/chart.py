@@ -9,7 +9,7 @@ from .vocabulary import YEARS, Kind, Pillar
 
 PANEL_WIDTH = 300
 PANEL_HEIGHT = 200
-PLOT_TOP = 34
+PLOT_TOP = 46
 PLOT_BOTTOM = 170
 PLOT_LEFT = 34
 BAR_WIDTH = 32

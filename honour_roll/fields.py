@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 from urllib.parse import urlsplit
 
+from . import vietnamese
 from .problems import Problem
 
 INVALID = object()  # a value that failed its check; the problem is already reported
@@ -331,6 +332,7 @@ class Group(Spec):
 
 
 def fold(text: str) -> str:
-    """Vietnamese text without diacritics, đ as d, lower case: how people type it."""
-    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    """Vietnamese text without diacritics, đ as d, lower case: how people type it.
+
+    One definition for the whole site: search folds the same way."""
+    return vietnamese.fold(text)

@@ -4,6 +4,7 @@ site generator. The hook hands these to MkDocs as virtual files."""
 from __future__ import annotations
 
 import struct
+from urllib.parse import quote, urlencode
 from pathlib import Path
 
 import jinja2
@@ -17,6 +18,7 @@ from .markup import front_matter, md, relative
 from .model import Honoree, Photo
 from .stats import counts, quota_progress
 from .story import safe_story
+from .urls import absolute, card_uri, page_path, qr_uri
 from .vocabulary import YEARS, Kind, Pillar
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -81,7 +83,8 @@ def make_environment() -> jinja2.Environment:
 class PageMaker:
     """Renders every generated page of one build from one roll."""
 
-    def __init__(self, roll: Roll, guidance: Guidance, data_dir: Path):
+    def __init__(self, roll: Roll, guidance: Guidance, data_dir: Path, site_url: str = "/"):
+        self.site_url = site_url
         self.roll = roll
         self.guidance = guidance
         self.data_dir = data_dir
@@ -118,8 +121,24 @@ class PageMaker:
             kind_criteria=criteria_for(h.kind),
             related=self.related(h),
             photo_size=lambda p: image_size(self.data_dir / p.file),
+            share=self.share_links(h),
+            root="../" * page_path(src).count("/"),
+            card=card_uri(h.id),
+            qr=qr_uri(h.id),
         )
         return Generated(src, content, in_nav=False)
+
+    def share_links(self, h: Honoree) -> dict[str, str]:
+        """Plain links that work without JavaScript; nothing is loaded from
+        another host until the visitor clicks."""
+        url = absolute(self.site_url, page_path(honoree_src(h)))
+        title = f"{h.name} — gương điển hình chuyển đổi số"
+        return {
+            "url": url,
+            "title": title,
+            "facebook": "https://www.facebook.com/sharer/sharer.php?" + urlencode({"u": url}),
+            "email": "mailto:?" + urlencode({"subject": title, "body": f"{h.summary}\n\n{url}"}, quote_via=quote),
+        }
 
     def guidance_page(self) -> Generated:
         return Generated(

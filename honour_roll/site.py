@@ -6,16 +6,34 @@ The MkDocs hook adds exactly this list to the site; each feature of the site
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
+from .browse import browse_page
+from .feeds import feed_files
 from .generated import Generated
 from .guidance import Guidance
 from .loader import Roll
+from .open_data import open_data_files, open_data_page
 from .pages import PageMaker, photo_src
+from .redirects import redirect_files
+from .search_index import search_files
+from .sharing import sharing_files
 
 
-def generate_site(roll: Roll, guidance: Guidance, data_dir: Path) -> list[Generated]:
-    out: list[Generated] = PageMaker(roll, guidance, data_dir).pages()
+@dataclass(frozen=True)
+class SiteSettings:
+    """What the site generator's configuration tells the core."""
+
+    site_url: str = "https://guong-dien-hinh.example/"
+    site_name: str = "Gương điển hình chuyển đổi số"
+    docs_dir: Path | None = None  # hand-written pages, indexed for search
+    cache_dir: Path | None = None  # share cards drawn by earlier builds
+
+
+def generate_site(roll: Roll, guidance: Guidance, data_dir: Path, settings: SiteSettings | None = None) -> list[Generated]:
+    settings = settings or SiteSettings(docs_dir=data_dir.parent / "docs")
+    out: list[Generated] = PageMaker(roll, guidance, data_dir, settings.site_url).pages()
     seen: set[str] = set()
     for honoree in roll.published:
         for photo in honoree.photos:
@@ -23,4 +41,14 @@ def generate_site(roll: Roll, guidance: Guidance, data_dir: Path) -> list[Genera
             if uri not in seen:
                 seen.add(uri)
                 out.append(Generated(uri, source_path=data_dir / photo.file))
+    out.append(browse_page(roll))
+    # Hand-written pages are searchable too.
+    out += search_files(roll, guidance, docs_dir=settings.docs_dir or data_dir.parent / "docs")
+    shared = sharing_files(roll, settings.site_url, settings.site_name, settings.cache_dir)
+    out += shared
+    sizes = {g.src_uri: len(g.content) for g in shared if isinstance(g.content, bytes)}
+    out += feed_files(roll, settings.site_url, settings.site_name, sizes)
+    out += open_data_files(roll, settings.site_url)
+    out.append(open_data_page(roll))
+    out += redirect_files(roll, settings.site_url)
     return out

@@ -8,6 +8,7 @@ from pathlib import Path, PurePosixPath
 from .criteria import CRITERION_BY_ID, Criterion
 from .fields import INVALID, SLUG, Context
 from .model import Contact, Honoree, Initiative, Link, Photo, Recognition, Replication
+from .privacy import privacy_findings
 from .problems import Problem
 from .record_spec import INDIVIDUAL_ONLY, ORGANISATION_ONLY, RECORD
 from .story import story_problems
@@ -73,6 +74,9 @@ def validate_source(source: Source, record_id: str, data_dir: Path) -> tuple[Hon
     if "story" in values:
         for message in story_problems(values["story"]):
             ctx.problem("story", message)
+    if kind is not None:  # Decree 13/2023/NĐ-CP: no personal data in any field
+        for finding in privacy_findings(source.data, kind):
+            ctx.problem(finding.path, finding.message)
 
     photos = _check_photos(values.get("photos", ()), kind, data_dir, ctx)
 

@@ -105,11 +105,33 @@ def read_source(display_path: str, raw: bytes) -> tuple[Source | None, list[Prob
         ]
     source = Source(display_path, None)
     problems: list[Problem] = []
-    source.data = _convert(node, "", source, problems)
+    try:
+        source.data = _convert(node, "", source, problems, _Budget())
+    except _TooLarge as e:
+        return None, [Problem(display_path, e.line, "", "hồ sơ quá lớn hoặc lồng nhau quá sâu; hãy viết hồ sơ theo mẫu")]
     return source, problems
 
 
-def _convert(node: yaml.Node, path: str, source: Source, problems: list[Problem]) -> Any:
+class _TooLarge(Exception):
+    def __init__(self, line: int):
+        self.line = line
+
+
+class _Budget:
+    """Aliases let a few lines expand into millions of values ("billion
+    laughs"); a record never needs more than this."""
+
+    MAX_NODES = 20_000
+    MAX_DEPTH = 12
+
+    def __init__(self):
+        self.nodes = 0
+
+
+def _convert(node: yaml.Node, path: str, source: Source, problems: list[Problem], budget: _Budget, depth: int = 0) -> Any:
+    budget.nodes += 1
+    if budget.nodes > budget.MAX_NODES or depth > budget.MAX_DEPTH:
+        raise _TooLarge(node.start_mark.line + 1)
     source.lines.setdefault(path, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
@@ -133,10 +155,12 @@ def _convert(node: yaml.Node, path: str, source: Source, problems: list[Problem]
                 continue
             seen[key] = line
             source.lines[child] = line
-            result[key] = _convert(value_node, child, source, problems)
+            result[key] = _convert(value_node, child, source, problems, budget, depth + 1)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_convert(item, f"{path}[{i}]", source, problems) for i, item in enumerate(node.value, start=1)]
+        return [
+            _convert(item, f"{path}[{i}]", source, problems, budget, depth + 1) for i, item in enumerate(node.value, start=1)
+        ]
     return _scalar(node)
 
 

@@ -4,7 +4,9 @@
 set -euo pipefail
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
-fc-list 2>/dev/null | grep -qi "Noto Sans" || need+=(fonts-noto-core)
+command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)   # printed handouts: PDF to text and PNG
+command -v zbarimg >/dev/null 2>&1 || need+=(zbar-tools)         # QR codes decoded from the printed page
+command -v java >/dev/null 2>&1 || need+=(default-jre-headless)  # the Nu HTML Checker
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then
     echo "Cần cài: ${need[*]} (chạy: sudo apt-get install -y ${need[*]})" >&2
@@ -13,4 +15,11 @@ if [ ${#need[@]} -gt 0 ]; then
   echo "Installing ${need[*]} ..."
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+# axe-core and the Nu HTML Checker, pinned in package-lock.json. vnu-jar's
+# install script would download a JDK: --ignore-scripts, Java comes from Debian.
+if [ ! -f node_modules/vnu-jar/build/dist/vnu.jar ] || [ ! -f node_modules/axe-core/axe.min.js ]; then
+  command -v npm >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; }
+  npm ci --ignore-scripts --no-audit --no-fund
 fi

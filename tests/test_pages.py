@@ -21,7 +21,8 @@ GOLDEN = ROOT / "tests" / "golden" / "tran-van-mau.md"
 def fixture_pages():
     roll = load_roll(FIXTURES / "valid", ROOT)
     guidance = load_guidance(ROOT / "data" / "guidance" / "huong-dan-2022.txt")
-    return {p.src_uri: p for p in PageMaker(roll, guidance, FIXTURES / "valid").pages()}
+    maker = PageMaker(roll, guidance, FIXTURES / "valid", "https://guong-dien-hinh.example/")
+    return {p.src_uri: p for p in maker.pages()}
 
 
 def test_honoree_page_matches_golden_output():

@@ -1,0 +1,205 @@
+/*
+ * Tra cứu: filters over the list of every honoree, kept in the URL.
+ *
+ * The page's plain list (every honoree under each of its pillars, each group
+ * newest first) gives names and links; the form's data-codes gives, per
+ * honoree newest first, one base-36 character per facet (see
+ * honour_roll/browse.py): the value's index, or a bit mask for the facets an
+ * honoree may have several values of. The first facet is the pillars: it says
+ * in which groups the honoree is listed, hence which entry is its own.
+ * The checkboxes of each fieldset are in the same order as the values.
+ *
+ * Within a facet, checked values are alternatives (OR); facets combine (AND).
+ * Each value's count is what checking it would leave, given the other facets.
+ */
+(function () {
+  "use strict";
+
+  var PAGE = 100;
+
+  // Honorees newest first: name, link and per facet a bit mask of its values.
+  function readHonorees(codes, facets, staticList) {
+    var width = facets.length;
+    var groups = Array.prototype.map.call(staticList.querySelectorAll("ul[data-pillar]"), function (ul) {
+      return { index: parseInt(ul.getAttribute("data-pillar"), 10), items: ul.children, next: 0 };
+    });
+    var byPillar = {};
+    groups.forEach(function (g) { byPillar[g.index] = g; });
+    var out = [];
+    for (var n = 0; n * width < codes.length; n++) {
+      var code = codes.substr(n * width, width);
+      var bits = facets.map(function (f, i) {
+        var v = parseInt(code.charAt(i), 36);
+        return f.multi ? v : (1 << v);
+      });
+      var link = null;
+      for (var p = 0; p < 31; p++) {
+        if (!(bits[0] & (1 << p))) continue;
+        var g = byPillar[p];
+        if (!g || g.next >= g.items.length) return null;
+        var a = g.items[g.next++].querySelector("a");
+        if (!link) link = a;
+      }
+      if (!link) return null;
+      out.push({ href: link.getAttribute("href"), name: link.textContent, bits: bits });
+    }
+    var complete = groups.every(function (g) { return g.next === g.items.length; });
+    return complete ? out : null;
+  }
+
+  function start() {
+    var form = document.querySelector("[data-hr-browse]");
+    if (!form) return;
+    var list = document.querySelector("[data-hr-browse-results]");
+    var status = document.querySelector("[data-hr-browse-status]");
+    var more = document.querySelector("[data-hr-browse-more]");
+    var clear = form.querySelector("[data-hr-browse-clear]");
+    var staticList = document.querySelector("[data-hr-browse-static]");
+    var panel = form.querySelector("[data-hr-browse-panel]");
+    var active = form.querySelector("[data-hr-browse-active]");
+
+    var facets = Array.prototype.map.call(form.querySelectorAll("fieldset[data-facet]"), function (fs) {
+      var inputs = Array.prototype.slice.call(fs.querySelectorAll("input[type=checkbox]"));
+      return {
+        param: fs.getAttribute("data-facet"),
+        multi: fs.hasAttribute("data-multi"),
+        inputs: inputs,
+        labels: inputs.map(function (i) { return i.parentNode.querySelector(".hr-facet__label").textContent; }),
+        counts: inputs.map(function (i) { return i.parentNode.querySelector(".hr-facet__count"); })
+      };
+    });
+
+    var honorees = readHonorees(form.getAttribute("data-codes") || "", facets, staticList);
+    if (!honorees) return;  // the list and the codes disagree: keep the plain list
+
+    var selected = [];  // per facet: bit mask of checked values (0: no filter)
+    var matching = [];
+    var shown = 0;
+
+    function readForm() {
+      selected = facets.map(function (f) {
+        return f.inputs.reduce(function (m, input, i) { return input.checked ? m | (1 << i) : m; }, 0);
+      });
+    }
+
+    function readUrl() {
+      var params = new URLSearchParams(location.search);
+      facets.forEach(function (f) {
+        var values = params.getAll(f.param);
+        f.inputs.forEach(function (input) { input.checked = values.indexOf(input.value) >= 0; });
+      });
+      readForm();
+    }
+
+    function query() {
+      var params = new URLSearchParams();
+      facets.forEach(function (f) {
+        f.inputs.forEach(function (input) { if (input.checked) params.append(f.param, input.value); });
+      });
+      var s = params.toString();
+      return s ? "?" + s : "";
+    }
+
+    function passes(h, skip) {
+      for (var i = 0; i < facets.length; i++) {
+        if (i !== skip && selected[i] && !(h.bits[i] & selected[i])) return false;
+      }
+      return true;
+    }
+
+    function describe(h) {
+      // Kind · locality · year · award: the single-valued facets, in their order.
+      var parts = [];
+      facets.forEach(function (f, i) {
+        if (f.multi) return;
+        var index = 31 - Math.clz32(h.bits[i]);
+        parts.push(f.labels[index]);
+      });
+      return parts.join(" · ");
+    }
+
+    function item(h) {
+      var li = document.createElement("li");
+      var a = document.createElement("a");
+      a.href = h.href;
+      a.textContent = h.name;
+      var meta = document.createElement("span");
+      meta.className = "hr-meta";
+      meta.textContent = describe(h);
+      li.appendChild(a);
+      li.appendChild(meta);
+      return li;
+    }
+
+    function showMore() {
+      var frag = document.createDocumentFragment();
+      var next = matching.slice(shown, shown + PAGE);
+      next.forEach(function (h) { frag.appendChild(item(h)); });
+      list.appendChild(frag);
+      shown += next.length;
+      var left = matching.length - shown;
+      more.hidden = left <= 0;
+      more.textContent = "Hiển thị thêm " + Math.min(PAGE, left) + " (còn " + left + ")";
+      return next.length;
+    }
+
+    function render() {
+      matching = honorees.filter(function (h) { return passes(h, -1); });
+      facets.forEach(function (f, fi) {
+        var counts = f.inputs.map(function () { return 0; });
+        honorees.forEach(function (h) {
+          if (!passes(h, fi)) return;
+          for (var v = 0; v < counts.length; v++) if (h.bits[fi] & (1 << v)) counts[v]++;
+        });
+        counts.forEach(function (c, v) {
+          f.counts[v].textContent = c;
+          f.inputs[v].parentNode.classList.toggle("hr-facet__option--empty", c === 0);
+        });
+      });
+      list.textContent = "";
+      shown = 0;
+      showMore();
+      list.hidden = matching.length === 0;
+      var filtered = selected.some(function (m) { return m; });
+      var checked = form.querySelectorAll("input[type=checkbox]:checked").length;
+      active.textContent = checked ? "(" + checked + " đang chọn)" : "";
+      clear.hidden = !filtered;
+      if (!matching.length) status.textContent = "Không có gương điển hình nào phù hợp; hãy bỏ bớt lựa chọn.";
+      else if (filtered) status.textContent = matching.length + " trên " + honorees.length + " gương điển hình phù hợp với bộ lọc.";
+      else status.textContent = "Tất cả " + honorees.length + " gương điển hình.";
+    }
+
+    form.addEventListener("change", function () {
+      readForm();
+      history.pushState(null, "", location.pathname + query() + location.hash);
+      render();
+    });
+    form.addEventListener("submit", function (e) { e.preventDefault(); });
+    clear.addEventListener("click", function () {
+      facets.forEach(function (f) { f.inputs.forEach(function (i) { i.checked = false; }); });
+      readForm();
+      history.pushState(null, "", location.pathname + location.hash);
+      render();
+      if (facets.length && facets[0].inputs.length) facets[0].inputs[0].focus();
+    });
+    more.addEventListener("click", function () {
+      var first = shown;
+      if (showMore()) list.children[first].querySelector("a").focus();
+    });
+    window.addEventListener("popstate", function () {
+      readUrl();
+      render();
+    });
+
+    form.hidden = false;
+    staticList.hidden = true;
+    // On a phone the filters would push the list off the screen: start folded
+    // unless the link already carries a choice.
+    if (window.matchMedia("(max-width: 44.984375em)").matches && !location.search) panel.open = false;
+    readUrl();
+    render();
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();

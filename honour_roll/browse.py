@@ -1,0 +1,106 @@
+"""The "Tra cứu" page (/tra-cuu/): every honoree, with filters that live in
+the URL so that a link shows the recipient the same slice.
+
+Without JavaScript the page is a plain list of every honoree grouped by
+pillar, each group in roll order (newest first). browse.js reads names and
+links from that list, so the filter data is only ``data-codes`` on the form:
+per honoree in roll order, one base-36 character per facet, in the order of
+``facets()``: the index of its value for single-valued facets, a bit mask
+over the values for those an honoree can have several of (pillars,
+initiative levels). The checkboxes of each facet are in the same order.
+The pillar codes also tell browse.js where each honoree sits in the groups.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from .generated import Generated
+from .loader import Roll
+from .model import Honoree
+from .pages import HONOREE_DIR, make_environment
+from .vocabulary import LOCALITIES, YEARS, Award, Kind, Level, Pillar
+
+BROWSE_SRC = "tra-cuu.md"
+_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
+
+LEVEL_SLUGS = {Level.GRASSROOTS: "co-so", Level.PROVINCIAL: "cap-tinh", Level.NATIONAL: "toan-quoc"}
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    value: str  # as written in the URL
+    label: str
+    count: int = 0
+
+
+@dataclass(frozen=True)
+class Facet:
+    param: str  # the URL query parameter
+    legend: str
+    values: tuple[FacetValue, ...]
+    multi: bool  # an honoree may have several values: its code is a bit mask
+    of: Callable[[Honoree], tuple[int, ...]]  # an honoree's value indexes
+
+    def code(self, h: Honoree) -> str:
+        indexes = self.of(h)
+        if self.multi:
+            return _DIGITS[sum(1 << i for i in set(indexes))]
+        return _DIGITS[indexes[0]]
+
+
+def _index(items) -> Callable[[object], int]:
+    positions = {item: i for i, item in enumerate(items)}
+    return positions.__getitem__
+
+
+_pillar, _kind, _award, _level = _index(Pillar), _index(Kind), _index(Award), _index(Level)
+_locality = _index(loc.id for loc in LOCALITIES)
+_year = _index(YEARS)
+
+
+def facets() -> tuple[Facet, ...]:
+    """The filters of the page, in the order of the codes and of the URL."""
+    return (
+        Facet("tru-cot", "Trụ cột", tuple(FacetValue(p.slug, p.label) for p in Pillar), True,
+              lambda h: tuple(_pillar(p) for p in h.pillars)),
+        Facet("loai", "Loại", tuple(FacetValue(k.slug, k.label) for k in Kind), False, lambda h: (_kind(h.kind),)),
+        Facet("dia-ban", "Địa bàn", tuple(FacetValue(loc.id, loc.label) for loc in LOCALITIES), False,
+              lambda h: (_locality(h.locality.id),)),
+        Facet("nam", "Năm công nhận", tuple(FacetValue(str(y), str(y)) for y in YEARS), False, lambda h: (_year(h.year),)),
+        Facet("khen-thuong", "Hình thức khen thưởng", tuple(FacetValue(a.id, a.label) for a in Award), False,
+              lambda h: (_award(h.recognition.award),)),
+        Facet("sang-kien", "Sáng kiến được công nhận", tuple(FacetValue(lv_slug, f"Sáng kiến {lv.label}") for lv, lv_slug in LEVEL_SLUGS.items()), True,
+              lambda h: tuple(_level(i.level) for i in h.initiatives)),
+    )
+
+
+def codes(h: Honoree, all_facets: tuple[Facet, ...]) -> str:
+    return "".join(f.code(h) for f in all_facets)
+
+
+def counted(facet: Facet, honorees: tuple[Honoree, ...]) -> Facet:
+    """The facet with each value's count over the whole roll (what the page shows before any filter)."""
+    counts = [0] * len(facet.values)
+    for h in honorees:
+        for i in set(facet.of(h)):
+            counts[i] += 1
+    values = tuple(FacetValue(v.value, v.label, n) for v, n in zip(facet.values, counts))
+    return Facet(facet.param, facet.legend, values, facet.multi, facet.of)
+
+
+def browse_page(roll: Roll) -> Generated:
+    published = roll.published
+    all_facets = facets()
+    groups = [(pillar, [h for h in published if pillar in h.pillars]) for pillar in Pillar]
+    content = make_environment().get_template("browse.md.j2").render(
+        src=BROWSE_SRC,
+        total=len(published),
+        facets=[counted(f, published) for f in all_facets],
+        groups=groups,
+        all_codes="".join(codes(h, all_facets) for h in published),
+        # The list is raw HTML, so its links are final URLs (directory style).
+        honoree_href=lambda h: f"../{HONOREE_DIR}/{h.id}/",
+    )
+    return Generated(BROWSE_SRC, content)

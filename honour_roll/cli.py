@@ -1,0 +1,467 @@
+"""honour-roll: the editors' command-line tool.
+
+    honour-roll new        a new record to fill in (draft)
+    honour-roll validate   the build's own checks, without building
+    honour-roll import     a nomination spreadsheet into records (nominated)
+    honour-roll export     the records as CSV or XLSX for reporting
+    honour-roll report     counts, quota and what is left to do
+
+Every message about a record comes from the same loader and validator the
+build uses (honour_roll.loader), so the tool and the site never disagree.
+Exit status: 0 clean, 1 problems found, 2 wrong usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Callable
+
+import yaml
+
+from . import nomination
+from .loader import Roll, display_path, load_roll, record_files
+from .problems import Problem, RecordsInvalid
+from .progress import CountingList, Progress
+from .record_writer import check_text, slugify, write_atomically
+from .validation import publication_warnings
+from .vocabulary import FIRST_YEAR, LAST_YEAR, LOCALITY_BY_ID, Kind, Pillar, Status
+
+OK, PROBLEMS, USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """Wrong arguments: exit status 2, like argparse's own errors."""
+
+
+# --- the project --------------------------------------------------------------------------------
+
+class _ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml as plain data: its !ENV and !!python/name tags read as nothing."""
+
+
+_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def find_project(start: Path) -> Path:
+    """The folder of the nearest mkdocs.yml at or above ``start`` (else ``start``)."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        if (folder / "mkdocs.yml").is_file():
+            return folder
+    return start
+
+
+def data_dir_of(root: Path) -> Path:
+    config = root / "mkdocs.yml"
+    name = "data"
+    if config.is_file():
+        try:
+            settings = ((yaml.load(config.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}).get("extra") or {}).get("honour_roll") or {}
+            name = settings.get("data_dir", name)
+        except yaml.YAMLError:
+            pass
+    return root / name
+
+
+class Project:
+    def __init__(self, args: argparse.Namespace):
+        self.root = Path(args.project).resolve() if args.project else find_project(Path.cwd())
+        self.data_dir = Path(args.data).resolve() if args.data else data_dir_of(self.root)
+
+    def shown(self, path: Path) -> str:
+        return display_path(path, self.root)
+
+
+def _out(text: str = "") -> None:
+    print(text)
+
+
+def _err(text: str) -> None:
+    print(text, file=sys.stderr)
+
+
+# --- validate -----------------------------------------------------------------------------------
+
+def check(project: Project, named: list[Path] | None, progress: Progress | None = None) -> tuple[int, list[Problem], list[Problem]]:
+    """(records checked, errors, warnings) exactly as the build finds them.
+
+    Named files are checked together with the whole roll (a duplicate name
+    with another record is the build's error too), and only their own
+    problems are reported."""
+    folder = project.data_dir / "honorees"
+    everything = record_files(project.data_dir)
+    if named is None and not folder.is_dir():
+        try:
+            load_roll(project.data_dir, project.root)  # the loader's own message for a missing folder
+        except RecordsInvalid as e:
+            return 0, list(e.problems), []
+    files = everything if named is None else sorted(set(everything) | set(named))
+    listed = CountingList(files, progress) if progress else files
+    roll: Roll | None = None
+    try:
+        roll = load_roll(project.data_dir, project.root, paths=listed)
+        errors, warnings = [], publication_warnings(roll.honorees)
+    except RecordsInvalid as e:
+        errors, warnings = list(e.problems), []
+    finally:
+        if progress:
+            progress.close()
+    if named is None:
+        return len(files), errors, warnings
+    shown = {project.shown(p) for p in named}
+
+    def concerns(p: Problem) -> bool:  # its own problem, or another record's naming it (a duplicate)
+        return p.source in shown or any(s in p.message for s in shown)
+
+    errors = [p for p in errors if concerns(p)]
+    warnings = [p for p in warnings if concerns(p)]
+    if roll is None and not errors:
+        # Other records are broken, these are not: their warnings still count.
+        try:
+            warnings = publication_warnings(load_roll(project.data_dir, project.root, paths=named).honorees)
+        except RecordsInvalid as e:  # pragma: no cover - same checks as above
+            errors = [p for p in e.problems if p.source in shown]
+    return len(named), errors, warnings
+
+
+def _expand(paths: list[str]) -> list[Path]:
+    out: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            found = sorted(f for f in p.rglob("*") if f.suffix.lower() in (".yml", ".yaml") and not f.name.startswith("."))
+            if not found:
+                raise UsageError(f"thư mục {raw} không có tệp hồ sơ .yml nào / no .yml record in {raw}")
+            out += found
+        elif p.is_file():
+            if p.suffix.lower() not in (".yml", ".yaml"):
+                raise UsageError(f"{raw}: hồ sơ phải là tệp .yml / a record is a .yml file")
+            out.append(p)
+        else:
+            raise UsageError(f"không tìm thấy {raw} / {raw} not found")
+    return [p.resolve() for p in out]
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    project = Project(args)
+    named = _expand(args.paths) if args.paths else None
+    progress = Progress("Đang kiểm tra hồ sơ", sys.stderr)
+    count, errors, warnings = check(project, named, progress)
+    if args.format == "json":
+        problems = [{**p.as_dict(), "severity": "error"} for p in errors]
+        problems += [{**p.as_dict(), "severity": "warning"} for p in warnings]
+        print(json.dumps({"checked": count, "problems": problems}, ensure_ascii=False, indent=2))
+        return PROBLEMS if problems else OK
+    if errors:
+        _out(RecordsInvalid(errors).report())
+    for w in warnings:
+        _out(str(w))
+    if warnings:
+        _out(
+            f"Có {len(warnings)} cảnh báo: hồ sơ đã công nhận nhưng chưa đủ điều kiện đăng; "
+            "bản dựng --strict sẽ dừng cho đến khi sửa xong."
+        )
+    if not errors and not warnings:
+        _out(f"Đã kiểm tra {count} hồ sơ: không có lỗi.")
+    return PROBLEMS if errors or warnings else OK
+
+
+# --- new ----------------------------------------------------------------------------------------
+
+def _ask(label: str, choices_text: str = "") -> str:
+    hint = f" ({choices_text})" if choices_text else ""
+    return input(f"{label}{hint}: ").strip()
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    project = Project(args)
+    interactive = sys.stdin.isatty()
+
+    def value(name: str, label: str, choices_text: str = "", needed: bool = True) -> str | None:
+        given = getattr(args, name)
+        if given:
+            return given
+        if interactive:
+            answer = _ask(label, choices_text)
+            return answer or None
+        if needed:
+            missing.append("--" + name.replace("_", "-"))
+        return None
+
+    missing: list[str] = []
+    kind_text = value("kind", "Loại / kind", nomination.choices("kind"))
+    name = value("name", "Tên tập thể, doanh nghiệp hoặc họ và tên / name")
+    kind = Kind(nomination.resolve("kind", kind_text)) if kind_text and nomination.resolve("kind", kind_text) else None
+    if kind_text and kind is None:
+        raise UsageError(f"loại '{kind_text}' không hợp lệ; hãy ghi một trong: {nomination.choices('kind')}")
+    position = unit = parent_body = None
+    if kind is Kind.INDIVIDUAL:
+        position = value("position", "Chức vụ / position")
+        unit = value("unit", "Đơn vị công tác / unit")
+    elif kind is not None:
+        parent_body = value("parent_body", "Cơ quan chủ quản / parent body (có thể để trống)", needed=False)
+    locality_text = value("locality", "Địa bàn / locality", nomination.choices("locality"))
+    pillars_text = ";".join(args.pillar) if args.pillar else value("pillar", "Trụ cột / pillars", nomination.choices("pillars"))
+    year_text = str(args.year) if args.year else value("year", f"Năm công nhận / year ({FIRST_YEAR}–{LAST_YEAR})")
+    if missing:
+        raise UsageError(
+            "thiếu " + ", ".join(missing) + " (không có bàn phím để hỏi) / missing " + ", ".join(missing) + " (stdin is not a terminal)"
+        )
+
+    locality_id = nomination.resolve("locality", locality_text or "")
+    if locality_id is None:
+        raise UsageError(f"địa bàn '{locality_text}' không hợp lệ; hãy ghi một trong: {nomination.choices('locality')}")
+    pillars = []
+    for part in [p.strip() for p in (pillars_text or "").replace(",", ";").split(";") if p.strip()]:
+        found = nomination.resolve("pillars", part)
+        if found is None:
+            raise UsageError(f"trụ cột '{part}' không hợp lệ; hãy ghi một hoặc nhiều trong: {nomination.choices('pillars')}")
+        if Pillar(found) not in pillars:
+            pillars.append(Pillar(found))
+    if not pillars:
+        raise UsageError("cần ít nhất một trụ cột / at least one --pillar")
+    try:
+        year = int(year_text or "")
+    except ValueError:
+        raise UsageError(f"năm '{year_text}' không hợp lệ; hãy ghi 4 chữ số, ví dụ 2024") from None
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise UsageError(f"năm {year} nằm ngoài giai đoạn {FIRST_YEAR}–{LAST_YEAR}")
+
+    from .skeleton import skeleton_text
+
+    record_id = args.id or slugify(name or "")
+    if not record_id:
+        raise UsageError("không tạo được tên tệp từ tên này; hãy dùng --id ten-khong-dau")
+    target = project.data_dir / "honorees" / f"{record_id}.yml"
+    text = skeleton_text(kind, name, LOCALITY_BY_ID[locality_id], pillars, year, Status(args.status), position, unit, parent_body)
+    problems = check_text(text, record_id, project.shown(target), project.data_dir)
+    if problems:
+        for p in problems:
+            _out(str(p))
+        return PROBLEMS
+    try:
+        write_atomically(target, text, overwrite=False)
+    except FileExistsError:
+        _out(f"{project.shown(target)}: đã có tệp này; lệnh new không bao giờ ghi đè. Hãy mở tệp để sửa, hoặc dùng --id khác.")
+        return PROBLEMS
+    _out(f"Đã tạo {project.shown(target)} (trạng thái: {Status(args.status).label}).")
+    _out("Mở tệp để điền tóm tắt, câu chuyện và các mục khác, rồi chạy: honour-roll validate " + project.shown(target))
+    return OK
+
+
+# --- import -------------------------------------------------------------------------------------
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from .importer import SheetUnreadable, plan_import, write_planned
+
+    project = Project(args)
+    path = Path(args.file)
+    if not path.is_file():
+        raise UsageError(f"không tìm thấy {args.file} / {args.file} not found")
+    if path.suffix.lower() not in (".xlsx", ".xlsm", ".csv"):
+        raise UsageError(f"{path.name}: chỉ nhập được tệp .xlsx hoặc .csv / only .xlsx or .csv")
+    progress = Progress("Đang đọc dòng", sys.stderr)
+    try:
+        result = plan_import(path, project.data_dir, project.root, force=args.force, sheet=args.sheet, progress=progress)
+    except SheetUnreadable as e:
+        progress.close()
+        _out(str(e))
+        return PROBLEMS
+    progress.close()
+    for note in result.notes:
+        _out(note)
+    for problem in result.problems:
+        _out(problem)
+    if result.problems and not args.skip_invalid:
+        _out(
+            f"Không tạo hồ sơ nào: {len(result.failed_rows)} trong {result.rows} dòng đề cử có lỗi. "
+            "Hãy sửa bảng rồi chạy lại (hoặc thêm --skip-invalid để chỉ nhập các dòng không có lỗi)."
+        )
+        return PROBLEMS
+    if args.dry_run:
+        _out(f"Chạy thử: {len(result.planned)} dòng hợp lệ sẽ thành hồ sơ; chưa ghi tệp nào.")
+        return PROBLEMS if result.problems else OK
+    write_planned(result, Progress("Đang ghi hồ sơ", sys.stderr))
+    for planned in result.written:
+        _out(f"{project.shown(planned.path)}{' (ghi đè)' if planned.overwrite else ''}")
+    _out(f"Đã tạo {len(result.written)} hồ sơ với trạng thái '{Status.NOMINATED.id}' ({Status.NOMINATED.label}).")
+    if result.problems:
+        _out(f"Bỏ qua {len(result.failed_rows)} dòng có lỗi (dòng {', '.join(map(str, result.failed_rows))}); sửa bảng rồi nhập lại các dòng đó.")
+        return PROBLEMS
+    return OK
+
+
+# --- export and report --------------------------------------------------------------------------
+
+def _load(project: Project) -> Roll | None:
+    files = record_files(project.data_dir)
+    progress = Progress("Đang đọc hồ sơ", sys.stderr)
+    try:
+        if files:
+            roll = load_roll(project.data_dir, project.root, paths=CountingList(files, progress))
+        else:
+            roll = load_roll(project.data_dir, project.root)  # its own message when the folder is missing
+    except RecordsInvalid as e:
+        _out(e.report())
+        return None
+    for w in publication_warnings(roll.honorees):
+        _err(f"Cảnh báo: {w}")
+    return roll
+
+
+def _write_output(target: str, data: bytes) -> None:
+    if target == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    path = Path(target)
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_bytes(data)
+    tmp.replace(path)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .exporter import NOT_RECOGNISED, export_rows, to_csv, to_xlsx
+
+    project = Project(args)
+    fmt = args.format or (Path(args.output).suffix.lstrip(".").lower() if args.output and args.output != "-" else "csv")
+    if fmt not in ("csv", "xlsx"):
+        raise UsageError(f"định dạng '{fmt}' không hỗ trợ; dùng --format csv hoặc xlsx")
+    if fmt == "xlsx" and args.output == "-":
+        raise UsageError("tệp XLSX không in ra màn hình được; hãy dùng -o ten-tep.xlsx")
+    roll = _load(project)
+    if roll is None:
+        return PROBLEMS
+    rows = export_rows(roll.honorees, include_all=args.all)
+    data = to_csv(rows) if fmt == "csv" else to_xlsx(rows)
+    target = args.output or f"guong-dien-hinh.{fmt}"
+    _write_output(target, data)
+    others = sum(1 for h in rows if not h.is_published)
+    note = f" và {others} hồ sơ chưa công nhận (đánh dấu '{NOT_RECOGNISED}')" if others else ""
+    if target != "-":
+        _out(f"Đã xuất {len(rows) - others} hồ sơ đã công nhận{note} vào {target}.")
+    return OK
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from .report import build_report, render_markdown, render_text
+
+    project = Project(args)
+    roll = _load(project)
+    if roll is None:
+        return PROBLEMS
+    sections = build_report(roll)
+    text = render_markdown(sections) if args.format == "markdown" else render_text(sections)
+    if args.output and args.output != "-":
+        _write_output(args.output, text.encode("utf-8"))
+        _out(f"Đã ghi báo cáo vào {args.output}.")
+    else:
+        sys.stdout.write(text)
+    return OK
+
+
+# --- the parser ---------------------------------------------------------------------------------
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "-C", "--project", metavar="THƯ_MỤC",
+        help="thư mục dự án (có mkdocs.yml); mặc định: tìm từ thư mục hiện tại / project folder (with mkdocs.yml); default: found from the current folder",
+    )
+    common.add_argument(
+        "--data", metavar="THƯ_MỤC",
+        help="thư mục dữ liệu (chứa honorees/); mặc định theo mkdocs.yml / data folder (holding honorees/); default from mkdocs.yml",
+    )
+
+    parser = argparse.ArgumentParser(
+        prog="honour-roll",
+        description="Công cụ biên tập bảng vàng gương điển hình / Editors' tool for the honour roll. "
+        "Mã thoát: 0 không lỗi, 1 có lỗi, 2 sai cách dùng / exit status: 0 clean, 1 problems, 2 usage error.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="LỆNH", required=True)
+
+    p = sub.add_parser(
+        "new", parents=[common],
+        help="tạo hồ sơ mới (bản nháp) / create a new record (draft)",
+        description="Tạo tệp hồ sơ mới hợp lệ để điền tiếp; hỏi các thông tin còn thiếu khi chạy trong cửa sổ lệnh; "
+        "không bao giờ ghi đè / Writes a valid record skeleton; asks for missing values on a terminal; never overwrites.",
+    )
+    p.add_argument("--kind", help="loại: Tập thể, Doanh nghiệp, Cá nhân (hoặc collective, enterprise, individual) / kind")
+    p.add_argument("--name", help="tên tập thể, doanh nghiệp hoặc họ và tên / name")
+    p.add_argument("--position", help="chức vụ (cá nhân) / position (individuals)")
+    p.add_argument("--unit", help="đơn vị công tác (cá nhân) / unit (individuals)")
+    p.add_argument("--parent-body", help="cơ quan chủ quản (tập thể, doanh nghiệp) / parent body")
+    p.add_argument("--locality", help="địa bàn, ví dụ 'Xuyên Mộc' hoặc xuyen-moc / locality")
+    p.add_argument("--pillar", action="append", help="trụ cột (lặp lại được), ví dụ 'Chính quyền số' / pillar (repeatable)")
+    p.add_argument("--year", type=int, help=f"năm công nhận ({FIRST_YEAR}–{LAST_YEAR}) / year")
+    p.add_argument("--status", choices=[Status.DRAFT.id, Status.NOMINATED.id], default=Status.DRAFT.id,
+                   help="trạng thái, mặc định draft / status, default draft")
+    p.add_argument("--id", help="tên tệp (không dấu), mặc định tạo từ tên / file stem, default from the name")
+    p.set_defaults(run=cmd_new)
+
+    p = sub.add_parser(
+        "validate", parents=[common],
+        help="kiểm tra hồ sơ như khi tạo trang / check records exactly as the build does",
+        description="Kiểm tra hồ sơ bằng đúng bộ kiểm tra của bản dựng, báo mọi lỗi cùng lúc / "
+        "Checks records with the build's own validator and reports every problem at once.",
+    )
+    p.add_argument("paths", nargs="*", metavar="TỆP", help="tệp hoặc thư mục; mặc định mọi hồ sơ / files or folders; default all records")
+    p.add_argument("--format", choices=["text", "json"], default="text", help="định dạng kết quả / output format")
+    p.set_defaults(run=cmd_validate)
+
+    p = sub.add_parser(
+        "import", parents=[common],
+        help="nhập bảng đề cử .xlsx/.csv thành hồ sơ / import a nomination spreadsheet",
+        description="Mỗi dòng của bảng đề cử (mẫu data/templates/mau-de-cu.xlsx) thành một hồ sơ trạng thái nominated. "
+        "Có lỗi thì không ghi tệp nào / Each row becomes a 'nominated' record; on any problem nothing is written.",
+    )
+    p.add_argument("file", metavar="TỆP", help="tệp .xlsx hoặc .csv / an .xlsx or .csv file")
+    p.add_argument("--force", action="store_true", help="ghi đè hồ sơ đã có của cùng đối tượng / overwrite existing records of the same honoree")
+    p.add_argument("--sheet", help="tên trang tính, mặc định 'Danh sách' / sheet name")
+    p.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không ghi tệp / check only, write nothing")
+    p.add_argument("--skip-invalid", action="store_true", help="vẫn nhập các dòng không lỗi / write the rows without problems")
+    p.set_defaults(run=cmd_import)
+
+    p = sub.add_parser(
+        "export", parents=[common],
+        help="xuất danh sách ra CSV/XLSX / export the records as CSV or XLSX",
+        description="Xuất hồ sơ đã công nhận (như trên trang web) ra bảng tính; không bao giờ xuất ghi chú nội bộ / "
+        "Exports recognised records; editor_notes are never exported.",
+    )
+    p.add_argument("--format", choices=["csv", "xlsx"], help="định dạng, mặc định theo đuôi tệp hoặc csv / format")
+    p.add_argument("-o", "--output", metavar="TỆP", help="tệp kết quả ('-' là màn hình), mặc định guong-dien-hinh.csv / output file ('-' for stdout)")
+    p.add_argument("--all", action="store_true", help="gồm cả hồ sơ nháp, đề cử (đánh dấu rõ) / include drafts and nominations, marked")
+    p.set_defaults(run=cmd_export)
+
+    p = sub.add_parser(
+        "report", parents=[common],
+        help="báo cáo số liệu, chỉ tiêu và việc còn thiếu / counts, quota and gaps",
+        description="Số gương điển hình theo trụ cột × loại × năm, tiến độ chỉ tiêu, cá nhân chưa đạt 3.3.a, hồ sơ thiếu ảnh "
+        "hoặc cách nhân rộng / Counts, quota progress, rule 3.3.a, missing photos or replication.",
+    )
+    p.add_argument("--format", choices=["text", "markdown"], default="text", help="bảng chữ hoặc Markdown / text table or Markdown")
+    p.add_argument("-o", "--output", metavar="TỆP", help="ghi ra tệp thay vì màn hình / write to a file")
+    p.set_defaults(run=cmd_report)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    run: Callable[[argparse.Namespace], int] = args.run
+    try:
+        return run(args)
+    except UsageError as e:
+        parser.exit(USAGE, f"honour-roll {args.command}: lỗi / error: {e}\n")
+    except KeyboardInterrupt:
+        _err("Đã dừng.")
+        return 130
+    return OK  # pragma: no cover
+
+
+if __name__ == "__main__":
+    sys.exit(main())

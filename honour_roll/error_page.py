@@ -1,0 +1,49 @@
+"""The preview's error page: while an editor runs the preview server and a
+record is invalid, every page of the site shows the list of problems, so the
+editor sees what to fix in the browser rather than a stale page.
+
+Only the preview uses it; a real build fails and publishes nothing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable
+
+from .generated import Generated
+from .loader import record_files
+from .pages import HOME_SRC, HONOREE_DIR, make_environment
+from .problems import Problem
+
+
+def nav_pages(nav: object) -> list[str]:
+    """Every page named in an MkDocs-style nav (nested lists of {title: page})."""
+    out: list[str] = []
+    if isinstance(nav, str):
+        if nav.endswith(".md"):
+            out.append(nav)
+    elif isinstance(nav, dict):
+        for value in nav.values():
+            out += nav_pages(value)
+    elif isinstance(nav, list):
+        for item in nav:
+            out += nav_pages(item)
+    return out
+
+
+def error_pages(
+    problems: list[Problem], data_dir: Path, nav: Iterable[str] = (), other_pages: Iterable[str] = (), warnings_only: bool = False
+) -> list[Generated]:
+    """The same error page at the home page, every nav page, every other
+    page given, and the page of every record file (the one being edited too,
+    even when its name or content is what is wrong)."""
+    title = "Hồ sơ chưa đủ điều kiện đăng" if warnings_only else "Hồ sơ chưa hợp lệ"
+    content = make_environment().get_template("error.md.j2").render(
+        title=title,
+        problems=sorted(problems),
+        files=sorted({p.source for p in problems}),
+        warnings_only=warnings_only,
+    )
+    in_nav = set(nav)
+    uris = dict.fromkeys([HOME_SRC, *nav, *other_pages, *(f"{HONOREE_DIR}/{f.stem}.md" for f in record_files(data_dir))])
+    return [Generated(uri, content, in_nav=uri in in_nav) for uri in uris]

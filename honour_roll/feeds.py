@@ -1,0 +1,84 @@
+"""RSS 2.0 feeds of recognised honorees, newest first: one for the whole
+roll and one per pillar. Dates come from the decisions, never the clock."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from email.utils import format_datetime
+
+from .generated import Generated
+from .loader import Roll
+from .model import Honoree
+from .pages import make_environment, pillar_src
+from .sharing import canonical_url
+from .urls import absolute, card_uri, page_path
+from .vocabulary import Pillar
+
+FEED = "rss.xml"
+
+
+def pillar_feed(p: Pillar) -> str:
+    return f"tru-cot/{p.slug}/rss.xml"
+
+
+@dataclass(frozen=True)
+class FeedItem:
+    title: str
+    url: str
+    date: str
+    summary: str
+    categories: tuple[str, ...]
+    image: str
+    image_length: int
+
+
+def _date(h: Honoree) -> str:
+    day = h.recognition.date if h.recognition else dt.date(h.year, 1, 1)
+    return format_datetime(dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone(dt.timedelta(hours=7))))
+
+
+def feed_files(roll: Roll, site_url: str, site_name: str, card_sizes: dict[str, int]) -> list[Generated]:
+    env = make_environment()
+    template = env.get_template("feed.xml.j2")
+
+    def items(honorees) -> list[FeedItem]:
+        return [
+            FeedItem(
+                title=h.name,
+                url=canonical_url(site_url, h),
+                date=_date(h),
+                summary=h.summary,
+                categories=(h.kind.label, *(p.label for p in h.pillars), h.locality.label),
+                image=absolute(site_url, card_uri(h.id)),
+                image_length=card_sizes.get(card_uri(h.id), 0),
+            )
+            for h in honorees
+        ]
+
+    out = [
+        Generated(
+            FEED,
+            content=template.render(
+                title=site_name,
+                description="Gương điển hình tiên tiến mới được công nhận trong phong trào “Thi đua thực hiện chuyển đổi số quốc gia”.",
+                home_url=absolute(site_url, ""),
+                feed_url=absolute(site_url, FEED),
+                items=items(roll.published),
+            ),
+        )
+    ]
+    for p in Pillar:
+        out.append(
+            Generated(
+                pillar_feed(p),
+                content=template.render(
+                    title=f"{p.label} — {site_name}",
+                    description=f"Gương điển hình tiên tiến về {p.label.lower()}.",
+                    home_url=absolute(site_url, page_path(pillar_src(p))),
+                    feed_url=absolute(site_url, pillar_feed(p)),
+                    items=items([h for h in roll.published if p in h.pillars]),
+                ),
+            )
+        )
+    return out

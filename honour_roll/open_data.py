@@ -1,0 +1,149 @@
+"""Open data: every recognised record as JSON and CSV, for reuse by other
+bodies. Only public fields: never editor notes, never unpublished records."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from .generated import Generated
+from .loader import Roll
+from .model import Honoree
+from .pages import photo_src
+from .sharing import canonical_url
+from .urls import absolute
+
+DATA_DIR = "du-lieu-mo"
+JSON_FILE = f"{DATA_DIR}/guong-dien-hinh.json"
+CSV_FILE = f"{DATA_DIR}/guong-dien-hinh.csv"
+LICENCE = "CC BY 4.0"
+LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/deed.vi"
+
+
+def public_record(h: Honoree, site_url: str) -> dict:
+    r = h.recognition
+    rep = h.replication
+    return {
+        "id": h.id,
+        "url": canonical_url(site_url, h),
+        "kind": h.kind.value,
+        "kind_label": h.kind.label,
+        "name": h.name,
+        "position": h.position,
+        "unit": h.unit,
+        "parent_body": h.parent_body,
+        "locality": h.locality.id,
+        "locality_label": h.locality.label,
+        "pillars": [p.value for p in h.pillars],
+        "pillar_labels": [p.label for p in h.pillars],
+        "year": h.year,
+        "recognition": {
+            "decision": r.decision,
+            "date": r.date.isoformat(),
+            "issued_by": r.issued_by,
+            "award": r.award.value,
+            "award_label": r.award.label,
+        }
+        if r
+        else None,
+        "summary": h.summary,
+        "story": h.story,
+        "achievements": list(h.achievements),
+        "initiatives": [
+            {"title": i.title, "level": i.level.value, "level_label": i.level.label, "recognised_by": i.recognised_by, "year": i.year}
+            for i in h.initiatives
+        ],
+        "criteria_met": [c.id for c in h.criteria_met],
+        "replication": {
+            "steps": list(rep.steps),
+            "requirements": list(rep.requirements),
+            "contact": {k: v for k, v in vars(rep.contact).items() if v} if rep.contact else None,
+        }
+        if rep
+        else None,
+        "photos": [{"url": absolute(site_url, photo_src(p)), "alt": p.alt, "credit": p.credit} for p in h.photos],
+        "links": [{"title": link.title, "url": link.url} for link in h.links],
+        "aliases": list(h.aliases),
+    }
+
+
+CSV_COLUMNS = (
+    "id", "url", "kind", "kind_label", "name", "position", "unit", "parent_body", "locality", "locality_label",
+    "pillars", "year", "decision", "decision_date", "issued_by", "award", "summary", "achievements",
+    "initiatives", "criteria_met", "replication_steps", "replication_requirements", "contact_organisation",
+    "contact_website", "links",
+)
+
+
+def csv_row(rec: dict) -> dict:
+    r = rec["recognition"] or {}
+    rep = rec["replication"] or {}
+    contact = rep.get("contact") or {}
+    join = " | ".join
+    return {
+        **{k: rec[k] for k in ("id", "url", "kind", "kind_label", "name", "position", "unit", "parent_body", "locality", "locality_label", "year", "summary")},
+        "pillars": join(rec["pillar_labels"]),
+        "decision": r.get("decision"),
+        "decision_date": r.get("date"),
+        "issued_by": r.get("issued_by"),
+        "award": r.get("award_label"),
+        "achievements": join(rec["achievements"]),
+        "initiatives": join(f"{i['title']} ({i['level_label']}, {i['year']})" for i in rec["initiatives"]),
+        "criteria_met": join(rec["criteria_met"]),
+        "replication_steps": join(rep.get("steps", [])),
+        "replication_requirements": join(rep.get("requirements", [])),
+        "contact_organisation": contact.get("organisation"),
+        "contact_website": contact.get("website"),
+        "links": join(f"{link['title']} <{link['url']}>" for link in rec["links"]),
+    }
+
+
+def open_data_files(roll: Roll, site_url: str) -> list[Generated]:
+    records = [public_record(h, site_url) for h in roll.published]
+    body = json.dumps(
+        {"licence": LICENCE, "licence_url": LICENCE_URL, "count": len(records), "honorees": records},
+        ensure_ascii=False,
+        indent=1,
+    )
+    out = io.StringIO()
+    # A BOM and CRLF: what Excel needs to open UTF-8 Vietnamese correctly.
+    out.write("\ufeff")
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    for rec in records:
+        writer.writerow(csv_row(rec))
+    return [Generated(JSON_FILE, content=body + "\n"), Generated(CSV_FILE, content=out.getvalue().encode("utf-8"))]
+
+
+FIELD_DESCRIPTIONS = (
+    ("id", "Mã hồ sơ, cũng là phần cuối địa chỉ trang"),
+    ("url", "Địa chỉ trang của gương điển hình"),
+    ("kind, kind_label", "Loại: collective (tập thể), enterprise (doanh nghiệp), individual (cá nhân)"),
+    ("name", "Tên tập thể, doanh nghiệp hoặc họ tên cá nhân"),
+    ("position, unit", "Chức vụ và đơn vị công tác (cá nhân)"),
+    ("parent_body", "Cơ quan chủ quản (tập thể, doanh nghiệp)"),
+    ("locality, locality_label", "Địa bàn cấp huyện tại thời điểm công nhận, hoặc cấp tỉnh"),
+    ("pillars, pillar_labels", "Trụ cột: chính quyền số, kinh tế số, xã hội số"),
+    ("year", "Năm được công nhận"),
+    ("recognition", "Quyết định: số (decision), ngày (date), cơ quan ban hành (issued_by), hình thức khen thưởng (award)"),
+    ("summary", "Tóm tắt"),
+    ("story", "Câu chuyện, định dạng Markdown"),
+    ("achievements", "Thành tích nổi bật"),
+    ("initiatives", "Sáng kiến được công nhận: tên, cấp (cơ sở, tỉnh, toàn quốc), cơ quan công nhận, năm"),
+    ("criteria_met", "Các tiêu chí của Hướng dẫn (mục 3.1–3.3) mà gương điển hình đáp ứng; 3.3.a được tính từ các sáng kiến"),
+    ("replication", "Cách nhân rộng: các bước, điều kiện cần chuẩn bị, đầu mối liên hệ (cơ quan, tổ chức)"),
+    ("photos", "Ảnh: địa chỉ, mô tả, nguồn"),
+    ("links", "Liên kết tham khảo"),
+    ("aliases", "Các mã cũ của hồ sơ (địa chỉ cũ vẫn dẫn về trang mới)"),
+)
+OPEN_DATA_SRC = f"{DATA_DIR}/index.md"
+
+
+def open_data_page(roll: Roll) -> Generated:
+    from .pages import make_environment
+
+    content = make_environment().get_template("open-data.md.j2").render(
+        src=OPEN_DATA_SRC, count=len(roll.published), fields=FIELD_DESCRIPTIONS, licence=LICENCE, licence_url=LICENCE_URL
+    )
+    return Generated(OPEN_DATA_SRC, content=content)

@@ -1,0 +1,125 @@
+"""The editors' report: what the honour roll holds and what is still to do.
+
+Counts and quota are of recognised records, as the site shows them; the
+to-do lists (rule 3.3.a, photos, replication) cover every record so that
+editors can fix nominations before they are recognised. One structure,
+two renderings: a plain-text table for the terminal and Markdown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .loader import Roll
+from .stats import counts, quota_progress
+from .vocabulary import YEARS, Kind, Pillar, Status
+
+
+@dataclass
+class Section:
+    title: str
+    headers: list[str] = field(default_factory=list)
+    rows: list[list[str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # lines before the table
+    empty: str = ""  # said instead of an empty table
+
+
+def build_report(roll: Roll) -> list[Section]:
+    published = roll.published
+    by_status = {s: sum(1 for h in roll.honorees if h.status is s) for s in Status}
+    overview = Section(
+        "Tổng quan",
+        notes=[
+            f"Tổng số hồ sơ: {len(roll.honorees)} — đã công nhận: {by_status[Status.RECOGNISED]}, "
+            f"được đề cử: {by_status[Status.NOMINATED]}, bản nháp: {by_status[Status.DRAFT]}.",
+            "Chỉ hồ sơ đã công nhận được đăng lên trang và được tính ở hai mục dưới đây.",
+        ],
+    )
+
+    table = counts(published)
+    count_rows = []
+    for p in Pillar:
+        for k in Kind:
+            cells = [table[(p, k, y)] for y in YEARS]
+            count_rows.append([p.label, k.label, *map(str, cells), str(sum(cells))])
+    totals = [sum(1 for h in published if h.year == y) for y in YEARS]
+    count_rows.append(["Số gương điển hình (mỗi gương tính một lần)", "", *map(str, totals), str(len(published))])
+    matrix = Section(
+        "Gương điển hình đã công nhận theo trụ cột, loại và năm",
+        ["Trụ cột", "Loại", *map(str, YEARS), "Tổng"],
+        count_rows,
+        notes=["Một gương điển hình thuộc nhiều trụ cột được tính ở mỗi trụ cột."],
+    )
+
+    quota = Section(
+        "Tiến độ chỉ tiêu (mục 4 của Hướng dẫn: ít nhất 10 tập thể và 10 cá nhân)",
+        ["Loại", "Đã công nhận", "Chỉ tiêu", "Tỷ lệ", "Kết quả"],
+        [[q.kind.label, str(q.count), str(q.target), f"{q.percent}%", "Đạt" if q.met else f"Còn thiếu {q.target - q.count}"]
+         for q in quota_progress(published)],
+    )
+
+    rule_rows = []
+    for h in sorted(roll.honorees, key=lambda h: (h.status is not Status.RECOGNISED, h.id)):
+        rule = h.initiative_rule
+        if rule is not None and not rule.met:
+            rule_rows.append([h.id, h.name, h.status.label, rule.reason])
+    rule_33 = Section(
+        "Cá nhân chưa đạt tiêu chí 3.3.a (sáng kiến)",
+        ["Mã hồ sơ", "Họ và tên", "Trạng thái", "Lý do"],
+        rule_rows,
+        notes=["Hồ sơ đã công nhận mà chưa đạt làm bản dựng --strict dừng lại; hồ sơ đề cử cần bổ sung trước khi công nhận."],
+        empty="Tất cả cá nhân đều đạt tiêu chí 3.3.a.",
+    )
+
+    gaps = []
+    for h in sorted(roll.honorees, key=lambda h: (h.status is not Status.RECOGNISED, h.id)):
+        missing = [what for what, absent in (("ảnh", not h.photos), ("cách nhân rộng", h.replication is None)) if absent]
+        if missing:
+            gaps.append([h.id, h.name, h.status.label, ", ".join(missing)])
+    completeness = Section(
+        "Hồ sơ thiếu ảnh hoặc thiếu cách nhân rộng",
+        ["Mã hồ sơ", "Tên", "Trạng thái", "Còn thiếu"],
+        gaps,
+        empty="Mọi hồ sơ đều có ảnh và cách nhân rộng.",
+    )
+    return [overview, matrix, quota, rule_33, completeness]
+
+
+TITLE = "Báo cáo gương điển hình tiên tiến trong chuyển đổi số"
+
+
+def render_text(sections: list[Section]) -> str:
+    out = [TITLE, "=" * len(TITLE)]
+    for s in sections:
+        out += ["", s.title, "-" * len(s.title), *s.notes]
+        if s.headers and s.rows:
+            widths = [max(len(r[i]) for r in [s.headers, *s.rows]) for i in range(len(s.headers))]
+            numeric = [all(r[i].rstrip("%").isdigit() for r in s.rows if r[i]) for i in range(len(s.headers))]
+
+            def line(cells):
+                return "  ".join(c.rjust(w) if num else c.ljust(w) for c, w, num in zip(cells, widths, numeric)).rstrip()
+
+            out += [line(s.headers), "  ".join("-" * w for w in widths)] + [line(r) for r in s.rows]
+        elif s.headers:
+            out.append(s.empty)
+    return "\n".join(out) + "\n"
+
+
+def _md_cell(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def render_markdown(sections: list[Section]) -> str:
+    out = [f"# {TITLE}"]
+    for s in sections:
+        out += ["", f"## {s.title}", ""]
+        if s.notes:
+            out += [*s.notes, ""]
+        if s.headers and s.rows:
+            numeric = [all(r[i].rstrip("%").isdigit() for r in s.rows if r[i]) for i in range(len(s.headers))]
+            out.append("| " + " | ".join(_md_cell(h) for h in s.headers) + " |")
+            out.append("| " + " | ".join("---:" if n else "---" for n in numeric) + " |")
+            out += ["| " + " | ".join(_md_cell(c) for c in r) + " |" for r in s.rows]
+        elif s.headers:
+            out.append(s.empty)
+    return "\n".join(out).rstrip() + "\n"

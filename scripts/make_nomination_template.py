@@ -1,0 +1,24 @@
+#!/usr/bin/env python3
+"""Regenerate the nomination template units fill in:
+data/templates/mau-de-cu.xlsx (list + instructions) and mau-de-cu.csv.
+
+Run after changing the columns in honour_roll/nomination.py or a controlled
+list in honour_roll/vocabulary.py; commit both files. The output is
+byte-identical from run to run, so an unchanged template shows no diff.
+
+Usage: python scripts/make_nomination_template.py
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from honour_roll.nomination_template import write_templates  # noqa: E402
+
+if __name__ == "__main__":
+    for path in write_templates(ROOT):
+        print(f"Đã tạo {path.relative_to(ROOT)}")

@@ -1,0 +1,329 @@
+"""honour-roll: new, validate, export and report, on temporary projects."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from honour_roll.cli import main
+from honour_roll.loader import load_roll
+from honour_roll.progress import Progress
+from honour_roll.record_writer import MODELINE
+from honour_roll.stats import QUOTA
+from honour_roll.vocabulary import Kind, Status
+
+from conftest import BUILD_ENV, FIXTURES, ROOT, make_project, run_build
+
+VALID = FIXTURES / "valid" / "honorees" / "tran-van-mau.yml"
+SECRET = "BÍ-MẬT-NỘI-BỘ"
+
+
+def run(capsys, *argv) -> tuple[int, str, str]:
+    try:
+        code = main([str(a) for a in argv])
+    except SystemExit as e:  # argparse's own usage errors
+        code = e.code
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+@pytest.fixture
+def project(tmp_path):
+    return make_project(tmp_path / "p", [VALID], photos=FIXTURES / "valid" / "photos")
+
+
+def records(project: Path) -> Path:
+    return project / "data" / "honorees"
+
+
+# --- the tool ------------------------------------------------------------------------------------
+
+def test_the_entry_point_is_installed_with_the_project():
+    script = Path(sys.executable).parent / "honour-roll"
+    result = subprocess.run([str(script), "--help"], capture_output=True, text=True, env=BUILD_ENV)
+    assert result.returncode == 0
+    for command in ("new", "validate", "import", "export", "report"):
+        assert re.search(rf"^\s+{command}\s+\S.* / \S", result.stdout, re.M), command
+    assert "honour-roll = \"honour_roll.cli:main\"" in (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("command", ["new", "validate", "import", "export", "report"])
+def test_every_help_text_is_in_vietnamese_and_english(capsys, command):
+    from honour_roll.cli import build_parser
+
+    code, out, _ = run(capsys, command, "--help")
+    assert code == 0 and " / " in out
+    parser = build_parser()
+    assert " / " in parser.description
+    (sub,) = [a for a in parser._actions if a.dest == "command"]
+    assert " / " in next(c.help for c in sub._choices_actions if c.dest == command)
+    commands = sub.choices[command]
+    assert " / " in commands.description
+    for action in commands._actions:
+        if action.dest != "help":
+            vietnamese, _, english = action.help.partition(" / ")
+            assert vietnamese and english, action.dest
+
+
+def test_wrong_usage_exits_with_2(capsys, project):
+    assert run(capsys, "validate", "-C", project, project / "nope.yml")[0] == 2
+    assert run(capsys, "validate", "-C", project, project / "docs" / "boi-canh.md")[0] == 2
+    assert run(capsys, "validate", "--format", "xml")[0] == 2
+    assert run(capsys, "frobnicate")[0] == 2
+    assert run(capsys, "export", "-C", project, "--format", "xlsx", "-o", "-")[0] == 2
+
+
+# --- new -----------------------------------------------------------------------------------------
+
+def test_new_writes_a_valid_draft_skeleton(capsys, project):
+    code, out, _ = run(
+        capsys, "new", "-C", project, "--kind", "Cá nhân", "--name", "Đỗ Thị Ánh", "--position", "Chuyên viên",
+        "--unit", "UBND xã Bàu Lâm", "--locality", "Xuyên Mộc", "--pillar", "Chính quyền số", "--pillar", "digital-society",
+        "--year", "2024",
+    )
+    assert code == 0, out
+    path = records(project) / "do-thi-anh.yml"
+    text = path.read_text(encoding="utf-8")
+    assert text.splitlines()[0] == MODELINE == "# yaml-language-server: $schema=../../docs/du-lieu-mo/honoree.schema.json"
+    assert (path.parent / MODELINE.split("=", 1)[1]).resolve() == (project / "docs/du-lieu-mo/honoree.schema.json").resolve()
+    roll = load_roll(project / "data", project)
+    h = roll.honorees[[x.id for x in roll.honorees].index("do-thi-anh")]
+    assert (h.status, h.kind, h.name, h.locality.id, h.year) == (Status.DRAFT, Kind.INDIVIDUAL, "Đỗ Thị Ánh", "xuyen-moc", 2024)
+    assert [p.id for p in h.pillars] == ["digital-government", "digital-society"]
+    assert "# recognition:" in text and "# replication:" in text  # optional sections to uncomment
+    assert "data/honorees/do-thi-anh.yml" in out
+
+
+def test_new_never_overwrites(capsys, project):
+    path = records(project) / "tran-van-mau.yml"
+    before = path.read_bytes()
+    code, out, _ = run(
+        capsys, "new", "-C", project, "--kind", "individual", "--name", "Trần Văn Mẫu", "--position", "x", "--unit", "y",
+        "--locality", "vung-tau", "--pillar", "digital-society", "--year", "2023",
+    )
+    assert code == 1 and "không bao giờ ghi đè" in out
+    assert path.read_bytes() == before
+
+
+def test_new_without_a_terminal_names_what_is_missing(capsys, project, monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+    code, _, err = run(capsys, "new", "-C", project, "--kind", "Tập thể", "--name", "UBND xã Long Sơn")
+    assert code == 2 and "--locality" in err and "--pillar" in err and "--year" in err
+    assert sorted(p.name for p in records(project).iterdir()) == ["tran-van-mau.yml"]
+
+
+def test_new_asks_on_a_terminal(capsys, project, monkeypatch):
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    answers = iter(["Doanh nghiệp", "Công ty TNHH Số Hóa Biển", "", "TX. Phú Mỹ", "Kinh tế số", "2025"])
+    monkeypatch.setattr(sys, "stdin", Terminal())
+    monkeypatch.setattr("builtins.input", lambda prompt="": next(answers))
+    code, out, _ = run(capsys, "new", "-C", project, "--status", "nominated")
+    assert code == 0, out
+    h = {x.id: x for x in load_roll(project / "data", project).honorees}["cong-ty-tnhh-so-hoa-bien"]
+    assert (h.kind, h.locality.id, h.status, h.parent_body) == (Kind.ENTERPRISE, "phu-my", Status.NOMINATED, None)
+
+
+def test_new_rejects_unknown_values(capsys, project):
+    code, _, err = run(capsys, "new", "-C", project, "--kind", "Cá nhân", "--name", "A B", "--position", "x", "--unit", "y",
+                       "--locality", "Hà Nội", "--pillar", "xã hội số", "--year", "2024")
+    assert code == 2 and "địa bàn 'Hà Nội' không hợp lệ" in err
+
+
+# --- validate ------------------------------------------------------------------------------------
+
+def test_validate_clean_project(capsys, project):
+    code, out, err = run(capsys, "validate", "-C", project)
+    assert code == 0 and out.strip() == "Đã kiểm tra 1 hồ sơ: không có lỗi."
+    assert err == ""  # no progress line when stderr is not a terminal
+
+
+def test_validate_gives_exactly_the_builds_messages(capsys, tmp_path):
+    bad = [FIXTURES / "invalid" / f"{n}.yml" for n in ("impossible-date", "duplicate-key", "privacy-mobile-phone", "unknown-key-typo")]
+    project = make_project(tmp_path / "p", bad, photos=FIXTURES / "photos")
+    code, out, _ = run(capsys, "validate", "-C", project)
+    assert code == 1
+    build = run_build(project, tmp_path / "site")
+    build_output = build.stdout + build.stderr
+    assert build.returncode == 1
+    lines = out.strip().splitlines()
+    assert len(lines) == 6 and lines[-1].startswith("Có 5 lỗi trong 4 tệp hồ sơ")
+    for line in lines:
+        assert line in build_output, line
+    assert "data/honorees/privacy-mobile-phone.yml:18: story: có số điện thoại di động '091*.***.*78'" in out
+
+
+def test_validate_named_files_against_the_whole_roll(capsys, project):
+    twin = records(project) / "tran-van-mau-2.yml"
+    twin.write_text(VALID.read_text(encoding="utf-8"), encoding="utf-8")
+    code, out, _ = run(capsys, "validate", "-C", project, twin)
+    assert code == 1  # the duplicate is the build's error, reported where the build reports it
+    assert "data/honorees/tran-van-mau.yml:4: name: trùng tên với hồ sơ data/honorees/tran-van-mau-2.yml" in out
+    twin.unlink()
+    # problems of other files are not the named file's
+    (records(project) / "khac.yml").write_text("kind: [", encoding="utf-8")
+    code, out, _ = run(capsys, "validate", "-C", project, records(project) / "tran-van-mau.yml")
+    assert code == 0 and out.strip() == "Đã kiểm tra 1 hồ sơ: không có lỗi."
+    code, out, _ = run(capsys, "validate", "-C", project)
+    assert code == 1 and "data/honorees/khac.yml:2: lỗi cú pháp YAML" in out
+
+
+def test_validate_json_and_the_rule_3_3_warning(capsys, project):
+    path = records(project) / "tran-van-mau.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[: text.index("initiatives:")] + text[text.index("criteria:") :], encoding="utf-8")
+    code, out, _ = run(capsys, "validate", "-C", project, "--format", "json")
+    assert code == 1
+    report = json.loads(out)
+    assert report["checked"] == 1
+    (problem,) = report["problems"]
+    assert set(problem) == {"file", "line", "field", "message", "severity"}
+    assert (problem["file"], problem["line"], problem["field"], problem["severity"]) == (
+        "data/honorees/tran-van-mau.yml", 3, "initiatives", "warning")
+    assert problem["message"].startswith("cá nhân đã công nhận nhưng chưa đạt tiêu chí 3.3.a")
+    code, out, _ = run(capsys, "validate", "-C", project)
+    assert code == 1 and "data/honorees/tran-van-mau.yml:3: initiatives: cá nhân đã công nhận" in out
+
+    path.write_text("kind: [", encoding="utf-8")
+    code, out, _ = run(capsys, "validate", "-C", project, "--format", "json")
+    assert code == 1 and [p["severity"] for p in json.loads(out)["problems"]] == ["error"]
+
+
+def test_the_real_records_validate(capsys):
+    code, out, _ = run(capsys, "validate", "-C", ROOT)
+    assert code == 0, out
+
+
+def test_progress_is_a_counter_on_a_terminal_only():
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    screen = Terminal()
+    progress = Progress("Đang kiểm tra hồ sơ", screen, every=0)
+    for i in range(1, 4):
+        progress(i, 3)
+    progress.close()
+    assert screen.getvalue() == "\rĐang kiểm tra hồ sơ 1/3\rĐang kiểm tra hồ sơ 2/3\rĐang kiểm tra hồ sơ 3/3\n"
+    pipe = io.StringIO()
+    quiet = Progress("x", pipe, every=0)
+    quiet(1, 1)
+    quiet.close()
+    assert pipe.getvalue() == ""
+
+
+# --- export --------------------------------------------------------------------------------------
+
+@pytest.fixture
+def mixed(tmp_path):
+    """A recognised record, a nomination and a draft; every one has editor notes."""
+    project = make_project(tmp_path / "p", [VALID], photos=FIXTURES / "valid" / "photos")
+    text = VALID.read_text(encoding="utf-8")
+    for stem, name, status in (("le-thi-de-cu", "Lê Thị Đề Cử", "nominated"), ("pham-van-nhap", "Phạm Văn Nháp", "draft")):
+        (records(project) / f"{stem}.yml").write_text(
+            text.replace("name: Trần Văn Mẫu", f"name: {name}").replace("status: recognised", f"status: {status}")
+            .replace(SECRET, f"{SECRET}-{stem}"),
+            encoding="utf-8",
+        )
+    return project
+
+
+def read_csv(data: bytes) -> list[dict]:
+    assert data.startswith("\ufeff".encode("utf-8"))  # Excel reads the diacritics
+    return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+
+
+def test_export_has_only_recognised_records_by_default(capsys, mixed, tmp_path):
+    target = tmp_path / "bao-cao.csv"
+    code, out, _ = run(capsys, "export", "-C", mixed, "-o", target)
+    assert code == 0 and "Đã xuất 1 hồ sơ đã công nhận" in out
+    data = target.read_bytes()
+    rows = read_csv(data)
+    assert [r["Mã hồ sơ"] for r in rows] == ["tran-van-mau"]
+    assert rows[0]["Ngày quyết định"] == "20/11/2023" and rows[0]["Tiêu chí đáp ứng"] == "3.3.a; 3.3.c; 3.3.d"
+    text = data.decode("utf-8")
+    assert SECRET not in text and "Lê Thị Đề Cử" not in text and "Phạm Văn Nháp" not in text
+
+
+def test_export_all_marks_what_is_not_recognised(capsys, mixed, tmp_path):
+    target = tmp_path / "tat-ca.csv"
+    code, out, _ = run(capsys, "export", "-C", mixed, "--all", "-o", target)
+    assert code == 0 and "2 hồ sơ chưa công nhận" in out
+    rows = read_csv(target.read_bytes())
+    assert [(r["Mã hồ sơ"], r["Trạng thái"]) for r in rows] == [
+        ("tran-van-mau", "đã được công nhận"),
+        ("le-thi-de-cu", "CHƯA CÔNG NHẬN – được đề cử"),
+        ("pham-van-nhap", "CHƯA CÔNG NHẬN – bản nháp"),
+    ]
+    assert [r["Địa chỉ trang"] for r in rows] == ["/guong-dien-hinh/tran-van-mau/", "", ""]
+    assert SECRET not in target.read_text(encoding="utf-8")
+
+
+def test_export_xlsx(capsys, mixed, tmp_path):
+    import openpyxl
+
+    record = records(mixed) / "tran-van-mau.yml"
+    record.write_text(record.read_text(encoding="utf-8").replace(
+        "summary: >-\n  Thầy Mẫu", 'summary: >-\n  =HYPERLINK("https://example.com") Thầy Mẫu'), encoding="utf-8")
+    target = tmp_path / "bao-cao.xlsx"
+    code, _, _ = run(capsys, "export", "-C", mixed, "--all", "-o", target)
+    assert code == 0
+    ws = openpyxl.load_workbook(target).active
+    header = [c.value for c in ws[1]]
+    rows = [dict(zip(header, (c.value for c in r))) for r in ws.iter_rows(min_row=2)]
+    assert [r["Mã hồ sơ"] for r in rows] == ["tran-van-mau", "le-thi-de-cu", "pham-van-nhap"]
+    assert rows[0]["Năm công nhận"] == 2023
+    assert rows[0]["Tóm tắt"].startswith('=HYPERLINK(') and ws["S2"].data_type == "s"  # text, never a formula
+    assert ws["A3"].fill.fgColor.rgb.endswith("FCE4D6") and ws["A2"].fill.fill_type is None
+    assert not any(SECRET in str(c.value) for r in ws.iter_rows() for c in r)
+    code, _, _ = run(capsys, "export", "-C", mixed, "-o", tmp_path / "a.csv")
+    assert read_csv((tmp_path / "a.csv").read_bytes())[0]["Tóm tắt"].startswith("'=HYPERLINK(")
+
+
+def test_export_refuses_invalid_records(capsys, tmp_path):
+    project = make_project(tmp_path / "p", [FIXTURES / "invalid" / "impossible-date.yml"], photos=FIXTURES / "photos")
+    code, out, _ = run(capsys, "export", "-C", project, "-o", tmp_path / "x.csv")
+    assert code == 1 and "recognition.date" in out and not (tmp_path / "x.csv").exists()
+
+
+# --- report --------------------------------------------------------------------------------------
+
+def test_report_of_the_real_records(capsys):
+    roll = load_roll(ROOT / "data", ROOT)
+    code, text, _ = run(capsys, "report", "-C", ROOT)
+    assert code == 0
+    published = roll.published
+    for kind, target in QUOTA.items():
+        count = sum(1 for h in published if h.kind is kind)
+        assert re.search(rf"^{kind.label}\s+{count}\s+{target}\s+\d+%\s+(Đạt|Còn thiếu \d+)$", text, re.M)
+    total_line = re.search(r"^Số gương điển hình \(mỗi gương tính một lần\)\s+(.*)$", text, re.M).group(1).split()
+    assert [int(x) for x in total_line] == [sum(1 for h in published if h.year == y) for y in range(2021, 2026)] + [len(published)]
+    below = [h for h in roll.honorees if h.initiative_rule is not None and not h.initiative_rule.met]
+    assert below and all(h.id in text for h in below)
+    no_photo = [h for h in roll.honorees if not h.photos]
+    assert all(re.search(rf"^{h.id}\s.*\sảnh", text, re.M) for h in no_photo)
+
+
+def test_report_as_markdown(capsys, mixed):
+    record = records(mixed) / "le-thi-de-cu.yml"
+    text = record.read_text(encoding="utf-8")
+    record.write_text(text[: text.index("initiatives:")] + text[text.index("criteria:") : text.index("replication:")]
+                      + text[text.index("photos:") :], encoding="utf-8")
+    code, md, _ = run(capsys, "report", "-C", mixed, "--format", "markdown")
+    assert code == 0
+    assert md.startswith("# Báo cáo gương điển hình tiên tiến trong chuyển đổi số\n")
+    assert "| Trụ cột | Loại | 2021 | 2022 | 2023 | 2024 | 2025 | Tổng |" in md
+    assert "| Xã hội số | Cá nhân | 0 | 0 | 1 | 0 | 0 | 1 |" in md
+    assert "| Cá nhân | 1 | 10 | 10% | Còn thiếu 9 |" in md
+    assert "| le-thi-de-cu | Lê Thị Đề Cử | được đề cử | Chưa đạt: chưa có sáng kiến nào được công nhận;" in md
+    assert "| le-thi-de-cu | Lê Thị Đề Cử | được đề cử | cách nhân rộng |" in md
+    assert SECRET not in md

@@ -1,0 +1,148 @@
+"""The editing loop: `mkdocs serve` shows a record edit, shows the problems of
+an invalid edit in the browser without dying, and recovers on the next good
+edit. A real server on 127.0.0.1, bounded waits, always terminated."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+
+from conftest import BUILD_ENV, FIXTURES, make_project
+from htmltext import normalised, visible_text
+
+VALID = FIXTURES / "valid" / "honorees" / "tran-van-mau.yml"
+WAIT = 90  # seconds; a rebuild of the tiny project takes a few
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as r:
+            return r.read().decode("utf-8")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+def wait_for(server: subprocess.Popen, url: str, wanted: str, gone: str | None = None) -> str:
+    """The page once it contains ``wanted`` (and no longer ``gone``); fails if
+    the server dies or the time runs out."""
+    deadline = time.monotonic() + WAIT
+    text = None
+    while time.monotonic() < deadline:
+        assert server.poll() is None, "the preview server stopped"
+        html = fetch(url)
+        if html is not None:
+            text = normalised(visible_text(html))
+            if wanted in text and (gone is None or gone not in text):
+                return text
+        time.sleep(0.3)
+    pytest.fail(f"{url} did not show {wanted!r} within {WAIT} s; last text: {(text or '')[:500]}")
+
+
+@pytest.fixture
+def serving(tmp_path):
+    project = make_project(tmp_path / "project", [VALID], photos=FIXTURES / "valid" / "photos")
+    port = free_port()
+    log = open(tmp_path / "serve.log", "w+")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(project / "mkdocs.yml"), "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=BUILD_ENV,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        yield project, f"http://127.0.0.1:{port}", server
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait(timeout=10)
+        log.seek(0)
+        print(log.read()[-3000:])  # shown only when the test fails
+        log.close()
+
+
+def test_serve_shows_problems_in_the_browser_and_recovers(serving):
+    project, url, server = serving
+    record = project / "data" / "honorees" / "tran-van-mau.yml"
+    page = f"{url}/guong-dien-hinh/tran-van-mau/"
+    wait_for(server, page, "Giáo viên Tin học")
+
+    # An invalid edit: the browser shows every problem, at the home page and at the record's page.
+    good = record.read_text(encoding="utf-8")
+    record.write_text(good.replace("date: 2023-11-20", "date: 2023-02-30"), encoding="utf-8")
+    problem = "data/honorees/tran-van-mau.yml:12: recognition.date: ngày '2023-02-30' không tồn tại trên lịch"
+    for address in (url + "/", page, f"{url}/tru-cot/xa-hoi-so/"):
+        text = wait_for(server, address, problem)
+        assert "Hồ sơ chưa hợp lệ" in text and "Có 1 lỗi trong 1 tệp hồ sơ" in text
+
+    # The next good edit recovers, with the new content.
+    record.write_text(good.replace("Giáo viên Tin học", "Tổ trưởng chuyên môn Tin học"), encoding="utf-8")
+    text = wait_for(server, page, "Tổ trưởng chuyên môn Tin học", gone="Hồ sơ chưa hợp lệ")
+    assert "Trần Văn Mẫu" in text
+    assert "Hồ sơ chưa hợp lệ" not in wait_for(server, url + "/", "Trần Văn Mẫu")
+    assert server.poll() is None
+
+
+def test_a_new_invalid_record_shows_its_problems_at_its_own_page(serving):
+    project, url, server = serving
+    record = project / "data" / "honorees" / "tran-van-mau.yml"
+    wait_for(server, url + "/", "Trần Văn Mẫu")
+    # A new record with a wrong file name and a personal phone number: its own page shows both problems.
+    bad = record.read_text(encoding="utf-8").replace("name: Trần Văn Mẫu", "name: Trần Văn Mới").replace(
+        "Mùa hè năm 2022,", "Liên hệ 0912 345 678. Mùa hè năm 2022,"
+    )
+    (project / "data" / "honorees" / "Tran_Van_Moi.yml").write_text(bad, encoding="utf-8")
+    text = wait_for(server, f"{url}/guong-dien-hinh/Tran_Van_Moi/", "data/honorees/Tran_Van_Moi.yml:2: tên tệp 'Tran_Van_Moi'")
+    assert "có số điện thoại di động '091* *** *78'" in text
+    (project / "data" / "honorees" / "Tran_Van_Moi.yml").unlink()
+    wait_for(server, url + "/", "Trần Văn Mẫu", gone="Hồ sơ chưa hợp lệ")
+    assert server.poll() is None
+
+
+def test_a_recognised_individual_below_rule_3_3_is_shown_not_left_stale(serving):
+    project, url, server = serving
+    record = project / "data" / "honorees" / "tran-van-mau.yml"
+    page = f"{url}/guong-dien-hinh/tran-van-mau/"
+    wait_for(server, page, "Giáo viên Tin học")
+    text = record.read_text(encoding="utf-8")
+    start, end = text.index("initiatives:"), text.index("criteria:")
+    record.write_text(text[:start] + text[end:], encoding="utf-8")
+    shown = wait_for(server, page, "Hồ sơ chưa đủ điều kiện đăng")
+    assert "data/honorees/tran-van-mau.yml:3: initiatives: cá nhân đã công nhận nhưng chưa đạt tiêu chí 3.3.a" in shown
+    record.write_text(text, encoding="utf-8")
+    wait_for(server, page, "Giáo viên Tin học", gone="Hồ sơ chưa đủ điều kiện đăng")
+    assert server.poll() is None
+
+
+def test_serve_started_on_an_invalid_record_stays_up(tmp_path):
+    project = make_project(tmp_path / "project", [FIXTURES / "invalid" / "impossible-date.yml"], photos=FIXTURES / "photos")
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(project / "mkdocs.yml"), "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project, env=BUILD_ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        text = wait_for(server, f"http://127.0.0.1:{port}/guong-dien-hinh/impossible-date/", "Hồ sơ chưa hợp lệ")
+        assert "data/honorees/impossible-date.yml:12: recognition.date: ngày '2023-02-30' không tồn tại trên lịch" in text
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait(timeout=10)

@@ -1,0 +1,248 @@
+"""Sharing good practices: metadata, share cards, share actions, QR and print,
+feeds, open data and stable links."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import subprocess
+from pathlib import Path
+
+import feedparser
+import pytest
+from fontTools.ttLib import TTFont
+from playwright.sync_api import sync_playwright
+
+from honour_roll import share_cards
+from honour_roll.loader import load_roll
+from honour_roll.open_data import CSV_COLUMNS
+from honour_roll.share_cards import BOLD, REGULAR, Card, card_png, honoree_card, site_card
+from honour_roll.vocabulary import Pillar, Status
+
+from conftest import CHROMIUM, CHROMIUM_ARGS, FIXTURES, ROOT, StaticServer, make_project, run_build
+from htmltext import elements
+
+SITE_URL = "https://guong-dien-hinh.example/"
+
+
+@pytest.fixture(scope="module")
+def roll():
+    return load_roll(ROOT / "data", ROOT)
+
+
+def meta(html: str) -> dict[str, str]:
+    out = {}
+    for _, attrs in elements(html, "meta"):
+        key = attrs.get("property") or attrs.get("name")
+        if key:
+            out[key] = attrs.get("content", "")
+    return out
+
+
+# --- metadata -------------------------------------------------------------------------------------
+
+
+def test_every_page_carries_open_graph_and_twitter_tags(real_site, roll):
+    pages = [p for p in real_site.rglob("index.html")]
+    assert len(pages) > 30
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        if 'http-equiv="refresh"' in html:
+            continue  # an alias redirect, not a page
+        m = meta(html)
+        for key in ("og:title", "og:description", "og:url", "og:image", "og:locale", "og:type", "twitter:card", "twitter:image"):
+            assert m.get(key), (page, key)
+        assert m["og:locale"] == "vi_VN" and m["twitter:card"] == "summary_large_image"
+        assert m["og:url"].startswith(SITE_URL) and m["og:image"].startswith(SITE_URL + "chia-se/")
+        canonical = [a["href"] for _, a in elements(html, "link") if a.get("rel") == "canonical"]
+        assert canonical == [m["og:url"]]
+
+
+def test_honoree_metadata_comes_from_the_record(real_site, roll):
+    for h in roll.published:
+        m = meta((real_site / "guong-dien-hinh" / h.id / "index.html").read_text(encoding="utf-8"))
+        assert m["og:title"] == h.name and m["og:description"] == h.summary and m["og:type"] == "article"
+        assert m["og:url"] == f"{SITE_URL}guong-dien-hinh/{h.id}/"
+        assert m["og:image"] == f"{SITE_URL}chia-se/{h.id}.png"
+        assert (real_site / "chia-se" / f"{h.id}.png").is_file()
+
+
+# --- share cards ----------------------------------------------------------------------------------
+
+
+def test_share_cards_are_1200_by_630_png(real_site, roll):
+    from PIL import Image
+
+    for h in roll.published[:5]:
+        with Image.open(real_site / "chia-se" / f"{h.id}.png") as im:
+            assert im.size == (1200, 630) and im.format == "PNG"
+
+
+def test_the_font_covers_every_character_of_every_card(roll):
+    cmaps = [TTFont(str(path))["cmap"].getBestCmap() for path in (BOLD, REGULAR)]
+    cards = [honoree_card(h, "Gương điển hình chuyển đổi số") for h in roll.honorees]
+    cards += [site_card("Gương điển hình chuyển đổi số", 30), Card("", "Nguyễn Thị Hường Đặng Quốc Việt Ữ Ộ Ặ Ỹ ă â đ ê ô ơ ư", (), "")]
+    for card in cards:
+        for ch in set(card.text) - {"\n"}:
+            for cmap in cmaps:
+                assert ord(ch) in cmap, (card.title, ch, hex(ord(ch)))
+
+
+def test_unchanged_cards_are_not_redrawn(tmp_path, roll, monkeypatch):
+    card = honoree_card(roll.published[0], "Gương điển hình chuyển đổi số")
+    first = card_png(card, tmp_path)
+    monkeypatch.setattr(share_cards, "draw_card", lambda c: pytest.fail("an unchanged card was redrawn"))
+    assert card_png(card, tmp_path) == first
+    changed = Card(card.eyebrow, card.title + " mới", card.lines, card.footer)
+    monkeypatch.undo()
+    assert card_png(changed, tmp_path) != first
+    assert len(list(tmp_path.glob("*.png"))) == 2
+
+
+def test_cards_render_vietnamese_marks_legibly():
+    """A stacked-mark name and its plain twin must not render the same pixels."""
+    from PIL import Image, ImageChops
+
+    a = Image.open(io.BytesIO(share_cards.draw_card(Card("", "Ữ Ộ Ặ Ỹ", (), ""))))
+    b = Image.open(io.BytesIO(share_cards.draw_card(Card("", "U O A Y", (), ""))))
+    assert ImageChops.difference(a, b).getbbox() is not None
+
+
+# --- share actions, QR and print ------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+def test_share_actions_make_no_request_until_clicked(browser, served_site, roll):
+    h = roll.published[0]
+    context = browser.new_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=served_site.url)
+    page = context.new_page()
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(f"{served_site.url}/guong-dien-hinh/{h.id}/", wait_until="networkidle")
+    assert all(u.startswith(served_site.url) for u in requests)
+    share = page.locator(".hr-share")
+    facebook = share.get_by_role("link", name="Facebook")
+    assert facebook.get_attribute("href") == (
+        "https://www.facebook.com/sharer/sharer.php?u=" + f"{SITE_URL}guong-dien-hinh/{h.id}/".replace(":", "%3A").replace("/", "%2F")
+    )
+    assert share.get_by_role("link", name="Gửi thư điện tử").get_attribute("href").startswith("mailto:?subject=")
+    copy = share.get_by_role("button", name="Sao chép liên kết")
+    copy.click()
+    assert page.evaluate("navigator.clipboard.readText()") == f"{SITE_URL}guong-dien-hinh/{h.id}/"
+    assert "Đã sao chép liên kết" in page.locator(".hr-share-status").inner_text()
+    assert all(u.startswith(served_site.url) for u in requests)
+    context.close()
+
+
+def test_copy_link_falls_back_where_the_clipboard_api_is_missing(browser, served_site, roll):
+    h = roll.published[1]
+    page = browser.new_page()
+    page.add_init_script("Object.defineProperty(navigator, 'clipboard', {value: undefined}); Object.defineProperty(navigator, 'share', {value: undefined});")
+    page.goto(f"{served_site.url}/guong-dien-hinh/{h.id}/")
+    assert page.locator(".hr-share-native").is_hidden()  # no Web Share: no dead button
+    page.get_by_role("button", name="Sao chép liên kết").click()
+    assert h.id in page.locator(".hr-share-status").inner_text()
+    page.close()
+
+
+def test_printed_page_is_a_clean_a4_handout_with_a_working_qr(browser, served_site, roll, tmp_path):
+    h = next(x for x in roll.published if x.replication)
+    page = browser.new_page()
+    page.goto(f"{served_site.url}/guong-dien-hinh/{h.id}/", wait_until="networkidle")
+    pdf = tmp_path / "handout.pdf"
+    page.pdf(path=str(pdf), format="A4")
+    page.close()
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
+    assert 1 <= pages <= 3
+    assert "(A4)" in info
+    text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split())
+    url = f"{SITE_URL}guong-dien-hinh/{h.id}/"
+    for expected in (h.name, h.summary[:60], h.story.split()[0], "Cách nhân rộng", h.replication.steps[0][:40]):
+        assert " ".join(expected.split()) in text, expected
+    assert url in re.sub(r"\s+", "", text)  # printed in full, though it may wrap
+    for clutter in ("Tra cứu", "Facebook", "Sao chép liên kết", "Dữ liệu minh họa", "Gương điển hình liên quan"):
+        assert clutter not in text, clutter
+    subprocess.run(["pdftoppm", "-png", "-r", "150", str(pdf), str(tmp_path / "page")], check=True)
+    decoded = subprocess.run(["zbarimg", "-q", "--raw", *map(str, sorted(tmp_path.glob("page*.png")))], capture_output=True, text=True)
+    assert url in decoded.stdout.split()
+
+
+# --- feeds ----------------------------------------------------------------------------------------
+
+
+def test_feeds_parse_and_list_recognised_honorees_newest_first(real_site, roll):
+    feed = feedparser.parse((real_site / "rss.xml").read_bytes())
+    assert not feed.bozo, feed.bozo_exception
+    links = [e.link for e in feed.entries]
+    assert links == [f"{SITE_URL}guong-dien-hinh/{h.id}/" for h in roll.published]
+    dates = [e.published_parsed for e in feed.entries]
+    assert dates == sorted(dates, reverse=True)
+    for pillar in Pillar:
+        sub = feedparser.parse((real_site / "tru-cot" / pillar.slug / "rss.xml").read_bytes())
+        assert not sub.bozo
+        assert {e.link for e in sub.entries} == {f"{SITE_URL}guong-dien-hinh/{h.id}/" for h in roll.published if pillar in h.pillars}
+        html = (real_site / "tru-cot" / pillar.slug / "index.html").read_text(encoding="utf-8")
+        alternates = [
+            a["href"] for _, a in elements(html, "link")
+            if "alternate" in a.get("rel", "").split() and a.get("type") == "application/rss+xml"
+        ]
+        assert alternates == ["../../rss.xml", "rss.xml"]  # the site's feed and this pillar's
+
+
+# --- open data ------------------------------------------------------------------------------------
+
+
+def test_open_data_json_and_csv_hold_every_recognised_record_and_nothing_else(real_site, roll):
+    data = json.loads((real_site / "du-lieu-mo" / "guong-dien-hinh.json").read_text(encoding="utf-8"))
+    assert data["count"] == len(roll.published) == len(data["honorees"])
+    assert [r["id"] for r in data["honorees"]] == [h.id for h in roll.published]
+    raw = (real_site / "du-lieu-mo" / "guong-dien-hinh.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # the BOM Excel needs for UTF-8
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert tuple(rows[0].keys()) == CSV_COLUMNS
+    assert [r["id"] for r in rows] == [h.id for h in roll.published]
+    assert rows[0]["name"] == roll.published[0].name
+    text = json.dumps(data, ensure_ascii=False) + raw.decode("utf-8")
+    for h in roll.honorees:
+        if h.status is not Status.RECOGNISED:
+            assert h.name not in text and h.id not in text
+        if h.editor_notes:
+            assert h.editor_notes not in text
+    assert "editor_notes" not in text and '"status"' not in text
+
+
+def test_open_data_page_links_the_files_and_the_schema(real_site):
+    html = (real_site / "du-lieu-mo" / "index.html").read_text(encoding="utf-8")
+    for href in ("guong-dien-hinh.json", "guong-dien-hinh.csv", "honoree.schema.json"):
+        assert f'href="{href}"' in html
+    assert "CC BY 4.0" in html and "editor_notes" not in html
+
+
+# --- stable links ---------------------------------------------------------------------------------
+
+
+def test_old_ids_redirect_to_the_new_page(tmp_path, browser):
+    record = (FIXTURES / "valid" / "honorees" / "tran-van-mau.yml").read_text(encoding="utf-8")
+    project = make_project(tmp_path, [], FIXTURES / "valid" / "photos")
+    (project / "data" / "honorees" / "tran-van-mau.yml").write_text(record + "aliases: [tran-van-mau-cu]\n", encoding="utf-8")
+    result = run_build(project, project / "site")
+    assert result.returncode == 0, result.stderr
+    redirect = (project / "site" / "guong-dien-hinh" / "tran-van-mau-cu" / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="canonical" href="https://guong-dien-hinh.example/guong-dien-hinh/tran-van-mau/">' in redirect
+    with StaticServer(project / "site") as server:
+        page = browser.new_page()
+        page.goto(f"{server.url}/guong-dien-hinh/tran-van-mau-cu/")
+        page.wait_for_url(f"{server.url}/guong-dien-hinh/tran-van-mau/")
+        assert page.locator("h1").inner_text().startswith("Trần Văn Mẫu")
+        page.close()

@@ -62,7 +62,12 @@ def on_files(files: Files, config) -> Files:
         docs_dir=Path(config.docs_dir),
         cache_dir=root / ".cache" / "share-cards",
     )
-    for item in generate_site(roll, guidance, data_dir, settings):
+    return _add(files, config, generate_site(roll, guidance, data_dir, settings))
+
+
+def _add(files: Files, config, items) -> Files:
+    """Hand the core's generated files to MkDocs, as virtual files."""
+    for item in items:
         if files.get_file_from_path(item.src_uri) is not None:
             raise PluginError(f"docs/{item.src_uri}: tệp này do hệ thống tạo ra từ hồ sơ; hãy xóa tệp trong docs/")
         if item.source_path is not None:
@@ -80,13 +85,7 @@ def _error_site(files: Files, config, problems, data_dir: Path, warnings_only: b
     pages = files.documentation_pages()
     for page in pages:
         files.remove(page)
-    items = error_pages(problems, data_dir, nav_pages(config.nav), [p.src_uri for p in pages], warnings_only)
-    for item in items:
-        file = File.generated(config, item.src_uri, content=item.content)
-        if not item.in_nav:
-            file.inclusion = InclusionLevel.NOT_IN_NAV
-        files.append(file)
-    return files
+    return _add(files, config, error_pages(problems, data_dir, nav_pages(config.nav), [p.src_uri for p in pages], warnings_only))
 
 
 def on_post_page(output: str, page, config) -> str:

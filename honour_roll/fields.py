@@ -183,7 +183,11 @@ class Date(Spec):
             hint = ""
             vn = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", text)
             if vn:
-                hint = f" (có phải {vn.group(3)}-{int(vn.group(2)):02d}-{int(vn.group(1)):02d}?)"
+                day, month, year = int(vn.group(1)), int(vn.group(2)), int(vn.group(3))
+                try:
+                    hint = f" (có phải {dt.date(year, month, day).isoformat()}?)"
+                except ValueError:
+                    hint = f"; ngày {day}/{month}/{year} cũng không có trên lịch"
             return ctx.problem(path, f"ngày '{text}' phải viết dạng YYYY-MM-DD, ví dụ 2024-12-20{hint}")
         try:
             date = dt.date(*(int(g) for g in m.groups()))

@@ -6,7 +6,7 @@ import unicodedata
 from pathlib import Path, PurePosixPath
 
 from .criteria import CRITERION_BY_ID, Criterion
-from .fields import INVALID, SLUG, Context
+from .fields import INVALID, SLUG, Context, fold
 from .model import Contact, Honoree, Initiative, Link, Photo, Recognition, Replication
 from .privacy import privacy_findings
 from .problems import Problem
@@ -74,8 +74,11 @@ def validate_source(source: Source, record_id: str, data_dir: Path) -> tuple[Hon
     if "story" in values:
         for message in story_problems(values["story"]):
             ctx.problem("story", message)
-    if kind is not None:  # Decree 13/2023/NĐ-CP: no personal data in any field
-        for finding in privacy_findings(source.data, kind):
+    # Decree 13/2023/NĐ-CP: no personal data in any field. A kind written
+    # wrongly ("cá nhân") must not switch the guard off.
+    guard_kind = kind or _kind_meant(source.data.get("kind"))
+    if guard_kind is not None:
+        for finding in privacy_findings(source.data, guard_kind):
             ctx.problem(finding.path, finding.message)
 
     photos = _check_photos(values.get("photos", ()), kind, data_dir, ctx)
@@ -83,6 +86,15 @@ def validate_source(source: Source, record_id: str, data_dir: Path) -> tuple[Hon
     if ctx.problems:
         return None, ctx.problems
     return _build(record_id, source, values, photos), []
+
+
+def _kind_meant(raw) -> Kind | None:
+    """The kind an editor meant by a value that is not an id ("Cá nhân")."""
+    text = fold(str(raw or "")).replace("-", " ").strip()
+    for k in Kind:
+        if text in (k.value, fold(k.label)):
+            return k
+    return None
 
 
 def _check_groups(data: dict, ctx: Context) -> None:

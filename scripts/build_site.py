@@ -41,11 +41,16 @@ def build(site_dir: Path, engine: str = "mkdocs", config_file: Path = ROOT / "mk
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-", dir=site_dir.parent))
     env = {**os.environ, "SOURCE_DATE_EPOCH": source_date_epoch(), "NO_MKDOCS_2_WARNING": "1"}
     cmd = [sys.executable, "-m", engine, "build", "--strict", "--config-file", str(config_file), "--site-dir", str(staging)]
-    result = subprocess.run(cmd, env=env)
-    if result.returncode != 0:
+    # MkDocs' own closing line ("Aborted with a BuildError!") is English and
+    # says less than the Vietnamese line below; everything else passes through.
+    process = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    for line in process.stdout:
+        if not line.startswith("Aborted with"):
+            sys.stderr.write(line)
+    if process.wait() != 0:
         shutil.rmtree(staging, ignore_errors=True)
         print(f"Không tạo được trang web; thư mục {site_dir} giữ nguyên như trước.", file=sys.stderr)
-        return result.returncode
+        return 1
     old = None
     if site_dir.exists():
         old = site_dir.with_name(f".{site_dir.name}-old-{os.getpid()}")

@@ -24,6 +24,10 @@ from .vocabulary import YEARS, Kind, Pillar
 TEMPLATES = Path(__file__).parent / "templates"
 
 HOME_SRC = "index.md"
+BROWSE_SRC = "tra-cuu.md"
+# Pillar and kind pages show the newest of each group and link to the full
+# slice in Tra cứu, so they stay small however large the roll grows.
+GROUP_LIMIT = 24
 GUIDANCE_SRC = "huong-dan.md"
 HONOREE_DIR = "guong-dien-hinh"
 PHOTO_DIR = "anh"
@@ -148,18 +152,26 @@ class PageMaker:
     def pillar_page(self, pillar: Pillar) -> Generated:
         src = pillar_src(pillar)
         honorees = [h for h in self.published if pillar in h.pillars]
-        groups = [(k, [h for h in honorees if h.kind is k]) for k in Kind]
+        groups = [(k, [h for h in honorees if h.kind is k], f"tru-cot={pillar.slug}&loai={k.slug}") for k in Kind]
         return Generated(
-            src, self.render("pillar.md.j2", src, pillar=pillar, honorees=honorees, groups=groups, intro=PILLAR_INTROS[pillar])
+            src,
+            self.render(
+                "pillar.md.j2", src, pillar=pillar, honorees=honorees, groups=groups, intro=PILLAR_INTROS[pillar],
+                limit=GROUP_LIMIT, browse=BROWSE_SRC,
+            ),
         )
 
     def kind_page(self, kind: Kind) -> Generated:
         src = kind_src(kind)
         honorees = [h for h in self.published if h.kind is kind]
-        by_year = [(y, [h for h in honorees if h.year == y]) for y in reversed(YEARS)]
-        by_year = [(y, g) for y, g in by_year if g]
+        by_year = [(y, [h for h in honorees if h.year == y], f"loai={kind.slug}&nam={y}") for y in reversed(YEARS)]
+        by_year = [(y, g, q) for y, g, q in by_year if g]
         return Generated(
-            src, self.render("kind.md.j2", src, kind=kind, honorees=honorees, by_year=by_year, intro=KIND_INTROS[kind])
+            src,
+            self.render(
+                "kind.md.j2", src, kind=kind, honorees=honorees, by_year=by_year, intro=KIND_INTROS[kind],
+                limit=GROUP_LIMIT, browse=BROWSE_SRC,
+            ),
         )
 
     def home(self) -> Generated:

@@ -183,3 +183,26 @@ def test_no_external_font_or_script_in_any_page(real_site):
             for _, attrs in elements(html, tag):
                 url = attrs.get("src") or attrs.get("href") or ""
                 assert not re.match(r"^(https?:)?//", url) or tag == "link" and attrs.get("rel") == "canonical", (path, url)
+
+
+def test_pillar_and_kind_pages_stay_small_and_link_to_the_full_slice(tmp_path):
+    import sys
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from synthetic import write_honorees
+
+    project = make_project(tmp_path)
+    write_honorees(project / "data" / "honorees", 150, seed=7)
+    result = run_build(project, project / "site")
+    assert result.returncode == 0, result.stderr
+    html = read(project / "site", "tru-cot/chinh-quyen-so/index.html")
+    sections = re.split(r'<h2 id="', html)[1:]
+    assert len(sections) == 3
+    for section in sections:
+        kind = section.split('"', 1)[0]
+        cards = section.count('<span class="hr-meta">')
+        total = int(re.search(r"\((\d+)\)", section).group(1))
+        assert cards == min(total, 24)
+        if total > 24:
+            assert f'href="../../tra-cuu/?tru-cot=chinh-quyen-so&amp;loai={kind}"' in section
+            assert f"Xem tất cả {total} trong Tra cứu" in section

@@ -66,3 +66,25 @@ def test_initiative_rule_of_guidance_3_3():
     assert rule("provincial") and rule("national") and rule("grassroots", "grassroots")
     assert not rule() and not rule("grassroots")
     assert "Chưa đạt" in initiative_rule([]).reason
+
+
+def test_related_honorees_match_their_definition(tmp_path):
+    """The grouped computation gives exactly what scoring every pair gives."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from synthetic import write_honorees
+
+    (tmp_path / "honorees").mkdir()
+    write_honorees(tmp_path / "honorees", 300, seed=11)
+    roll = load_roll(tmp_path, tmp_path)
+    maker = PageMaker(roll, load_guidance(ROOT / "data" / "guidance" / "huong-dan-2022.txt"), tmp_path)
+
+    def by_definition(h):
+        def score(o):
+            return 2 * len(set(h.pillars) & set(o.pillars)) + (o.locality == h.locality) + (o.kind is h.kind)
+
+        return sorted((o for o in maker.published if o.id != h.id), key=lambda o: (-score(o), o.sort_key))[:3]
+
+    for h in roll.published:
+        assert maker.related(h) == by_definition(h), h.id

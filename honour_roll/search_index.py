@@ -5,15 +5,16 @@ needs.
 Layout under ``tim-kiem/index/`` (all JSON, UTF-8, deterministic):
 
 - ``meta.json``: document count, chunk size, field weights, match qualities,
-  and a hash of the other files (they are fetched with ``?v=<hash>``).
+  and a hash of the other files, the build (see ``build_index``).
 - ``v/<prefix>.json``: the vocabulary of folded words starting with a
-  two-letter prefix, as ``[word, document frequency, shard]``; the browser
-  reads it to find a typed word's shard and to complete the last, partly
-  typed word.
+  two-letter prefix, as ``{"build": ..., "words": [[word, document
+  frequency, shard], ...]}``; the browser reads it to find a typed word's
+  shard and to complete the last, partly typed word.
 - ``t/<shard>.json``: postings of a run of alphabetically adjacent folded
-  words: ``{word: [[accented form, [posting, ...]], ...]}``. Each posting is
-  ``(doc id delta << 5) | field mask``: which fields hold that form, so the
-  browser can weigh a name above a story and an exact form above a folded one.
+  words: ``{word: [[accented form, postings], ...]}``. Each posting is a doc
+  id and a field mask (which fields hold that form, so the browser can weigh
+  a name above a story and an exact form above a folded one), packed in a
+  string (see ``encode_postings``).
 - ``d/<chunk>.json``: title, URL, description and snippet text of
   ``CHUNK`` documents, fetched only for the results shown.
 
@@ -36,7 +37,7 @@ from .generated import Generated
 from .guidance import Guidance
 from .loader import Roll
 from .model import Honoree
-from .pages import GUIDANCE_SRC, HONOREE_DIR, KIND_INTROS, PILLAR_INTROS
+from .pages import GUIDANCE_SRC, HONOREE_DIR, KIND_INTROS, PILLAR_INTROS, make_environment
 from .vietnamese import canon, fold, nfc, term_texts, terms
 from .vocabulary import Kind, Pillar
 
@@ -61,7 +62,7 @@ ALL_IN_FIELD_BONUS = {"name": 2.0, "identity": 1.4}
 
 CHUNK = 2  # documents per metadata file: the results shown touch few bytes
 SHARD_TARGET = 12_000  # bytes: small enough for a phone, few enough files
-PREFIX = 2  # letters of a folded word that name its vocabulary file
+PREFIX = 2  # letters of a folded word that name its vocabulary file (search.js has the same constant)
 STORY_PASSAGE = 1_000  # characters of a story kept for snippets
 # Completions of the last typed word looked up: the most frequent first, at
 # most EXPANSIONS, and no more once they cover as many documents as there are
@@ -299,11 +300,49 @@ def postings(docs: list[SearchDoc]) -> dict[str, dict[str, list[int]]]:
     return index
 
 
-def _delta(values: list[int]) -> list[int]:
-    # Ascending doc ids as gaps: small numbers, few bytes.
-    # (doc - previous doc) << MASK_BITS | mask  ==  value - previous value without its mask
+# Postings travel as one string per accented form: each posting is the
+# number (doc id - previous doc id - 1) << MASK_BITS | field mask, written in
+# base 64, five bits per character, low bits first, 32 added to every
+# character but a number's last. A word found in most documents costs about
+# one character per document.
+POSTING_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+
+
+def _encode_number(x: int) -> str:
+    out = []
+    while x >= 32:
+        out.append(POSTING_ALPHABET[32 | (x & 31)])
+        x >>= 5
+    out.append(POSTING_ALPHABET[x])
+    return "".join(out)
+
+
+_POSTING_VALUE = {ch: i for i, ch in enumerate(POSTING_ALPHABET)}
+_SMALL = [_encode_number(x) for x in range(1 << 15)]  # every gap below 1024 documents: a table lookup
+
+
+def encode_postings(values: list[int]) -> str:
+    """``doc << MASK_BITS | mask`` values, doc ascending, as the posting string."""
     high = ~((1 << MASK_BITS) - 1)
-    return [v - (p & high) for v, p in zip(values, [0, *values[:-1]])]
+    step = 1 << MASK_BITS
+    # gap << MASK_BITS | mask  ==  value - (previous value without its mask) - step
+    numbers = [v - (p & high) - step for v, p in zip(values, [-step, *values[:-1]])]
+    return "".join([_SMALL[x] if x < 32768 else _encode_number(x) for x in numbers])
+
+
+def decode_postings(text: str) -> list[tuple[int, int]]:
+    """(doc id, field mask) of a posting string: what search.js reads."""
+    out, doc, value, shift = [], -1, 0, 0
+    for ch in text:
+        c = _POSTING_VALUE[ch]
+        value += (c & 31) << shift
+        if c & 32:
+            shift += 5
+            continue
+        doc += 1 + (value >> MASK_BITS)
+        out.append((doc, value & ((1 << MASK_BITS) - 1)))
+        value = shift = 0
+    return out
 
 
 def _document_frequency(by_form: dict[str, list[int]]) -> int:
@@ -333,7 +372,7 @@ def build_index(docs: list[SearchDoc]) -> list[Generated]:
     words_sorted = sorted(index)
     for word in words_sorted:
         by_form = index[word]
-        piece = _json(word) + ":" + _json([[form, _delta(by_form[form])] for form in sorted(by_form)])
+        piece = _json(word) + ":" + _json([[form, encode_postings(by_form[form])] for form in sorted(by_form)])
         piece_size = len(piece.encode("utf-8"))
         if pieces and size + piece_size > SHARD_TARGET:
             flush()
@@ -342,24 +381,33 @@ def build_index(docs: list[SearchDoc]) -> list[Generated]:
         size += piece_size + 1
     flush()
 
-    vocab: dict[str, list] = {}
-    for word in words_sorted:
-        vocab.setdefault(word[:PREFIX], []).append([word, _document_frequency(index[word]), shard_of[word]])
-    for prefix in sorted(vocab):
-        out.append(Generated(f"{INDEX_DIR}/v/{file_key(prefix)}.json", _json(vocab[prefix]), in_nav=False))
-
     for start in range(0, len(docs), CHUNK):
         chunk = [[d.url, d.title, d.meta, list(d.passages)] for d in docs[start : start + CHUNK]]
         out.append(Generated(f"{INDEX_DIR}/d/{start // CHUNK}.json", _json(chunk), in_nav=False))
 
-    # The browser revalidates meta.json on every visit and asks for every other
-    # file with ?v=<build>, so an index from an earlier deploy is never mixed in.
+    vocab: dict[str, list] = {}
+    for word in words_sorted:
+        vocab.setdefault(word[:PREFIX], []).append([word, _document_frequency(index[word]), shard_of[word]])
+    words_json = {prefix: _json(vocab[prefix]) for prefix in sorted(vocab)}
+
+    # A hash of this index. The browser revalidates meta.json on every visit
+    # and asks for shards and chunks with ?v=<build>; it fetches vocabulary
+    # files together with meta.json (one round trip less) and asks again with
+    # ?v=<build> if a cached one carries another build. So files of an
+    # earlier deploy are never mixed in.
     digest = hashlib.sha256()
     for f in out:
         digest.update(f.src_uri.encode() + b"\0" + f.content.encode() + b"\0")
+    for prefix, text in words_json.items():
+        digest.update(prefix.encode() + b"\0" + text.encode() + b"\0")
+    build = digest.hexdigest()[:16]
+    for prefix, text in words_json.items():
+        content = '{"build":' + _json(build) + ',"words":' + text + "}"
+        out.append(Generated(f"{INDEX_DIR}/v/{file_key(prefix)}.json", content, in_nav=False))
+
     meta = {
         "version": 1,
-        "build": digest.hexdigest()[:16],
+        "build": build,
         "docs": len(docs),
         "chunk": CHUNK,
         "prefix": PREFIX,
@@ -376,8 +424,6 @@ def build_index(docs: list[SearchDoc]) -> list[Generated]:
 
 def search_files(roll: Roll, guidance: Guidance, docs_dir: Path | None = None) -> list[Generated]:
     """Everything search adds to a build: the index and the results page."""
-    from .pages import make_environment
-
     page = make_environment().get_template("search.md.j2").render(src=RESULTS_SRC)
     return [Generated(RESULTS_SRC, page, in_nav=False), *build_index(documents(roll, guidance, docs_dir))]
 
@@ -447,7 +493,7 @@ class StaticIndex:
         terms = query_terms(query)
         entries: list[list[tuple[str, int, int, bool]]] = []
         for t in terms:
-            vocab = self.get(f"v/{file_key(t.fold[: meta['prefix']])}.json") or []
+            vocab = (self.get(f"v/{file_key(t.fold[: meta['prefix']])}.json") or {}).get("words", [])
             mine = [(w, df, shard, False) for w, df, shard in vocab if w == t.fold]
             if t.last and len(t.fold) >= 2:
                 completions = sorted(((w, df, shard) for w, df, shard in vocab if w.startswith(t.fold) and w != t.fold),
@@ -474,10 +520,7 @@ class StaticIndex:
                 for form, postings in shards[shard].get(word, []):
                     kind = "prefix" if prefix else ("exact" if t.folded or form == t.canon else "folded")
                     level, quality = meta["match"][kind]["level"], meta["match"][kind]["quality"]
-                    doc = 0
-                    for p in postings:
-                        doc += p // unit
-                        m = p % unit
+                    for doc, m in decode_postings(postings):
                         value = idf * quality * weight_of[m]
                         per = per_doc.setdefault(doc, [None] * len(terms))
                         cur = per[ti]

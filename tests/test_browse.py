@@ -101,3 +101,29 @@ def test_names_are_escaped(roll):
     content = browse_page(Roll((h,))).content
     assert 'Tổ "Số"' not in content and "[Cộng đồng]" not in content
     assert "Tổ &#34;Số&#34; &#38; &#91;Cộng đồng&#93; &#42;1&#42;" in content
+
+
+def test_links_to_a_slice_use_known_filters(roll):
+    """Pillar and kind pages link to slices of Tra cứu ("see all 40 in Tra cứu"): those filters must exist."""
+    import dataclasses
+    import html
+    from urllib.parse import parse_qs
+
+    from honour_roll.guidance import load_guidance
+    from honour_roll.loader import Roll
+    from honour_roll.pages import PageMaker
+
+    # enough honorees that every group is cut short and links to its slice
+    many = Roll(tuple(
+        dataclasses.replace(h, id=f"{h.id}-{i}", name=f"{h.name} {i}")
+        for i in range(30) for h in roll.published
+    ))
+    guidance = load_guidance(ROOT / "data" / "guidance" / "huong-dan-2022.txt")
+    maker = PageMaker(many, guidance, ROOT / "data")
+    pages = [maker.pillar_page(p) for p in Pillar] + [maker.kind_page(k) for k in Kind]
+    known = {f.param: {v.value for v in f.values} for f in facets()}
+    queries = [q for page in pages for q in re.findall(r"tra-cuu\.md\?([^)\s]+)\)", page.content)]
+    assert len(queries) >= 9
+    for query in queries:
+        for param, values in parse_qs(html.unescape(query)).items():
+            assert param in known and set(values) <= known[param], query

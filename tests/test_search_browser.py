@@ -111,6 +111,7 @@ def test_browser_splits_words_like_python(page, served_site, docs):
 
 def test_browser_ranks_exactly_like_the_python_reference(page, served_site, static_index):
     page.goto(served_site.url + "/")
+    assert page.evaluate("hrSearch.PREFIX") == static_index.meta["prefix"]
     queries = ["xuyen moc", "dang quoc viet", "doi", "đổi", "Hoa", "Hoà", "Hòa", NFD("Hòa"), "số", "so", "sở",
                "chuyen doi so", "dat do", "tieu chi 3.3", "3.3.a", "con dao", "vung t", "th", "ubnd", "zzzz"]
     js = page.evaluate(
@@ -128,6 +129,19 @@ def test_browser_ranks_exactly_like_the_python_reference(page, served_site, stat
     for q, got in zip(queries, js):
         _, hits = static_index.search(q)
         assert got == [[h.id, h.matched, h.level, round(h.score * 1e6)] for h in hits], q
+
+
+def test_a_vocabulary_file_from_an_earlier_build_is_fetched_again(page, served_site):
+    """A cached vocabulary file of an earlier deploy must not be mixed with this index."""
+    asked = []
+    page.route("**/tim-kiem/index/v/xu.json", lambda route: route.fulfill(
+        status=200, content_type="application/json", body='{"build":"earlier","words":[["xuyen",1,0]]}'))
+    page.on("request", lambda r: asked.append(r.url) if "/tim-kiem/index/" in r.url else None)
+    page.goto(served_site.url + "/")
+    assert type_in_header(page, "xuyen moc")[0] == "Huyện Đoàn Xuyên Mộc"
+    meta = page.evaluate("fetch(document.querySelector('[data-hr-index]').dataset.hrIndex + 'meta.json').then(r => r.json())")
+    assert any(u.endswith(f"/v/xu.json?v={meta['build']}") for u in asked)
+    assert all("?v=" + meta["build"] in u for u in asked if "/t/" in u or "/d/" in u)
 
 
 # --- the header box ------------------------------------------------------------------------------

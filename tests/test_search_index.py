@@ -20,6 +20,8 @@ from honour_roll.search_index import (
     SHARD_TARGET,
     StaticIndex,
     build_index,
+    decode_postings,
+    encode_postings,
     documents,
     file_key,
     postings,
@@ -85,7 +87,7 @@ def test_no_draft_or_nominated_record_reaches_any_index_file(roll, files):
         assert h.name not in text and h.id not in text
         # nor any word only they use
     published_words = {fold(w) for h in roll.published for f in dataclasses.astuple(h) if isinstance(f, str) for w in re.findall(r"\w+", f)}
-    vocabulary = {e[0] for name, data in index_json(files).items() if "/v/" in name for e in data}
+    vocabulary = {e[0] for name, data in index_json(files).items() if "/v/" in name for e in data["words"]}
     for h in hidden:
         for w in re.findall(r"\w+", h.name + " " + (h.unit or "")):
             if fold(w) not in published_words:
@@ -119,19 +121,21 @@ def test_layout_meta_vocabulary_shards_and_chunks(files, roll):
     vocab = {name: d for name, d in data.items() if "/v/" in name}
     chunks = {name: d for name, d in data.items() if "/d/" in name}
     assert len(chunks) == -(-meta["docs"] // CHUNK)
-    for name, entries in vocab.items():
+    for name, data in vocab.items():
+        assert data["build"] == meta["build"]
+        entries = data["words"]
         assert entries == sorted(entries)
         for word, df, shard in entries:
             assert name == f"{INDEX_DIR}/v/{file_key(word[:PREFIX])}.json"
             forms = shards[f"{INDEX_DIR}/t/{shard}.json"][word]
             ids = set()
-            for form, values in forms:
+            for form, encoded in forms:
                 assert fold(form) == word and canon(form) == form
-                doc = 0
-                for v in values:
-                    doc += v >> MASK_BITS
-                    assert 0 < v & ((1 << MASK_BITS) - 1) < 1 << MASK_BITS and doc < meta["docs"]
-                    ids.add(doc)
+                decoded = decode_postings(encoded)
+                docs = [doc for doc, _ in decoded]
+                assert docs == sorted(set(docs)) and docs[-1] < meta["docs"]
+                assert all(0 < mask < 1 << MASK_BITS for _, mask in decoded)
+                ids.update(docs)
             assert len(ids) == df
     for name, shard in shards.items():
         size = len(next(f.content for f in files if f.src_uri == name).encode())
@@ -151,6 +155,16 @@ def test_postings_follow_the_plain_definition(roll, guidance):
                 expected[key][doc_id] = expected[key].get(doc_id, 0) | (1 << bit)
     got = {(w, f): {v >> MASK_BITS: v & 31 for v in values} for w, forms in postings(docs).items() for f, values in forms.items()}
     assert got == expected
+
+
+def test_posting_strings_round_trip():
+    cases = [[(0, 1)], [(0, 31), (1, 16), (2, 1)], [(5, 3), (1029, 16), (1030, 2), (10**6, 31)]]
+    for case in cases:
+        encoded = encode_postings([doc << MASK_BITS | mask for doc, mask in case])
+        assert decode_postings(encoded) == case
+    # a word in every document costs one character per document
+    dense = encode_postings([doc << MASK_BITS | 16 for doc in range(1000)])
+    assert len(dense) == 1000 and re.fullmatch(r"[A-Za-z0-9_-]+", dense)
 
 
 def test_record_text_is_stored_as_plain_json_strings(roll, guidance):

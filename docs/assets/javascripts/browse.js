@@ -2,7 +2,7 @@
  * Tra cứu: filters over the list of every honoree, kept in the URL.
  *
  * The page's plain list (every honoree under each of its pillars, each group
- * newest first) gives names and links; the form's data-codes gives, per
+ * newest first, inside <noscript>) gives names and links; the form's data-codes gives, per
  * honoree newest first, one base-36 character per facet (see
  * honour_roll/browse.py): the value's index, or a bit mask for the facets an
  * honoree may have several values of. The first facet is the pillars: it says
@@ -54,7 +54,13 @@
     var status = document.querySelector("[data-hr-browse-status]");
     var more = document.querySelector("[data-hr-browse-more]");
     var clear = form.querySelector("[data-hr-browse-clear]");
-    var staticList = document.querySelector("[data-hr-browse-static]");
+    // The plain list is inside <noscript>: parse it off-screen (a template
+    // neither lays out nor loads anything).
+    var holder = document.querySelector("noscript[data-hr-browse-list]");
+    var parsed = document.createElement("template");
+    parsed.innerHTML = holder ? holder.textContent : "";
+    var staticList = parsed.content.querySelector("[data-hr-browse-static]");
+    if (!staticList) return;
     var panel = form.querySelector("[data-hr-browse-panel]");
     var active = form.querySelector("[data-hr-browse-active]");
 
@@ -70,7 +76,10 @@
     });
 
     var honorees = readHonorees(form.getAttribute("data-codes") || "", facets, staticList);
-    if (!honorees) return;  // the list and the codes disagree: keep the plain list
+    if (!honorees) {  // the list and the codes disagree: show the plain list
+      holder.replaceWith(parsed.content);
+      return;
+    }
 
     var selected = [];  // per facet: bit mask of checked values (0: no filter)
     var matching = [];
@@ -192,7 +201,6 @@
     });
 
     form.hidden = false;
-    staticList.hidden = true;
     // On a phone the filters would push the list off the screen: start folded
     // unless the link already carries a choice.
     if (window.matchMedia("(max-width: 44.984375em)").matches && !location.search) panel.open = false;

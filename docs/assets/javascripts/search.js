@@ -106,12 +106,29 @@
     this.cache = {};
   }
 
-  // meta.json is revalidated on every visit; every other file is asked for
+  // Letters of a folded word that name its vocabulary file: the same as
+  // PREFIX in search_index.py, known here so that vocabulary files can be
+  // fetched together with meta.json.
+  var PREFIX = 2;
+
+  // meta.json is revalidated on every visit; shards and chunks are asked for
   // with the build's hash, so a cached file of an earlier deploy is never used.
   Index.prototype.get = function (path) {
     var self = this;
     if (path === "meta.json") return this.fetchJson(path, { cache: "no-cache" });
     return this.meta().then(function (meta) { return self.fetchJson(path + "?v=" + meta.build, {}); });
+  };
+
+  // A vocabulary file, fetched at the same time as meta.json; asked for again
+  // with the build's hash if the one at hand belongs to another build.
+  Index.prototype.vocab = function (prefix) {
+    var self = this;
+    var path = "v/" + fileKey(prefix) + ".json";
+    return Promise.all([this.meta(), this.fetchJson(path, {})]).then(function (r) {
+      var meta = r[0], vocab = r[1];
+      if (vocab && vocab.build !== meta.build) return self.get(path);
+      return vocab;
+    }).then(function (vocab) { return vocab ? vocab.words : []; });
   };
 
   Index.prototype.fetchJson = function (path, options) {
@@ -154,40 +171,63 @@
     var self = this;
     var terms = queryTerms(query);
     if (!terms.length) return Promise.resolve({ terms: terms, hits: [] });
-    return this.meta().then(function (meta) {
-      return Promise.all(terms.map(function (t) {
-        return self.get("v/" + fileKey(Array.from(t.fold).slice(0, meta.prefix).join("")) + ".json");
-      })).then(function (vocabs) {
-        terms.forEach(function (t, i) {
-          var vocab = vocabs[i] || [];
-          t.entries = [];
-          var at = findWord(vocab, t.fold);
-          if (at >= 0) t.entries.push({ word: t.fold, df: vocab[at][1], shard: vocab[at][2], prefix: false });
-          if (t.last && Array.from(t.fold).length >= 2) {
-            var from = at >= 0 ? at + 1 : -at - 1;
-            var completions = [];
-            for (var k = from; k < vocab.length && vocab[k][0].indexOf(t.fold) === 0; k++) completions.push(vocab[k]);
-            completions.sort(function (a, b) { return b[1] - a[1] || compareCodePoints(a[0], b[0]); });
-            // The most frequent completions, until they cover every document.
-            var covered = 0;
-            completions.slice(0, meta.expansions).forEach(function (e) {
-              if (covered >= meta.docs) return;
-              t.entries.push({ word: e[0], df: e[1], shard: e[2], prefix: true });
-              covered += e[1];
-            });
-          }
-        });
-        var shardIds = {};
-        terms.forEach(function (t) { t.entries.forEach(function (e) { shardIds[e.shard] = true; }); });
-        var ids = Object.keys(shardIds);
-        return Promise.all(ids.map(function (id) { return self.get("t/" + id + ".json"); })).then(function (shards) {
-          var byId = {};
-          ids.forEach(function (id, i) { byId[id] = shards[i]; });
-          return { terms: terms, hits: rank(meta, terms, byId) };
-        });
+    return Promise.all([this.meta()].concat(terms.map(function (t) {
+      return self.vocab(Array.from(t.fold).slice(0, PREFIX).join(""));
+    }))).then(function (loaded) {
+      var meta = loaded[0];
+      var vocabs = loaded.slice(1);
+      terms.forEach(function (t, i) {
+        var vocab = vocabs[i];
+        t.entries = [];
+        var at = findWord(vocab, t.fold);
+        if (at >= 0) t.entries.push({ word: t.fold, df: vocab[at][1], shard: vocab[at][2], prefix: false });
+        if (t.last && Array.from(t.fold).length >= 2) {
+          var from = at >= 0 ? at + 1 : -at - 1;
+          var completions = [];
+          for (var k = from; k < vocab.length && vocab[k][0].indexOf(t.fold) === 0; k++) completions.push(vocab[k]);
+          completions.sort(function (a, b) { return b[1] - a[1] || compareCodePoints(a[0], b[0]); });
+          // The most frequent completions, until they cover every document.
+          var covered = 0;
+          completions.slice(0, meta.expansions).forEach(function (e) {
+            if (covered >= meta.docs) return;
+            t.entries.push({ word: e[0], df: e[1], shard: e[2], prefix: true });
+            covered += e[1];
+          });
+        }
+      });
+      var shardIds = {};
+      terms.forEach(function (t) { t.entries.forEach(function (e) { shardIds[e.shard] = true; }); });
+      var ids = Object.keys(shardIds);
+      return Promise.all(ids.map(function (id) { return self.get("t/" + id + ".json"); })).then(function (shards) {
+        var byId = {};
+        ids.forEach(function (id, i) { byId[id] = shards[i]; });
+        return { terms: terms, hits: rank(meta, terms, byId) };
       });
     });
   };
+
+  // Posting strings (honour_roll/search_index.py encode_postings): per posting,
+  // (doc id - previous doc id - 1) * unit + field mask in base 64, five bits
+  // per character, low bits first, 32 added to every character but the last.
+  var POSTING_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  var POSTING_VALUE = new Int8Array(128).fill(-1);
+  for (var pi = 0; pi < POSTING_ALPHABET.length; pi++) POSTING_VALUE[POSTING_ALPHABET.charCodeAt(pi)] = pi;
+
+  function decodePostings(text, unit, each) {
+    var doc = -1, value = 0, scale = 1;
+    for (var i = 0; i < text.length; i++) {
+      var c = POSTING_VALUE[text.charCodeAt(i)];
+      value += (c & 31) * scale;
+      if (c & 32) {
+        scale *= 32;
+        continue;
+      }
+      doc += 1 + Math.floor(value / unit);
+      each(doc, value % unit);
+      value = 0;
+      scale = 1;
+    }
+  }
 
   function rank(meta, terms, shards) {
     var bits = meta.maskBits;
@@ -208,10 +248,7 @@
           var kind = e.prefix ? "prefix" : (t.folded || form === t.canon ? "exact" : "folded");
           var level = meta.match[kind].level;
           var quality = meta.match[kind].quality;
-          var id = 0;
-          pair[1].forEach(function (p) {
-            id += Math.floor(p / unit);
-            var m = p % unit;
+          decodePostings(pair[1], unit, function (id, m) {
             var value = idf * quality * weightOf[m];
             var d = docs.get(id);
             if (!d) {
@@ -360,7 +397,7 @@
     this.opener = document.querySelector("[data-hr-search-open]");
     this.closer = root.querySelector("[data-hr-search-close]");
     this.index = new Index(this.form.getAttribute("data-hr-index"));
-    this.root_url = new URL((this.form.getAttribute("data-hr-root") || ".").replace(/\/?$/, "/"), location.href);
+    this.rootUrl = new URL((this.form.getAttribute("data-hr-root") || ".").replace(/\/?$/, "/"), location.href);
     this.options = [];
     this.active = -1;
     this.seq = 0;
@@ -377,14 +414,17 @@
     input.setAttribute("aria-controls", this.list.id);
     input.addEventListener("input", function () {
       clearTimeout(self.timer);
-      self.timer = setTimeout(function () { self.update(); }, 80);
+      self.timer = setTimeout(function () { self.update(); }, 150);
     });
     input.addEventListener("keydown", function (e) { self.onKey(e); });
     input.addEventListener("focus", function () {
       if (self.options.length && input.value.trim()) self.open();
     });
     this.form.addEventListener("focusout", function (e) {
-      if (!e.relatedTarget || !self.form.contains(e.relatedTarget)) self.close();
+      if (e.relatedTarget && self.form.contains(e.relatedTarget)) return;
+      self.close();
+      // On a phone the open box covers the header: leaving it closes it.
+      if (e.relatedTarget && e.relatedTarget !== self.opener) self.closeBox(false);
     });
     this.form.addEventListener("submit", function (e) {
       if (!input.value.trim()) e.preventDefault();
@@ -416,18 +456,18 @@
     this.input.focus();
   };
 
-  HeaderSearch.prototype.closeBox = function () {
+  HeaderSearch.prototype.closeBox = function (restoreFocus) {
     this.close();
     if (!this.root.classList.contains("hr-search--open")) return;
     this.root.classList.remove("hr-search--open");
     if (this.opener) {
       this.opener.setAttribute("aria-expanded", "false");
-      if (getComputedStyle(this.opener).display !== "none") this.opener.focus();
+      if (restoreFocus !== false && getComputedStyle(this.opener).display !== "none") this.opener.focus();
     }
   };
 
   HeaderSearch.prototype.url = function (doc) {
-    return new URL(doc.url, this.root_url).href;
+    return new URL(doc.url, this.rootUrl).href;
   };
 
   HeaderSearch.prototype.resultsUrl = function () {
@@ -576,6 +616,7 @@
   // --- the results page (/tim-kiem/?q=...) -------------------------------------------------------
 
   var PAGE = 20;
+  var FIRST_STEP = 5;
 
   function ResultsPage(form, header) {
     this.form = form;
@@ -632,10 +673,20 @@
     });
   };
 
+  // The first page comes in two steps, so that the best results show as soon
+  // as their few files arrive.
   ResultsPage.prototype.showMore = function (first) {
     var self = this;
+    if (first) return this.append(FIRST_STEP, false, false).then(function () { return self.append(PAGE - FIRST_STEP, false, true); });
+    return this.append(PAGE, true, true);
+  };
+
+  // Results shown + count; the count and the "more" button only once the
+  // step is the last (a screen reader hears one announcement).
+  ResultsPage.prototype.append = function (count, focusFirst, last) {
+    var self = this;
     var seq = this.seq;
-    var next = this.hits.slice(this.shown, this.shown + PAGE);
+    var next = this.hits.slice(this.shown, this.shown + count);
     return this.index.documents(next.map(function (h) { return h.id; })).then(function (docs) {
       if (seq !== self.seq) return;
       var firstNew = null;
@@ -660,12 +711,13 @@
       });
       self.shown += docs.length;
       self.list.hidden = self.shown === 0;
+      if (!last) return;
       var total = self.hits.length;
       self.more.hidden = self.shown >= total;
       self.status.textContent = total
         ? "Có " + resultCount(total) + " kết quả cho “" + self.query + "”" + (total > self.shown ? "; đang hiện " + resultCount(self.shown) + "." : ".")
         : "Không tìm thấy kết quả cho “" + self.query + "”. Hãy thử từ khác, hoặc xem trang Tra cứu.";
-      if (!first && firstNew) firstNew.focus();
+      if (focusFirst && firstNew) firstNew.focus();
     });
   };
 
@@ -692,7 +744,7 @@
   }
 
   // For the tests: the same functions as honour_roll/vietnamese.py.
-  window.hrSearch = { fold: fold, canon: canon, words: words, terms: terms, isFolded: isFolded, queryTerms: queryTerms, Index: Index };
+  window.hrSearch = { fold: fold, canon: canon, words: words, terms: terms, isFolded: isFolded, queryTerms: queryTerms, Index: Index, PREFIX: PREFIX };
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();

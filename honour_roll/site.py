@@ -46,7 +46,7 @@ def generate_site(roll: Roll, guidance: Guidance, data_dir: Path, settings: Site
     out += search_files(roll, guidance, docs_dir=settings.docs_dir or data_dir.parent / "docs")
     shared = sharing_files(roll, settings.site_url, settings.site_name, settings.cache_dir)
     out += shared
-    sizes = {g.src_uri: len(g.content) for g in shared if isinstance(g.content, bytes)}
+    sizes = {g.src_uri: g.source_path.stat().st_size for g in shared if g.source_path is not None}
     out += feed_files(roll, settings.site_url, settings.site_name, sizes)
     out += open_data_files(roll, settings.site_url)
     out.append(open_data_page(roll))

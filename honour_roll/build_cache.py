@@ -1,0 +1,34 @@
+"""Files that later builds can reuse, named by the hash of what made them.
+
+A name that is a hash of every input can never be stale, so nothing here
+needs invalidating: a changed record simply asks for a new name.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+from typing import Callable
+
+
+def key_of(*parts: str | bytes) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        data = part if isinstance(part, bytes) else part.encode("utf-8")
+        digest.update(len(data).to_bytes(8, "big") + data)
+    return digest.hexdigest()
+
+
+def cached_file(cache_dir: Path, key: str, suffix: str, make: Callable[[], bytes]) -> Path:
+    path = cache_dir / f"{key}{suffix}"
+    if path.is_file():
+        return path
+    data = make()
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=cache_dir, suffix=".tmp")  # never a half-written entry
+    with os.fdopen(fd, "wb") as f:
+        f.write(data)
+    os.replace(tmp, path)
+    return path

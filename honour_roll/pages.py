@@ -29,6 +29,7 @@ BROWSE_SRC = "tra-cuu.md"
 # Pillar and kind pages show the newest of each group and link to the full
 # slice in Tra cứu, so they stay small however large the roll grows.
 GROUP_LIMIT = 24
+MEETING_LIMIT = 50
 GUIDANCE_SRC = "huong-dan.md"
 HONOREE_DIR = "guong-dien-hinh"
 PHOTO_DIR = "anh"
@@ -168,7 +169,9 @@ class PageMaker:
 
     def guidance_page(self) -> Generated:
         return Generated(
-            GUIDANCE_SRC, self.render("guidance.md.j2", GUIDANCE_SRC, guidance=self.guidance, meeting=self.meeting)
+            GUIDANCE_SRC,
+            # The page stays readable however many meet a criterion.
+            self.render("guidance.md.j2", GUIDANCE_SRC, guidance=self.guidance, meeting=self.meeting, limit=MEETING_LIMIT),
         )
 
     def pillar_page(self, pillar: Pillar) -> Generated:

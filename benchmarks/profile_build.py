@@ -84,6 +84,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="build, change one record's summary, and profile the second build in the same process (as mkdocs serve)")
     ap.add_argument("--save", type=Path, help="write the raw profile here")
     ap.add_argument("--top", type=int, default=25)
+    ap.add_argument("--pyinstrument", action="store_true",
+                    help="sample with pyinstrument (pip install pyinstrument into the venv) instead of cProfile: "
+                         "little overhead, a call tree instead of the phase table")
     args = ap.parse_args(argv)
 
     import logging
@@ -108,6 +111,17 @@ def main(argv: list[str] | None = None) -> int:
             record = sorted((project / "data" / "honorees").glob("*.yml"))[args.n // 2]
             text = record.read_text(encoding="utf-8")
             record.write_text(text.replace("summary: >-\n", "summary: >-\n  Nội dung đã chỉnh sửa.\n", 1), encoding="utf-8")
+        if args.pyinstrument:
+            from pyinstrument import Profiler
+
+            sampler = Profiler(interval=0.001)
+            start = time.perf_counter()
+            sampler.start()
+            one_build()
+            sampler.stop()
+            print(f"{'rebuild' if args.rebuild else 'build'} of {args.n:,} honorees: {time.perf_counter() - start:.1f} s wall under pyinstrument\n")
+            print(sampler.output_text(unicode=False, color=False, show_all=False, time="seconds"))
+            return 0
         prof = cProfile.Profile()
         start = time.perf_counter()
         prof.enable()

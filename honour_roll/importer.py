@@ -35,7 +35,6 @@ from .nomination import (
     header_key,
     resolve,
 )
-from .problems import Problem
 from .record_writer import check_text, record_yaml, slugify, write_atomically
 from .validation import name_key
 from .vocabulary import Status

@@ -3,7 +3,6 @@ either shown as text or refused with a clear message, and nothing executes."""
 
 from __future__ import annotations
 
-import shutil
 
 import pytest
 from playwright.sync_api import sync_playwright
@@ -94,5 +93,5 @@ def test_hostile_content_that_cannot_be_shown_fails_with_a_clear_message(tmp_pat
     output = result.stdout + result.stderr
     assert result.returncode == 1
     assert "Traceback" not in output
-    assert f"data/honorees/ho-so-doc-hai.yml:" in output and message in output
+    assert "data/honorees/ho-so-doc-hai.yml:" in output and message in output
     assert not (project / "site" / "index.html").exists()

@@ -7,12 +7,11 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 from honour_roll.loader import load_roll
 from honour_roll.vocabulary import Kind
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, ROOT
+from conftest import ROOT
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
@@ -30,14 +29,6 @@ def page_paths(site) -> list[str]:
         paths.append(f"/guong-dien-hinh/{first.id}/")
     paths.append("/404.html")
     return [p.replace("//", "/") for p in paths]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 def test_page_list_covers_every_type(real_site):

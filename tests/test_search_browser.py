@@ -8,7 +8,7 @@ import unicodedata
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import Page, expect
 
 from honour_roll.generated import Generated
 from honour_roll.guidance import load_guidance
@@ -16,30 +16,11 @@ from honour_roll.loader import load_roll
 from honour_roll.search_index import INDEX_DIR, StaticIndex, documents
 from honour_roll.vietnamese import canon, compounds, fold, nfc, tokens, words
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, ROOT
+from conftest import ROOT
 
 pytestmark = pytest.mark.browser
 
 NFD = lambda s: unicodedata.normalize("NFD", s)  # noqa: E731
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
-
-
-@pytest.fixture
-def page(browser, served_site):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    errors = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    yield page
-    context.close()
-    assert errors == []
 
 
 @pytest.fixture(scope="module")

@@ -19,7 +19,6 @@ from honour_roll.search_index import (
     PREFIX,
     SHARD_TARGET,
     StaticIndex,
-    build_index,
     decode_postings,
     encode_postings,
     documents,

@@ -8,12 +8,10 @@ import io
 import json
 import re
 import subprocess
-from pathlib import Path
 
 import feedparser
 import pytest
 from fontTools.ttLib import TTFont
-from playwright.sync_api import sync_playwright
 
 from honour_roll import share_cards
 from honour_roll.loader import load_roll
@@ -21,7 +19,7 @@ from honour_roll.open_data import CSV_COLUMNS
 from honour_roll.share_cards import BOLD, REGULAR, Card, card_png, honoree_card, site_card
 from honour_roll.vocabulary import Pillar, Status
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, FIXTURES, ROOT, StaticServer, make_project, run_build
+from conftest import FIXTURES, ROOT, StaticServer, make_project, run_build
 from htmltext import elements
 
 SITE_URL = "https://guong-dien-hinh.example/"
@@ -111,14 +109,6 @@ def test_cards_render_vietnamese_marks_legibly():
 
 
 # --- share actions, QR and print ------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 def test_share_actions_make_no_request_until_clicked(browser, served_site, roll):

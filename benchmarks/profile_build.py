@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/profile_build.py 10000              # one full build
     .venv/bin/python benchmarks/profile_build.py 1000 --rebuild     # a second build in the same process, as mkdocs serve does
-    .venv/bin/python benchmarks/profile_build.py 1000 --prototype   # with the benchmarks/ prototype hooks
+    .venv/bin/python benchmarks/profile_build.py 1000 --rebuild --serve-prototype   # with render_cache.py
     .venv/bin/python benchmarks/profile_build.py 1000 --save /tmp/build.prof   # for snakeviz / pstats
 
 Prints the build's time split into phases (by the cumulative time of the
@@ -26,7 +26,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from run import make_project  # noqa: E402
+from run import make_project
 
 # A phase is the cumulative time of some functions (file suffix, name), optionally only
 # when called from a given caller, minus the phases nested inside it.
@@ -36,8 +36,7 @@ PHASES: list[tuple[str, list[tuple[str, str, tuple[str, str] | None]], list[str]
     ("hook: related honorees (PageMaker.related)", [(P + "pages.py", "related", None)], []),
     ("hook: Markdown of the pages (PageMaker.pages, minus related)", [(P + "pages.py", "pages", None)],
      ["hook: related honorees (PageMaker.related)"]),
-    ("hook: share cards (card_png: draw or read cache)", [(P + "share_cards.py", "card_png", None)], []),
-    ("hook: QR codes (qr_svg)", [(P + "sharing.py", "qr_svg", None)], []),
+    ("hook: share cards and QR codes (sharing_files: draw or take from .cache/)", [(P + "sharing.py", "sharing_files", None)], []),
     ("hook: search index (search_files)", [(P + "search_index.py", "search_files", None)], []),
     ("hook: browse page, feeds, open data, redirects",
      [(P + "browse.py", "browse_page", None), (P + "feeds.py", "feed_files", None),
@@ -78,8 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("n", type=int)
     ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--prototype", action="store_true", help="with benchmarks/fast_related.py")
-    ap.add_argument("--serve-prototype", action="store_true", help="with fast_related.py and render_cache.py (use with --rebuild)")
+    ap.add_argument("--serve-prototype", action="store_true", help="with benchmarks/render_cache.py (use with --rebuild)")
     ap.add_argument("--rebuild", action="store_true",
                     help="build, change one record's summary, and profile the second build in the same process (as mkdocs serve)")
     ap.add_argument("--save", type=Path, help="write the raw profile here")
@@ -97,8 +95,8 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING)
     tmp = Path(tempfile.mkdtemp(prefix="hr-profile-"))
     try:
-        prototype = ("render_cache.py", "fast_related.py") if args.serve_prototype else args.prototype
-        project = make_project(tmp / "project", args.n, args.seed, prototype)
+        hooks = ("render_cache.py",) if args.serve_prototype else ()
+        project = make_project(tmp / "project", args.n, args.seed, hooks)
 
         def one_build():
             config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(tmp / "site"))
@@ -133,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
         stats = pstats.Stats(prof)
         total = stats.total_tt  # type: ignore[attr-defined]
         print(f"{'rebuild' if args.rebuild else 'build'} of {args.n:,} honorees"
-              + (" with prototype hooks" if args.prototype else "")
+              + (" with render_cache.py" if args.serve_prototype else "")
               + f": {wall:.1f} s wall under cProfile ({total:.1f} s profiled)\n")
         print("| phase | s | share |\n| --- | ---: | ---: |")
         accounted = 0.0

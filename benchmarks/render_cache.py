@@ -3,25 +3,28 @@
 MkDocs rebuilds everything after any change (``--dirty`` only skips pages
 whose source file is older than their output, and generated pages have no
 source file, so it skips nothing here). With N honorees, one edited record
-costs N × (validate a record + render its Markdown page + QR code + Markdown
-→ HTML + theme template + HTML post-processing). This hook keeps, inside the
-``mkdocs serve`` process, what an unchanged input gives, and reuses it:
+costs N × (read and validate a record + render its Markdown page + Markdown
+→ HTML + theme template + HTML post-processing + write its files). This hook
+keeps, inside the ``mkdocs serve`` process, what an unchanged input gives,
+and reuses it:
 
 1. the project's hook side (patched core functions, results memoised):
    - reading + validating a record, keyed by (file path, file bytes, id);
-   - ``PageMaker.related`` replaced by benchmarks/fast_related.py (O(1) per page);
    - an honoree's page Markdown, keyed by (honoree, its related honorees,
      site URL, photo files' mtimes): the template's whole input;
-   - QR codes (``sharing.qr_svg``), a pure function of the URL;
+   - the per-honoree parts of the whole-roll outputs: the search document and
+     the words of each text (search index), the open-data record, the feed URL;
+   - one Jinja environment for the core's templates instead of one per module
+     per build, and Material's compiled templates (a bytecode cache);
 2. MkDocs' side: each page's final HTML (after the theme template and the
    project's ``on_post_page``), plus what MkDocs collected while rendering it
    (meta, title, toc, anchors), keyed by (page source text, page path, and a
-   site-wide key). The site-wide key hashes everything else a page's HTML
-   can depend on: the config file and site URL, every file's path and URL
-   (link resolution), the navigation (titles and URLs), and the mtimes of the
-   theme and override templates and of the hook files. When any of these
-   changes, every page misses and the build is the ordinary full build.
-
+   site-wide key), and reused only if every file the page looked up while
+   its links were resolved still resolves to the same URL. The site-wide key
+   hashes everything else a page's HTML can depend on: the config file and
+   site URL, the navigation (titles and URLs), and the mtimes of the theme
+   and override templates and of the hook files. When any of these changes,
+   every page misses and the build is the ordinary full build;
 3. the output folder: files whose content is what this process wrote there last
    time are not written again (``mkdocs serve`` otherwise empties the folder
    and writes every page, card, QR code and search shard on each rebuild);
@@ -29,8 +32,12 @@ costs N × (validate a record + render its Markdown page + QR code + Markdown
 
 Correctness rules it keeps: a page that logged a warning while being built
 is never cached (so strict mode still fails on the next rebuild); anchor
-validation still runs on every page (from the cached anchors). It assumes, as holds for this project (``plugins: []``),
-that no plugin's per-page events have side effects other than on the page.
+validation still runs on every page (from the cached anchors). It assumes, as
+holds for this project (``plugins: []``), that no plugin's per-page events
+have side effects other than on the page.
+
+Checked by ``python benchmarks/render_cache.py 200``: after an edit and after
+a deletion, the output folder is byte-identical to an ordinary build's.
 
 Load it as the FIRST hook, only for ``mkdocs serve`` (serve_edit.py --prototype
 does). State lives in ``sys.modules`` because MkDocs re-executes hook files on
@@ -64,6 +71,7 @@ if not hasattr(STATE, "installed"):
     STATE.signatures = {}  # output path -> signature of what was last written there
     STATE.outputs = set()  # output paths written or kept by the current build
     STATE.site_dir = None
+    STATE.theme_mtimes = {}
 
 
 class _WarningSpy(logging.Handler):
@@ -84,14 +92,17 @@ def _digest(*parts) -> str:
 
 
 def _patch_core() -> None:
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
-    try:
-        import bench_fast_related  # noqa: F401  (copied next to this file by run.make_project)
-    except ImportError:
-        import fast_related  # noqa: F401
-    from honour_roll import loader, pages, sharing
-
-    sharing.qr_svg = functools.lru_cache(maxsize=None)(sharing.qr_svg)
+    from honour_roll import (
+        browse,
+        error_page,
+        feeds,
+        loader,
+        open_data,
+        pages,
+        redirects,
+        search_index,
+        sharing,
+    )
 
     read_source, validate_source = loader.read_source, loader.validate_source
     sources: dict[int, tuple] = {}
@@ -118,17 +129,79 @@ def _patch_core() -> None:
     loader.read_source = cached_read_source
     loader.validate_source = cached_validate_source
 
+    # Unchanged records come back from the memo above as the very same Honoree
+    # objects (kept alive there), so per-honoree results are keyed by identity:
+    # hashing a frozen Honoree field by field costs more than some of the work.
     honoree_page = pages.PageMaker.honoree_page
-    page_memo: dict[tuple, object] = {}
+    page_memo: dict[tuple, tuple] = {}
 
     def cached_honoree_page(self, h):
+        related = tuple(self.related(h))
         photos = tuple(_mtime(self.data_dir / p.file) for p in h.photos)
-        key = (h, tuple(self.related(h)), self.site_url, photos)
-        if key not in page_memo:
-            page_memo[key] = honoree_page(self, h)
-        return page_memo[key]
+        key = (id(h), tuple(map(id, related)), self.site_url, photos)
+        hit = page_memo.get(key)
+        if hit is None or hit[0] is not h or any(a is not b for a, b in zip(hit[1], related)):
+            hit = page_memo[key] = (h, related, honoree_page(self, h))
+        return hit[2]
 
     pages.PageMaker.honoree_page = cached_honoree_page
+
+    # The search index, open data and feeds are rebuilt from the whole roll on every
+    # rebuild; their per-honoree parts are pure functions of the honoree.
+    search_index.honoree_doc = _by_identity(search_index.honoree_doc)
+    search_index.term_texts = functools.lru_cache(maxsize=200_000)(search_index.term_texts)
+    open_data.public_record = _by_identity(open_data.public_record)
+    canonical_url = _by_identity(lambda h, site_url: sharing.canonical_url(site_url, h))
+    feeds.canonical_url = lambda site_url, h: canonical_url(h, site_url)
+
+    # Seven core modules each make their own Jinja environment on every build, so the
+    # same templates are compiled again and again. One environment for the process
+    # (Jinja re-reads a template whose file changed: auto_reload).
+    shared_env = functools.cache(pages.make_environment)
+    for module in (pages, browse, error_page, feeds, redirects, search_index):
+        module.make_environment = shared_env
+
+
+def _by_identity(fn):
+    """fn(h, *rest) memoised on the identity of h (and the other arguments)."""
+    memo: dict[tuple, tuple] = {}
+
+    def wrapper(h, *rest):
+        key = (id(h), *rest)
+        hit = memo.get(key)
+        if hit is None or hit[0] is not h:
+            hit = memo[key] = (h, fn(h, *rest))
+        return hit[1]
+
+    return wrapper
+
+
+class _MemoryBytecodeCache:
+    """Compiled theme templates kept across rebuilds: MkDocs makes a new Jinja
+    environment for every build, which compiles Material's templates again
+    (a few tenths of a second). Jinja checks each entry against the source's
+    checksum, so a changed template is compiled afresh."""
+
+    def __init__(self):
+        import jinja2
+
+        class Cache(jinja2.BytecodeCache):
+            def __init__(self):
+                self.store: dict[str, bytes] = {}
+
+            def load_bytecode(self, bucket):
+                data = self.store.get(bucket.key)
+                if data is not None:
+                    bucket.bytecode_from_string(data)
+
+            def dump_bytecode(self, bucket):
+                self.store[bucket.key] = bucket.bytecode_to_string()
+
+        self.cache = Cache()
+
+
+def _file_sig(f) -> tuple | None:
+    return None if f is None else (f.url, str(f.inclusion))
 
 
 def _mtime(path) -> int:
@@ -153,7 +226,12 @@ def _patch_mkdocs() -> None:
         page._bench_key = key
         STATE.used.add(key)
         entry = STATE.pages.get(key)
-        if entry is not None:
+        # A page's HTML depends on the files it links to: reuse it only if every
+        # link target it looked up still resolves as it did.
+        page._bench_hit = entry is not None and all(
+            _file_sig(files.get_file_from_path(uri)) == sig for uri, sig in entry["lookups"].items()
+        )
+        if page._bench_hit:
             page.markdown = entry["markdown"]
             page.meta = entry["meta"]
             page.content = entry["content"]
@@ -165,11 +243,21 @@ def _patch_mkdocs() -> None:
                     f: links for uri, links in entry["links"].items() if (f := files.get_file_from_path(uri)) is not None
                 }
             return
+        lookups: dict[str, tuple | None] = {}
+        find = files.get_file_from_path
+
+        def recording_find(path):
+            found = find(path)
+            lookups[path] = _file_sig(found)
+            return found
+
         STATE.current = src
+        files.get_file_from_path = recording_find  # shadows the method on this instance only
         try:
             populate(page, config, files, dirty)
         finally:
             STATE.current = None
+            del files.get_file_from_path
         links = page.links_to_anchors
         page._bench_entry = {
             "markdown": page.markdown,
@@ -179,11 +267,12 @@ def _patch_mkdocs() -> None:
             "title": page._title_from_render,
             "anchors": page.present_anchor_ids,
             "links": None if links is None else {f.src_uri: dict(v) for f, v in links.items()},
+            "lookups": lookups,
         }
 
     def cached_build_page(page, config, doc_files, nav, env, dirty=False, excluded=False):
         key = getattr(page, "_bench_key", None)
-        entry = STATE.pages.get(key) if key else None
+        entry = STATE.pages.get(key) if getattr(page, "_bench_hit", False) else None
         if entry is not None and not excluded:
             STATE.hits += 1
             utils.write_file(entry["html"], page.file.abs_dest_path)
@@ -286,6 +375,15 @@ def _tree_mtimes(folder: str) -> str:
     return "\n".join(sorted(out))
 
 
+def _theme_mtimes(folder: str) -> str:
+    # Installed themes (site-packages) do not change under a running server: walk them once.
+    if "site-packages" not in folder:
+        return _tree_mtimes(folder)
+    if folder not in STATE.theme_mtimes:
+        STATE.theme_mtimes[folder] = _tree_mtimes(folder)
+    return STATE.theme_mtimes[folder]
+
+
 def _nav_repr(items) -> str:
     parts = []
     for item in items:
@@ -303,14 +401,20 @@ def on_pre_build(config):
     STATE.hits = STATE.misses = 0
 
 
+def on_env(env, config, files):
+    if getattr(STATE, "bytecode", None) is None:
+        STATE.bytecode = _MemoryBytecodeCache().cache
+    env.bytecode_cache = STATE.bytecode
+    return env
+
+
 def on_nav(nav, config, files):
     root = Path(config.config_file_path).resolve().parent
     STATE.site_key = _digest(
         Path(config.config_file_path).read_bytes(),
         config.site_url,
-        "\n".join(sorted(f"{f.src_uri}>{f.url}" for f in files)),
         _nav_repr(nav.items),
-        "\n".join(_tree_mtimes(d) for d in config.theme.dirs),
+        "\n".join(_theme_mtimes(d) for d in config.theme.dirs),
         _tree_mtimes(str(root / "hooks")),
     )
     return nav
@@ -335,14 +439,13 @@ def _check(n: int) -> int:
 
     here = Path(__file__).resolve().parent
     sys.path.insert(0, str(here))
-    from run import BUILD_ENV, make_project
-
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
+    from run import BUILD_ENV, make_project
 
     tmp = Path(tempfile.mkdtemp(prefix="hr-render-cache-check-"))
     try:
-        project = make_project(tmp / "project", n, 0, ("render_cache.py", "fast_related.py"))
+        project = make_project(tmp / "project", n, 0, ("render_cache.py",))
         site = tmp / "site"
 
         def one_build():

@@ -22,7 +22,6 @@ For each size N this script
 
     .venv/bin/python benchmarks/run.py                       # N = 100, 1000, 10000, 3 runs
     .venv/bin/python benchmarks/run.py --sizes 1000 --runs 5
-    .venv/bin/python benchmarks/run.py --prototype           # with benchmarks/fast_related.py
 
 This is a measurement, not a test: it prints figures and never fails on them.
 """
@@ -30,6 +29,7 @@ This is a measurement, not a test: it prints figures and never fails on them.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import platform
@@ -47,7 +47,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
-from synthetic import write_honorees  # noqa: E402
+from synthetic import write_honorees
 
 BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1764460800"}
 SEARCH_DIRS = ("search", "tim-kiem")  # Material's index, and the project's own when it lands
@@ -77,31 +77,23 @@ def _config_without(text: str, *lines: str) -> str:
     return text
 
 
-PROTOTYPE_HOOKS = ("fast_related.py",)
-
-
-def make_project(dest: Path, n: int, seed: int, prototype: bool | tuple[str, ...] = False) -> Path:
+def make_project(dest: Path, n: int, seed: int, hooks: tuple[str, ...] = ()) -> Path:
     """The project as tests/conftest.py's make_project copies it, with n synthetic records.
 
-    ``prototype`` adds benchmark hooks (files of benchmarks/) before the project's own.
-    Also writes mkdocs-dump.yml: the same config plus dump_generated.py, for the baseline.
+    ``hooks`` adds benchmark hook files (of benchmarks/, e.g. render_cache.py) before the
+    project's own. Also writes mkdocs-dump.yml: the same config plus dump_generated.py,
+    for the baseline.
     """
     for name in ("docs", "overrides", "hooks"):
         shutil.copytree(ROOT / name, dest / name)
     # The core package is installed, not copied: drop its watch entry.
     config = _config_without((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), "  - honour_roll/templates\n")
-    extra = PROTOTYPE_HOOKS if prototype is True else (prototype or ())
-    for name in reversed(extra):
+    for name in reversed(hooks):
         shutil.copy(HERE / name, dest / "hooks" / f"bench_{name}")
         config = config.replace("hooks:\n", f"hooks:\n  - hooks/bench_{name}\n", 1)
     (dest / "mkdocs.yml").write_text(config, encoding="utf-8")
-    # The dump build (unmeasured) also gets fast_related.py: its output is byte-identical
-    # (fast_related.py checks that) and it saves minutes at 10,000 honorees.
     shutil.copy(HERE / "dump_generated.py", dest / "hooks" / "bench_dump_generated.py")
-    shutil.copy(HERE / "fast_related.py", dest / "hooks" / "bench_fast_related.py")
     dump = re.sub(r"(\nhooks:\n(  - .*\n)+)", r"\1  - hooks/bench_dump_generated.py\n", config, count=1)
-    if "hooks/bench_fast_related.py" not in dump:
-        dump = dump.replace("hooks:\n", "hooks:\n  - hooks/bench_fast_related.py\n", 1)
     (dest / "mkdocs-dump.yml").write_text(dump, encoding="utf-8")
     for name in ("guidance", "templates"):
         if (ROOT / "data" / name).is_dir():
@@ -120,7 +112,7 @@ def make_baseline(dest: Path, project: Path, log: Path) -> None:
     cmd = [sys.executable, "-m", "mkdocs", "build", "--config-file", str(project / "mkdocs-dump.yml"),
            "--site-dir", str(dest / "dump-site")]
     with open(log, "wb") as out:
-        done = subprocess.run(cmd, stdout=out, stderr=subprocess.STDOUT, env={**BUILD_ENV, "HR_BENCH_DUMP": str(dest)}, cwd=project)
+        done = subprocess.run(cmd, stdout=out, stderr=subprocess.STDOUT, env={**BUILD_ENV, "HR_BENCH_DUMP": str(dest)}, cwd=project, check=False)
     if done.returncode != 0:
         raise SystemExit(f"dump build failed: see {log}")
     shutil.rmtree(dest / "dump-site")
@@ -204,17 +196,17 @@ CACHE_DIR = ".cache"  # the project's build cache (share cards), next to mkdocs.
 def _report(n: int, label: str, i: int, runs: int, b: Build) -> None:
     print(
         f"  N={n} {label:11s} run {i + 1}/{runs}: {b.wall:6.1f} s wall, {b.cpu:6.1f} s CPU, "
-        f"{b.peak_rss_mb:5.0f} MB peak (load before {b.load_before:.2f})",
+        f"{b.peak_rss_mb:5.0f} MiB peak (load before {b.load_before:.2f})",
         file=sys.stderr,
         flush=True,
     )
 
 
-def bench_size(n: int, runs: int, cold_runs: int, seed: int, prototype: bool, workdir: Path | None, skip_baseline: bool) -> dict:
+def bench_size(n: int, runs: int, cold_runs: int, seed: int, workdir: Path | None, skip_baseline: bool) -> dict:
     tmp = Path(tempfile.mkdtemp(prefix=f"hr-bench-{n}-", dir=workdir))
     try:
-        project = make_project(tmp / "project", n, seed, prototype)
-        result: dict = {"n": n, "runs": runs, "prototype": prototype}
+        project = make_project(tmp / "project", n, seed)
+        result: dict = {"n": n, "runs": runs}
         # Cold: no build cache, as on a fresh checkout or a CI machine.
         cold: list[Build] = []
         for i in range(cold_runs):
@@ -262,7 +254,7 @@ def med(values) -> float:
 
 def table(results: list[dict]) -> str:
     rows = [
-        "| N | build | wall s | CPU s | peak RSS MB | output MB | pages | largest page | search payload MB | ratio wall (CPU) | wall ms / honoree |",
+        "| N | build | wall s | CPU s | peak RSS MiB | output MB | pages | largest page | search payload MB | ratio wall (CPU) | wall ms / honoree |",
         "| ---: | --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: |",
     ]
     for r in results:
@@ -276,8 +268,6 @@ def table(results: list[dict]) -> str:
                 ratio = f"{med(r[key + '_wall']):.2f} ({med(r[key + '_cpu']):.2f})"
             name = {"cold": "project, cold cache", "project": "project, warm cache", "baseline": "baseline"}[label]
             name += f" ×{len(bs)}"
-            if label != "baseline" and r["prototype"]:
-                name += " + prototype"
             largest = max(bs, key=lambda b: b["largest_page_kb"])
             rows.append(
                 f"| {r['n']:,} | {name} | {med(b['wall'] for b in bs):.1f} | {med(b['cpu'] for b in bs):.1f} | "
@@ -293,7 +283,7 @@ def growth(results: list[dict]) -> str:
     lines = []
     ordered = sorted(results, key=lambda r: r["n"])
     for label in ("cold", "project", "baseline"):
-        for a, b in zip(ordered, ordered[1:]):
+        for a, b in itertools.pairwise(ordered):
             if not a.get(label) or not b.get(label):
                 continue
             wa = med(x["wall"] for x in a[label])
@@ -325,7 +315,6 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--runs", type=int, default=3, help="warm-cache project builds and baseline builds per size")
     ap.add_argument("--cold-runs", type=int, default=1, help="project builds with the build cache removed first")
     ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--prototype", action="store_true", help="add benchmarks/fast_related.py as a hook (O(N) related pages)")
     ap.add_argument("--no-baseline", action="store_true", help="build the project only")
     ap.add_argument("--json", type=Path, help="also write every run's figures here")
     ap.add_argument("--workdir", type=Path, default=None, help="where the temporary projects go (default: system temp)")
@@ -335,7 +324,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"load average at start: {Path('/proc/loadavg').read_text().strip()}", file=sys.stderr)
     results = []
     for n in args.sizes:
-        results.append(bench_size(n, args.runs, args.cold_runs, args.seed, args.prototype, args.workdir, args.no_baseline))
+        results.append(bench_size(n, args.runs, args.cold_runs, args.seed, args.workdir, args.no_baseline))
         if args.json:  # after each size, so a long run leaves its figures behind
             args.json.write_text(json.dumps({"machine": machine(), "results": results}, indent=1), encoding="utf-8")
     print(f"load average at end: {Path('/proc/loadavg').read_text().strip()}", file=sys.stderr)

@@ -23,8 +23,8 @@ it serves a page:
   ``--bypass-csp`` (the default) Chromium ignores the page's CSP so that
   livereload can run at all; ``--enforce-csp`` shows what editors get today.
 
-``--prototype`` adds the hooks in benchmarks/ (fast related pages and the
-render cache, see render_cache.py) to the served project.
+``--prototype`` adds benchmarks/render_cache.py (reuse between rebuilds what
+did not change) as a hook of the served project.
 """
 
 from __future__ import annotations
@@ -45,12 +45,12 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from run import BUILD_ENV, make_project  # noqa: E402
+from run import BUILD_ENV, make_project
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
-SUMMARY = re.compile(r"^summary: >-\n(  .*\n)+", re.M)
+SUMMARY = re.compile(r"^summary: >-\n(  .*\n)+", re.MULTILINE)
 
 
 def free_port() -> int:
@@ -93,6 +93,16 @@ class ServerLog:
             return [line for t, line in self.lines if t >= after]
 
 
+def _rss_mib(pid: int) -> int | None:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) // 1024
+    except OSError:
+        pass
+    return None
+
+
 def fetch(url: str) -> str:
     with urllib.request.urlopen(url, timeout=30) as r:
         return r.read().decode("utf-8", "replace")
@@ -123,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
     tmp = Path(tempfile.mkdtemp(prefix="hr-serve-edit-"))
     server = None
     try:
-        prototype = ("render_cache.py", "fast_related.py") if args.prototype else ()
+        prototype = ("render_cache.py",) if args.prototype else ()
         project = make_project(tmp / "project", args.n, args.seed, prototype)
         record = sorted((project / "data" / "honorees").glob("*.yml"))[args.n // 2]
         url_path = f"/guong-dien-hinh/{record.stem}/"
@@ -154,6 +164,9 @@ def main(argv: list[str] | None = None) -> int:
                 set_summary(record, text)
                 served = visible = None
                 deadline = t0 + args.timeout
+                # Stay idle while the server rebuilds (polling the browser would take CPU
+                # from the build on this 2-core machine): wait for its "Reloading browsers".
+                log.wait_for("Reloading browsers", t0, args.timeout)
                 while time.perf_counter() < deadline and visible is None:
                     if served is None:
                         try:
@@ -169,7 +182,7 @@ def main(argv: list[str] | None = None) -> int:
                         pass  # the page is navigating (the reload itself)
                     if served is not None and not args.bypass_csp and time.perf_counter() - served > 5:
                         break  # livereload is blocked: it will never show by itself
-                    time.sleep(0.02)
+                    time.sleep(0.01)
                 detected = log.wait_for("Detected file changes", t0, 0.1)
                 building = log.wait_for("Building documentation", t0, 0.1)
                 built = log.wait_for("Reloading browsers", t0, 0.1)
@@ -181,6 +194,7 @@ def main(argv: list[str] | None = None) -> int:
                     "visible": visible - t0 if visible else None,
                 }
                 row["browser"] = visible - built if visible and built else None
+                row["server RSS MiB"] = _rss_mib(server.pid)
                 rows.append(row)
                 print("  " + ", ".join(f"{k} {v:.2f} s" if isinstance(v, float) else f"{k} {v}" for k, v in row.items()),
                       file=sys.stderr, flush=True)

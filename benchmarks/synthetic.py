@@ -345,7 +345,7 @@ class _Generator:
         r = self.rng
         kind = KIND_CYCLE[i % len(KIND_CYCLE)]
         year, locality = self._pair()
-        first, last, district, communes = LOCALITIES[locality]
+        _first, _last, district, communes = LOCALITIES[locality]
         commune = r.choice(communes) if communes else ""
         place = commune + ", " + district if commune else district
         place_small = commune or district

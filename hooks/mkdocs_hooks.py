@@ -3,27 +3,38 @@
 Everything the site says is decided in the ``honour_roll`` package, which
 never imports MkDocs; this module reads the config, hands the generated files
 to MkDocs as virtual files and reports problems the MkDocs way. Nothing is
-written into docs/, and nothing is kept between builds.
+written into docs/. The only thing kept between builds is the content-addressed
+build cache in .cache/ (share cards, QR codes, finished pages), whose entries
+are named by the hash of everything that made them and so cannot go stale.
 """
 
 from __future__ import annotations
 
 import logging
+from importlib.metadata import version
 from pathlib import Path
 
+import honour_roll
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
+from honour_roll.build_cache import key_of
 from honour_roll.error_page import error_pages, nav_pages
 from honour_roll.guidance import load_guidance
 from honour_roll.html_post import finalize_html
 from honour_roll.loader import load_roll
+from honour_roll.page_store import PageEntry, PageStore, fingerprint_tree
 from honour_roll.problems import RecordsInvalid
 from honour_roll.site import SiteSettings, generate_site
 from honour_roll.validation import publication_warnings
 
 log = logging.getLogger("mkdocs.plugins.honour_roll")
 _serving = False  # set by on_startup: `mkdocs serve` shows problems in the browser
+# A template that prints page.content as it is: what a page reused from the store renders with.
+REUSED_TEMPLATE = "honour-roll-reused.html"
+TOOLS = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2")
 
 
 def on_startup(command: str, **_) -> None:
@@ -62,11 +73,18 @@ def on_files(files: Files, config) -> Files:
         docs_dir=Path(config.docs_dir),
         cache_dir=root / ".cache" / "share-cards",
     )
-    return _add(files, config, generate_site(roll, guidance, data_dir, settings))
+    _build.begin(config, root / ".cache" / "pages")
+    files = _add(files, config, generate_site(roll, guidance, data_dir, settings), reusable=True)
+    _build.seal(files, config)
+    return files
 
 
-def _add(files: Files, config, items) -> Files:
-    """Hand the core's generated files to MkDocs, as virtual files."""
+def _add(files: Files, config, items, reusable: bool = False) -> Files:
+    """Hand the core's generated files to MkDocs, as virtual files.
+
+    With ``reusable``, generated pages outside the nav get a ReusablePage: an
+    earlier build's HTML of the same inputs is taken from the page store.
+    """
     for item in items:
         if files.get_file_from_path(item.src_uri) is not None:
             raise PluginError(f"docs/{item.src_uri}: tệp này do hệ thống tạo ra từ hồ sơ; hãy xóa tệp trong docs/")
@@ -77,6 +95,9 @@ def _add(files: Files, config, items) -> Files:
         if not item.in_nav:
             file.inclusion = InclusionLevel.NOT_IN_NAV
         files.append(file)
+        # Pages in the nav are left to MkDocs: a preset page would lose its nav title.
+        if reusable and not item.in_nav and file.is_documentation_page():
+            ReusablePage(file, config)
     return files
 
 
@@ -89,9 +110,126 @@ def _error_site(files: Files, config, problems, data_dir: Path, warnings_only: b
 
 
 def on_post_page(output: str, page, config) -> str:
+    if isinstance(page, ReusablePage):
+        if page.reused:
+            return output  # finished by the build that stored it
+        output = finalize_html(output)
+        _build.keep(page, output)
+        return output
     return finalize_html(output)
+
+
+def on_post_build(config) -> None:
+    _build.end(success=True)
+
+
+def on_build_error(error) -> None:
+    _build.end(success=False)
 
 
 def on_post_template(output_content: str, template_name: str, config) -> str:
     # The 404 page is rendered as a theme template, not a page.
     return finalize_html(output_content) if template_name.endswith(".html") else output_content
+
+
+# --- reusing finished pages between builds --------------------------------------------------
+
+
+class _WarningWatch(logging.Handler):
+    """Remembers which pages logged a warning: such a page is never stored, so
+    that a strict build keeps failing on it until it is fixed."""
+
+    def __init__(self, config):
+        super().__init__(logging.WARNING)
+        self.config = config
+        self.pages: set[str] = set()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        page = getattr(self.config, "_current_page", None)  # set by MkDocs while it builds a page
+        if page is not None:
+            self.pages.add(page.file.src_uri)
+
+
+class _Build:
+    """What one build shares between events: the page store and the warning watch."""
+
+    store: PageStore | None = None
+    watch: _WarningWatch | None = None
+
+    def begin(self, config, directory: Path) -> None:
+        self.end(success=False)
+        self.config = config
+        self.directory = directory
+        self.watch = _WarningWatch(config)
+        logging.getLogger("mkdocs").addHandler(self.watch)
+
+    def seal(self, files: Files, config) -> None:
+        """Fix the site key once every file is known: everything but a page's own Markdown
+        that its finished HTML can depend on."""
+        root = _project_root(config)
+        others = []
+        for f in files.documentation_pages():
+            if isinstance(f.page, ReusablePage):
+                continue
+            # Hand-written pages by content (their titles may show in the nav); generated
+            # ones by name: their content reaches a reusable page only as a link target.
+            others.append(f.src_uri if f.generated_by else f"{f.src_uri}:{key_of(f.content_bytes)}")
+        parts = [
+            *(f"{name}={version(name)}" for name in TOOLS),
+            key_of(Path(config.config_file_path).read_bytes()),
+            str(config.site_url),
+            str(config.use_directory_urls),
+            fingerprint_tree(Path(config.theme.custom_dir)) if config.theme.custom_dir else "",
+            fingerprint_tree(Path(honour_roll.__file__).parent, suffixes=(".py", ".j2")),
+            fingerprint_tree(root / "hooks", suffixes=(".py",)),
+            "\n".join(sorted(others)),
+        ]
+        self.store = PageStore(self.directory, "\0".join(parts))
+
+    def keep(self, page: ReusablePage, html: str) -> None:
+        if self.store is None or page.key is None or self.watch is None or page.file.src_uri in self.watch.pages:
+            return
+        if page.links_to_anchors is None:  # not collected at debug log level: nothing to check reuse with
+            return
+        links = {f.src_uri: dict(anchors) for f, anchors in page.links_to_anchors.items()}
+        self.store.put(page.key, PageEntry(html, frozenset(page.present_anchor_ids or ()), links))
+
+    def end(self, success: bool) -> None:
+        if self.watch is not None:
+            logging.getLogger("mkdocs").removeHandler(self.watch)
+        if success and self.store is not None:
+            removed = self.store.prune()
+            log.debug(f"Trang dùng lại: {self.store.hits}, dựng mới: {self.store.misses}, xóa khỏi bộ nhớ đệm: {removed}")
+        self.store = None
+        self.watch = None
+
+
+_build = _Build()
+
+
+class ReusablePage(Page):
+    """A generated page that takes its finished HTML from the page store when an
+    earlier build made it from the same inputs, and renders normally otherwise."""
+
+    def __init__(self, file: File, config):
+        super().__init__(None, file, config)
+        self.key: str | None = None
+        self.reused = False
+
+    def render(self, config, files: Files) -> None:
+        store = _build.store
+        entry = None
+        if store is not None and self.markdown is not None:
+            self.key = store.key(self.file.src_uri, self.markdown)
+            entry = store.get(self.key)
+        if entry is None or any(files.get_file_from_path(uri) is None for uri in entry.anchor_links):
+            self.reused = False
+            super().render(config, files)
+            return
+        self.reused = True
+        self.content = entry.html
+        self.toc = get_toc([])
+        self.present_anchor_ids = set(entry.anchors)
+        # MkDocs still checks these anchors against the pages of this build.
+        self.links_to_anchors = {files.get_file_from_path(uri): dict(a) for uri, a in entry.anchor_links.items()}
+        self.meta["template"] = REUSED_TEMPLATE

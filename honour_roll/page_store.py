@@ -1,0 +1,114 @@
+"""Finished HTML of generated pages, kept between builds.
+
+A site of 10,000 honorees is 10,000 pages that, from one build to the next,
+almost never change, yet turning each page's Markdown into HTML and pouring
+it into the theme is most of a build's time. This store keeps each generated
+page's final HTML under a key made of everything that shaped it, so a later
+build (or a ``mkdocs serve`` rebuild after one record was edited) renders
+only the pages whose inputs changed.
+
+The key is a hash: a page's own Markdown and path, plus a *site key* that the
+caller builds from everything else a page's HTML can depend on (tool
+versions, the config file, the theme overrides, the project's code, the
+other pages). Like the share-card cache, an entry can never be stale: a
+change anywhere in its inputs asks for a different key. Entries no build has
+asked for are pruned after a successful build, so the store holds one site.
+
+Nothing here knows MkDocs; the hook decides what goes into the site key.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import zlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .build_cache import key_of
+
+FORMAT = "1"  # bump when PageEntry's stored shape changes
+SUFFIX = ".page"
+
+
+@dataclass(frozen=True)
+class PageEntry:
+    """A page as an earlier build finished it."""
+
+    html: str
+    anchors: frozenset[str] = frozenset()  # ids other pages may link to
+    # Links from this page to anchors of other pages: target src_uri -> {anchor: link as written}.
+    # Kept so that a reused page's links are still checked against the current targets.
+    anchor_links: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def to_bytes(self) -> bytes:
+        head = json.dumps({"anchors": sorted(self.anchors), "anchor_links": self.anchor_links}, ensure_ascii=False)
+        return zlib.compress(head.encode("utf-8") + b"\n" + self.html.encode("utf-8"), 1)
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> PageEntry:
+        head, _, html = zlib.decompress(data).partition(b"\n")
+        meta = json.loads(head)
+        return cls(html.decode("utf-8"), frozenset(meta["anchors"]), meta["anchor_links"])
+
+
+def fingerprint_tree(*roots: Path, suffixes: tuple[str, ...] = ()) -> str:
+    """One hash of every file under ``roots`` (names and bytes), for a site key."""
+    parts: list[str | bytes] = []
+    for root in roots:
+        if not root.is_dir():
+            parts.append(f"missing:{root.name}")
+            continue
+        for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+            if suffixes and path.suffix not in suffixes:
+                continue
+            parts += [path.relative_to(root).as_posix(), path.read_bytes()]
+    return key_of(*parts)
+
+
+class PageStore:
+    def __init__(self, directory: Path, site_key: str):
+        self.directory = directory
+        self.site_key = key_of(FORMAT, site_key)
+        self.used: set[str] = set()
+        self.hits = 0
+        self.misses = 0
+
+    def key(self, src_uri: str, markdown: str) -> str:
+        key = key_of(self.site_key, src_uri, markdown)
+        self.used.add(key)
+        return key
+
+    def _path(self, key: str) -> Path:
+        return self.directory / f"{key}{SUFFIX}"
+
+    def get(self, key: str) -> PageEntry | None:
+        try:
+            entry = PageEntry.from_bytes(self._path(key).read_bytes())
+        except FileNotFoundError:
+            self.misses += 1
+            return None
+        except (OSError, ValueError, KeyError, zlib.error):  # damaged entry: render the page again
+            self.misses += 1
+            return None
+        self.hits += 1
+        return entry
+
+    def put(self, key: str, entry: PageEntry) -> None:
+        self.directory.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=self.directory, suffix=".tmp")  # never a half-written entry
+        with os.fdopen(fd, "wb") as f:
+            f.write(entry.to_bytes())
+        os.replace(tmp, self._path(key))
+
+    def prune(self) -> int:
+        """Delete the entries this build did not ask for; returns how many."""
+        if not self.directory.is_dir():
+            return 0
+        removed = 0
+        for path in self.directory.iterdir():
+            if path.name.endswith(".tmp") or (path.suffix == SUFFIX and path.stem not in self.used):
+                path.unlink(missing_ok=True)
+                removed += 1
+        return removed

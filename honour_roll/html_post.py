@@ -57,10 +57,15 @@ def content_security_policy(html: str) -> str:
     return POLICY.format(hashes=" ".join(script_hashes(html))).replace("  ", " ")
 
 
-def finalize_html(html: str) -> str:
+def finalize_html(html: str, policy: bool = True) -> str:
+    """``policy=False`` for the local preview: ``mkdocs serve`` adds an inline
+    live-reload script with a new timestamp on every request, which no hash
+    can allow, and a blocked script would leave editors looking at stale pages."""
     html = _CHECKBOX_AUTOCOMPLETE.sub(r"\1\2", html)
     html = _EMPTY_TABINDEX.sub("", html)
     ids = set(_ID.findall(html))
     html = _LABEL_FOR.sub(lambda m: m.group(0) if m.group(2) in ids else m.group(1), html)
+    if not policy:
+        return html
     meta = f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(html)}">'
     return _HEAD.sub(lambda m: m.group(0) + "\n    " + meta, html, count=1)

@@ -34,7 +34,9 @@ log = logging.getLogger("mkdocs.plugins.honour_roll")
 _serving = False  # set by on_startup: `mkdocs serve` shows problems in the browser
 # A template that prints page.content as it is: what a page reused from the store renders with.
 REUSED_TEMPLATE = "honour-roll-reused.html"
-TOOLS = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2")
+# The engine is whichever package really provides Page: ProperDocs aliases itself as `mkdocs`.
+ENGINE = Page.__module__.partition(".")[0]
+TOOLS = (ENGINE, "mkdocs-material", "markdown", "pymdown-extensions", "jinja2")
 
 
 def on_startup(command: str, **_) -> None:
@@ -73,7 +75,9 @@ def on_files(files: Files, config) -> Files:
         docs_dir=Path(config.docs_dir),
         cache_dir=root / ".cache" / "share-cards",
     )
-    _build.begin(config, root / ".cache" / "pages")
+    # The preview's pages differ (no CSP, see finalize_html): a store of their own, so that
+    # `make preview` and `make build` do not prune each other's entries.
+    _build.begin(config, root / ".cache" / "pages" / ("preview" if _serving else "site"))
     files = _add(files, config, generate_site(roll, guidance, data_dir, settings), reusable=True)
     _build.seal(files, config)
     return files
@@ -113,10 +117,10 @@ def on_post_page(output: str, page, config) -> str:
     if isinstance(page, ReusablePage):
         if page.reused:
             return output  # finished by the build that stored it
-        output = finalize_html(output)
+        output = finalize_html(output, policy=not _serving)
         _build.keep(page, output)
         return output
-    return finalize_html(output)
+    return finalize_html(output, policy=not _serving)
 
 
 def on_post_build(config) -> None:
@@ -129,7 +133,7 @@ def on_build_error(error) -> None:
 
 def on_post_template(output_content: str, template_name: str, config) -> str:
     # The 404 page is rendered as a theme template, not a page.
-    return finalize_html(output_content) if template_name.endswith(".html") else output_content
+    return finalize_html(output_content, policy=not _serving) if template_name.endswith(".html") else output_content
 
 
 # --- reusing finished pages between builds --------------------------------------------------
@@ -179,6 +183,7 @@ class _Build:
             key_of(Path(config.config_file_path).read_bytes()),
             str(config.site_url),
             str(config.use_directory_urls),
+            f"serving={_serving}",
             fingerprint_tree(Path(config.theme.custom_dir)) if config.theme.custom_dir else "",
             fingerprint_tree(Path(honour_roll.__file__).parent, suffixes=(".py", ".j2")),
             fingerprint_tree(root / "hooks", suffixes=(".py",)),

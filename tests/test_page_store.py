@@ -25,7 +25,7 @@ MARK = "BẢN ĐÃ LƯU"
 
 
 def entries(project: Path) -> list[Path]:
-    return sorted((project / ".cache" / "pages").glob("*.page"))
+    return sorted((project / ".cache" / "pages" / "site").glob("*.page"))
 
 
 def tamper(project: Path) -> int:
@@ -163,7 +163,7 @@ def test_store_round_trip_and_prune(tmp_path):
 def test_the_store_stays_out_of_the_site(project, tmp_path):
     site = tmp_path / "first"
     assert not any(p.suffix == ".page" for p in site.rglob("*"))
-    assert (project / ".cache" / "pages").is_dir()
+    assert (project / ".cache" / "pages" / "site").is_dir()
     shutil.rmtree(project / ".cache")
     build(project, tmp_path / "cold")
     assert tree(tmp_path / "cold") == tree(site)

@@ -146,3 +146,26 @@ def test_serve_started_on_an_invalid_record_stays_up(tmp_path):
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait(timeout=10)
+
+
+def test_an_open_preview_page_reloads_itself_after_an_edit(serving, browser):
+    # The editor's loop as they live it: the page open in the browser shows the edit by
+    # itself. The built site's CSP would block mkdocs serve's live-reload script, so the
+    # preview goes without it; the built site keeps it (test_quality_browser.py).
+    project, url, server = serving
+    address = f"{url}/guong-dien-hinh/tran-van-mau/"
+    wait_for(server, address, "Giáo viên Tin học")
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        blocked: list[str] = []
+        page.on("console", lambda m: blocked.append(m.text) if "Content Security Policy" in m.text else None)
+        page.goto(address, wait_until="load")
+        assert page.locator('meta[http-equiv="Content-Security-Policy"]').count() == 0
+        page.wait_for_timeout(1500)  # the live-reload poller connects
+        record = project / "data" / "honorees" / "tran-van-mau.yml"
+        record.write_text(record.read_text(encoding="utf-8").replace("Giáo viên Tin học", "Tổ trưởng chuyên môn Tin học"), encoding="utf-8")
+        page.wait_for_function("t => document.body && document.body.innerText.includes(t)", arg="Tổ trưởng chuyên môn Tin học", timeout=WAIT * 1000)
+        assert blocked == []
+    finally:
+        context.close()

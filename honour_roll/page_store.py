@@ -43,14 +43,31 @@ class PageEntry:
     anchor_links: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def to_bytes(self) -> bytes:
+        # The head stays uncompressed: a build reads every head early, and each page's
+        # HTML only when it writes that page, so 10,000 pages are never all in memory.
         head = json.dumps({"anchors": sorted(self.anchors), "anchor_links": self.anchor_links}, ensure_ascii=False)
-        return zlib.compress(head.encode("utf-8") + b"\n" + self.html.encode("utf-8"), 1)
+        return head.encode("utf-8") + b"\n" + zlib.compress(self.html.encode("utf-8"), 1)
 
     @classmethod
     def from_bytes(cls, data: bytes) -> PageEntry:
-        head, _, html = zlib.decompress(data).partition(b"\n")
-        meta = json.loads(head)
-        return cls(html.decode("utf-8"), frozenset(meta["anchors"]), meta["anchor_links"])
+        head, body = _split(data)
+        return cls(zlib.decompress(body).decode("utf-8"), head.anchors, head.anchor_links)
+
+
+@dataclass(frozen=True)
+class PageHead:
+    """What a build needs of a stored page before writing it."""
+
+    anchors: frozenset[str]
+    anchor_links: dict[str, dict[str, str]]
+
+
+def _split(data: bytes) -> tuple[PageHead, bytes]:
+    head, newline, body = data.partition(b"\n")
+    if not newline:
+        raise ValueError("no head")
+    meta = json.loads(head)
+    return PageHead(frozenset(meta["anchors"]), meta["anchor_links"]), body
 
 
 def fingerprint_tree(*roots: Path, suffixes: tuple[str, ...] = ()) -> str:
@@ -83,17 +100,23 @@ class PageStore:
     def _path(self, key: str) -> Path:
         return self.directory / f"{key}{SUFFIX}"
 
-    def get(self, key: str) -> PageEntry | None:
+    def head(self, key: str) -> PageHead | None:
+        """The stored page's head, or None when there is no usable entry."""
         try:
-            entry = PageEntry.from_bytes(self._path(key).read_bytes())
-        except FileNotFoundError:
-            self.misses += 1
-            return None
-        except (OSError, ValueError, KeyError, zlib.error):  # damaged entry: render the page again
+            data = self._path(key).read_bytes()
+            head, body = _split(data)
+            zlib.decompress(body)  # a damaged body fails here, while the page can still be rendered
+        except (OSError, ValueError, KeyError, TypeError, zlib.error):  # missing or damaged: render again
             self.misses += 1
             return None
         self.hits += 1
-        return entry
+        return head
+
+    def html(self, key: str) -> str:
+        return PageEntry.from_bytes(self._path(key).read_bytes()).html
+
+    def get(self, key: str) -> PageEntry | None:
+        return PageEntry.from_bytes(self._path(key).read_bytes()) if self.head(key) is not None else None
 
     def put(self, key: str, entry: PageEntry) -> None:
         self.directory.mkdir(parents=True, exist_ok=True)

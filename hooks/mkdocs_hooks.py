@@ -11,6 +11,7 @@ are named by the hash of everything that made them and so cannot go stale.
 from __future__ import annotations
 
 import logging
+import zlib
 from importlib.metadata import version
 from pathlib import Path
 
@@ -113,8 +114,15 @@ def _error_site(files: Files, config, problems, data_dir: Path, warnings_only: b
     return _add(files, config, error_pages(problems, data_dir, nav_pages(config.nav), [p.src_uri for p in pages], warnings_only))
 
 
+def on_page_context(context, page, config, nav):
+    if isinstance(page, ReusablePage):
+        page.unpack()
+    return context
+
+
 def on_post_page(output: str, page, config) -> str:
     if isinstance(page, ReusablePage):
+        page.release()
         if page.reused:
             return output  # finished by the build that stored it
         output = finalize_html(output, policy=not _serving)
@@ -214,27 +222,48 @@ _build = _Build()
 
 class ReusablePage(Page):
     """A generated page that takes its finished HTML from the page store when an
-    earlier build made it from the same inputs, and renders normally otherwise."""
+    earlier build made it from the same inputs, and renders normally otherwise.
+
+    Between reading and writing, MkDocs holds every page at once; at 10,000
+    honorees their HTML alone would take over a gigabyte. So a reused page
+    fetches its HTML only when it is written, a rendered one keeps its content
+    compressed until then, and both let go of it once written.
+    """
 
     def __init__(self, file: File, config):
         super().__init__(None, file, config)
         self.key: str | None = None
         self.reused = False
+        self._packed: bytes | None = None
 
     def render(self, config, files: Files) -> None:
         store = _build.store
-        entry = None
+        head = None
         if store is not None and self.markdown is not None:
             self.key = store.key(self.file.src_uri, self.markdown)
-            entry = store.get(self.key)
-        if entry is None or any(files.get_file_from_path(uri) is None for uri in entry.anchor_links):
+            head = store.head(self.key)
+        if head is None or any(files.get_file_from_path(uri) is None for uri in head.anchor_links):
             self.reused = False
             super().render(config, files)
-            return
-        self.reused = True
-        self.content = entry.html
-        self.toc = get_toc([])
-        self.present_anchor_ids = set(entry.anchors)
-        # MkDocs still checks these anchors against the pages of this build.
-        self.links_to_anchors = {files.get_file_from_path(uri): dict(a) for uri, a in entry.anchor_links.items()}
-        self.meta["template"] = REUSED_TEMPLATE
+        else:
+            self.reused = True
+            self.content = ""
+            self.toc = get_toc([])
+            self.present_anchor_ids = set(head.anchors)
+            # MkDocs still checks these anchors against the pages of this build.
+            self.links_to_anchors = {files.get_file_from_path(uri): dict(a) for uri, a in head.anchor_links.items()}
+            self.meta["template"] = REUSED_TEMPLATE
+        self.markdown = ""  # read and rendered: the title comes from the front matter
+        self._packed = zlib.compress(self.content.encode("utf-8"), 1)
+        self.content = ""
+
+    def unpack(self) -> None:
+        """Just before the theme template: the content, or the stored finished page."""
+        if self.reused:
+            self.content = _build.store.html(self.key)
+        elif self._packed is not None:
+            self.content = zlib.decompress(self._packed).decode("utf-8")
+        self._packed = None
+
+    def release(self) -> None:
+        self.content = None

@@ -4,6 +4,7 @@
     .venv/bin/python benchmarks/profile_build.py 1000 --rebuild     # a second build in the same process, as mkdocs serve does
     .venv/bin/python benchmarks/profile_build.py 1000 --rebuild --serve-prototype   # with render_cache.py
     .venv/bin/python benchmarks/profile_build.py 1000 --save /tmp/build.prof   # for snakeviz / pstats
+    .venv/bin/python benchmarks/profile_build.py 10000 --cache /tmp/hr-cache-10000   # keep .cache/ between profiles
 
 Prints the build's time split into phases (by the cumulative time of the
 functions that make up each phase; the phases do not overlap) and the
@@ -42,6 +43,9 @@ PHASES: list[tuple[str, list[tuple[str, str, tuple[str, str] | None]], list[str]
      [(P + "browse.py", "browse_page", None), (P + "feeds.py", "feed_files", None),
       (P + "open_data.py", "open_data_files", None), (P + "open_data.py", "open_data_page", None),
       (P + "redirects.py", "redirect_files", None)], []),
+    ("hook: page store (site key, look-ups, stored HTML, new entries, pruning)",
+     [(P + "page_store.py", "head", None), (P + "page_store.py", "html", None), (P + "page_store.py", "put", None),
+      (P + "page_store.py", "prune", None), (P + "page_store.py", "fingerprint_tree", None)], []),
     ("hook: File.generated for every item", [("mkdocs/structure/files.py", "generated", None)], []),
     ("MkDocs: read page sources", [("mkdocs/structure/pages.py", "read_source", None)], []),
     ("MkDocs: Markdown → HTML (Page.render)", [("mkdocs/structure/pages.py", "render", None)], []),
@@ -81,6 +85,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rebuild", action="store_true",
                     help="build, change one record's summary, and profile the second build in the same process (as mkdocs serve)")
     ap.add_argument("--save", type=Path, help="write the raw profile here")
+    ap.add_argument("--cache", type=Path, help="use this folder as the project's .cache/ and keep it, so that "
+                    "later profiles of the same N and seed find the share cards and pages already made")
     ap.add_argument("--top", type=int, default=25)
     ap.add_argument("--pyinstrument", action="store_true",
                     help="sample with pyinstrument (pip install pyinstrument into the venv) instead of cProfile: "
@@ -97,6 +103,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         hooks = ("render_cache.py",) if args.serve_prototype else ()
         project = make_project(tmp / "project", args.n, args.seed, hooks)
+        if args.cache:
+            args.cache.mkdir(parents=True, exist_ok=True)
+            (project / ".cache").symlink_to(args.cache.resolve(), target_is_directory=True)
 
         def one_build():
             config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(tmp / "site"))

@@ -7,7 +7,7 @@ page's final HTML under a key made of everything that shaped it, so a later
 build (or a ``mkdocs serve`` rebuild after one record was edited) renders
 only the pages whose inputs changed.
 
-The key is a hash: a page's own Markdown and path, plus a *site key* that the
+The key is a hash: a page's own source (front matter and Markdown) and path, plus a *site key* that the
 caller builds from everything else a page's HTML can depend on (tool
 versions, the config file, the theme overrides, the project's code, the
 other pages). Like the share-card cache, an entry can never be stale: a
@@ -92,8 +92,8 @@ class PageStore:
         self.hits = 0
         self.misses = 0
 
-    def key(self, src_uri: str, markdown: str) -> str:
-        key = key_of(self.site_key, src_uri, markdown)
+    def key(self, src_uri: str, source: str) -> str:
+        key = key_of(self.site_key, src_uri, source)
         self.used.add(key)
         return key
 

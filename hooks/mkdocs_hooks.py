@@ -240,7 +240,8 @@ class ReusablePage(Page):
         store = _build.store
         head = None
         if store is not None and self.markdown is not None:
-            self.key = store.key(self.file.src_uri, self.markdown)
+            # The whole source, front matter included: title and description reach the <head>.
+            self.key = store.key(self.file.src_uri, self.file.content_string)
             head = store.head(self.key)
         if head is None or any(files.get_file_from_path(uri) is None for uri in head.anchor_links):
             self.reused = False

@@ -30,5 +30,7 @@ def cached_file(cache_dir: Path, key: str, suffix: str, make: Callable[[], bytes
     fd, tmp = tempfile.mkstemp(dir=cache_dir, suffix=".tmp")  # never a half-written entry
     with os.fdopen(fd, "wb") as f:
         f.write(data)
+        # Readable by all, as a copied file would be: builds hard-link entries into the site.
+        os.fchmod(f.fileno(), 0o644)
     os.replace(tmp, path)
     return path

@@ -11,6 +11,7 @@ are named by the hash of everything that made them and so cannot go stale.
 from __future__ import annotations
 
 import logging
+import os
 import zlib
 from importlib.metadata import version
 from pathlib import Path
@@ -93,7 +94,9 @@ def _add(files: Files, config, items, reusable: bool = False) -> Files:
     for item in items:
         if files.get_file_from_path(item.src_uri) is not None:
             raise PluginError(f"docs/{item.src_uri}: tệp này do hệ thống tạo ra từ hồ sơ; hãy xóa tệp trong docs/")
-        if item.source_path is not None:
+        if item.source_path is not None and item.source_path.is_relative_to(_project_root(config) / ".cache"):
+            file = CacheLinkedFile.generated(config, item.src_uri, abs_src_path=str(item.source_path))
+        elif item.source_path is not None:
             file = File.generated(config, item.src_uri, abs_src_path=str(item.source_path))
         else:
             file = File.generated(config, item.src_uri, content=item.content)
@@ -145,6 +148,25 @@ def on_post_template(output_content: str, template_name: str, config) -> str:
 
 
 # --- reusing finished pages between builds --------------------------------------------------
+
+
+class CacheLinkedFile(File):
+    """A file from the build cache (a share card, a QR code): hard-linked into the
+    site rather than copied. Cache entries are never changed in place (a new
+    entry replaces the old file), so the link stays right; 10,000 cards are then
+    no longer 600 MB copied on every build and every preview rebuild."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        source, output = self.abs_src_path, self.abs_dest_path
+        try:
+            if source is None or os.stat(source).st_mode & 0o444 != 0o444:
+                raise OSError("not readable by all: copy instead")  # entries from older builds
+            os.makedirs(os.path.dirname(output), exist_ok=True)
+            if os.path.lexists(output):
+                os.unlink(output)
+            os.link(source, output)
+        except OSError:  # another file system, or links not allowed: copy as MkDocs would
+            super().copy_file(dirty)
 
 
 class _WarningWatch(logging.Handler):

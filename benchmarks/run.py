@@ -109,13 +109,21 @@ def make_baseline(dest: Path, project: Path, log: Path) -> None:
     """
     shutil.copytree(project / "docs", dest / "docs")
     shutil.copytree(project / "overrides", dest / "overrides")
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--config-file", str(project / "mkdocs-dump.yml"),
+    # The dump build runs in a copy of the project: its own page store (its config differs,
+    # so it renders every page and would prune the project's stored pages), the same cards.
+    dumper = dest.parent / "dump-project"
+    shutil.copytree(project, dumper, ignore=shutil.ignore_patterns(CACHE_DIR))
+    (project / CACHE_DIR / "share-cards").mkdir(parents=True, exist_ok=True)
+    (dumper / CACHE_DIR).mkdir()
+    (dumper / CACHE_DIR / "share-cards").symlink_to(project / CACHE_DIR / "share-cards", target_is_directory=True)
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--config-file", str(dumper / "mkdocs-dump.yml"),
            "--site-dir", str(dest / "dump-site")]
     with open(log, "wb") as out:
-        done = subprocess.run(cmd, stdout=out, stderr=subprocess.STDOUT, env={**BUILD_ENV, "HR_BENCH_DUMP": str(dest)}, cwd=project, check=False)
+        done = subprocess.run(cmd, stdout=out, stderr=subprocess.STDOUT, env={**BUILD_ENV, "HR_BENCH_DUMP": str(dest)}, cwd=dumper, check=False)
     if done.returncode != 0:
         raise SystemExit(f"dump build failed: see {log}")
     shutil.rmtree(dest / "dump-site")
+    shutil.rmtree(dumper)
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = re.sub(r"\nhooks:\n(  - .*\n)+", "\n", config)
     config = re.sub(r"\nwatch:\n(  - .*\n)+", "\n", config)
@@ -190,7 +198,7 @@ def _search_summary(search: list[tuple[str, int]]) -> dict:
     return out
 
 
-CACHE_DIR = ".cache"  # the project's build cache (share cards), next to mkdocs.yml
+CACHE_DIR = ".cache"  # the project's build cache (share cards, QR codes, finished pages), next to mkdocs.yml
 
 
 def _report(n: int, label: str, i: int, runs: int, b: Build) -> None:
@@ -214,6 +222,8 @@ def bench_size(n: int, runs: int, cold_runs: int, seed: int, workdir: Path | Non
             cold.append(measure_build(project, tmp / "site-project", tmp / f"build-cold-{i}.log"))
             _report(n, "cold", i, cold_runs, cold[-1])
         result["cold"] = [asdict(b) for b in cold]
+        if not cold:  # "warm" means a cache left by an earlier build: make one, unmeasured
+            measure_build(project, tmp / "site-project", tmp / "build-warm-up.log")
         baseline = tmp / "baseline"
         if not skip_baseline:
             start = time.perf_counter()

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from .build_cache import key_of
 from .model import Honoree
+from .rebuild_memo import Memo
 from .problems import Problem, RecordsInvalid
 from .validation import name_key, validate_source
 from .yaml_source import read_source
@@ -43,8 +46,12 @@ def display_path(path: Path, project_root: Path) -> str:
         return path.as_posix()
 
 
-def load_roll(data_dir: Path, project_root: Path, paths: list[Path] | None = None) -> Roll:
-    """Read and validate records; raise RecordsInvalid listing every problem."""
+def load_roll(data_dir: Path, project_root: Path, paths: list[Path] | None = None, memo: Memo | None = None) -> Roll:
+    """Read and validate records; raise RecordsInvalid listing every problem.
+
+    With a ``memo`` (the preview), a record whose bytes, path and photo files
+    are as in an earlier rebuild is not read and validated again.
+    """
     problems: list[Problem] = []
     honorees: list[Honoree] = []
     files = record_files(data_dir) if paths is None else paths
@@ -52,23 +59,49 @@ def load_roll(data_dir: Path, project_root: Path, paths: list[Path] | None = Non
     if paths is None and not folder.is_dir():
         raise RecordsInvalid([Problem(display_path(folder, project_root), 0, "", "không tìm thấy thư mục hồ sơ")])
     lines: dict[str, dict[str, int]] = {}
+    photos: str | None = None
     # Resolving every record's path costs a millisecond per 3 records: resolve the folder once.
     shown_folder = display_path(folder, project_root)
     for path in files:
         shown = f"{shown_folder}/{path.name}" if path.parent == folder and not path.is_symlink() else display_path(path, project_root)
-        source, found = read_source(shown, path.read_bytes())
+        raw = path.read_bytes()
+        if memo is None:
+            read, found, honoree = _read_record(shown, raw, path.stem, data_dir)
+        else:
+            photos = photos if photos is not None else _photo_state(data_dir)
+            key = ("record", shown, raw, path.stem, str(data_dir), photos)
+            read, found, honoree = memo.get(key, lambda: _read_record(shown, raw, path.stem, data_dir))
         problems += found
-        if source is None or found:
-            continue
-        lines[shown] = source.lines
-        honoree, found = validate_source(source, path.stem, data_dir)
-        problems += found
+        if read is not None:
+            lines[shown] = read
         if honoree is not None:
             honorees.append(honoree)
     problems += _cross_record_problems(honorees, lines)
     if problems:
         raise RecordsInvalid(problems)
     return Roll(tuple(sorted(honorees, key=lambda h: h.id)))
+
+
+def _read_record(shown: str, raw: bytes, stem: str, data_dir: Path) -> tuple[dict[str, int] | None, tuple[Problem, ...], Honoree | None]:
+    """(field lines if the YAML was read cleanly, problems, the honoree if valid)."""
+    source, found = read_source(shown, raw)
+    if source is None or found:
+        return None, tuple(found), None
+    honoree, found = validate_source(source, stem, data_dir)
+    return source.lines, tuple(found), honoree
+
+
+def _photo_state(data_dir: Path) -> str:
+    """Name, size and time of every file in data/ outside the records: what a
+    record's validation reads besides the record (its photos must exist)."""
+    state = []
+    for folder, dirs, names in os.walk(data_dir):
+        if Path(folder) == data_dir and "honorees" in dirs:
+            dirs.remove("honorees")
+        for name in names:
+            st = os.stat(os.path.join(folder, name))
+            state.append((os.path.join(folder, name), st.st_size, st.st_mtime_ns))
+    return key_of(repr(sorted(state)))
 
 
 def _cross_record_problems(honorees: list[Honoree], lines: dict[str, dict[str, int]]) -> list[Problem]:

@@ -17,6 +17,7 @@ from .guidance import Guidance
 from .loader import Roll
 from .markup import front_matter, md, relative
 from .model import Honoree, Photo
+from .rebuild_memo import Memo
 from .stats import counts, quota_progress
 from .story import safe_story
 from .urls import absolute, card_uri, page_path, qr_uri
@@ -65,7 +66,11 @@ def photo_src(p: Photo) -> str:
     return f"{PHOTO_DIR}/{p.file.relative_to('photos') if p.file.parts[0] == 'photos' else p.file}"
 
 
+@functools.cache
 def make_environment() -> jinja2.Environment:
+    """One environment per process: each template is compiled once, not once per
+    module per build (the preview rebuilds many times; Jinja still reloads a
+    template whose file changed)."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         autoescape=True,  # anything not passed through |md is still HTML-escaped
@@ -89,7 +94,8 @@ def make_environment() -> jinja2.Environment:
 class PageMaker:
     """Renders every generated page of one build from one roll."""
 
-    def __init__(self, roll: Roll, guidance: Guidance, data_dir: Path, site_url: str = "/"):
+    def __init__(self, roll: Roll, guidance: Guidance, data_dir: Path, site_url: str = "/", memo: Memo | None = None):
+        self.memo = memo  # the preview's: honoree pages whose inputs did not change are not rendered again
         self.site_url = site_url
         self.roll = roll
         self.guidance = guidance
@@ -139,6 +145,16 @@ class PageMaker:
         return groups
 
     def honoree_page(self, h: Honoree) -> Generated:
+        related = tuple(self.related(h))
+        if self.memo is None:
+            return self._honoree_page(h, related)
+        # Everything the page shows: the honoree, its related honorees, the site's address,
+        # and its photos' files (their sizes are read from the files).
+        photos = tuple((p.file, _stamp(self.data_dir / p.file)) for p in h.photos)
+        key = ("honoree-page", h, related, self.site_url, str(self.data_dir), photos)
+        return self.memo.get(key, lambda: self._honoree_page(h, related))
+
+    def _honoree_page(self, h: Honoree, related: tuple[Honoree, ...]) -> Generated:
         src = honoree_src(h)
         content = self.render(
             "honoree.md.j2",
@@ -146,7 +162,7 @@ class PageMaker:
             h=h,
             story=jinja2.utils.markupsafe.Markup(safe_story(h.story)),
             kind_criteria=criteria_for(h.kind),
-            related=self.related(h),
+            related=related,
             photo_size=lambda p: image_size(self.data_dir / p.file),
             share=self.share_links(h),
             root="../" * page_path(src).count("/"),
@@ -219,6 +235,14 @@ class PageMaker:
                 criteria=CRITERIA,
             ),
         )
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime_ns
 
 
 def image_size(path: Path) -> tuple[int, int] | None:

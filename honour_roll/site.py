@@ -16,6 +16,7 @@ from .guidance import Guidance
 from .loader import Roll
 from .open_data import open_data_files, open_data_page
 from .pages import PageMaker, photo_src
+from .rebuild_memo import Memo
 from .redirects import redirect_files
 from .search_index import search_files
 from .sharing import sharing_files
@@ -31,9 +32,12 @@ class SiteSettings:
     cache_dir: Path | None = None  # share cards drawn by earlier builds
 
 
-def generate_site(roll: Roll, guidance: Guidance, data_dir: Path, settings: SiteSettings | None = None) -> list[Generated]:
+def generate_site(
+    roll: Roll, guidance: Guidance, data_dir: Path, settings: SiteSettings | None = None, memo: Memo | None = None
+) -> list[Generated]:
+    """``memo``: the preview's (honour_roll.rebuild_memo), to skip unchanged per-honoree work."""
     settings = settings or SiteSettings(docs_dir=data_dir.parent / "docs")
-    out: list[Generated] = PageMaker(roll, guidance, data_dir, settings.site_url).pages()
+    out: list[Generated] = PageMaker(roll, guidance, data_dir, settings.site_url, memo).pages()
     seen: set[str] = set()
     for honoree in roll.published:
         for photo in honoree.photos:

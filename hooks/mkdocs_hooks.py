@@ -22,6 +22,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from honour_roll import rebuild_memo
 from honour_roll.build_cache import key_of
 from honour_roll.error_page import error_pages, nav_pages
 from honour_roll.guidance import load_guidance
@@ -55,8 +56,12 @@ def on_files(files: Files, config) -> Files:
     root = _project_root(config)
     settings = config.extra.get("honour_roll") or {}
     data_dir = root / settings.get("data_dir", "data")
+    # The preview keeps per-record results between its rebuilds; a build starts from nothing.
+    memo = rebuild_memo.preview if _serving else None
+    if memo is not None:
+        memo.new_round()
     try:
-        roll = load_roll(data_dir, root)
+        roll = load_roll(data_dir, root, memo=memo)
     except RecordsInvalid as e:
         if not _serving:
             raise PluginError("Hồ sơ chưa hợp lệ:\n" + e.report()) from None
@@ -80,7 +85,7 @@ def on_files(files: Files, config) -> Files:
     # The preview's pages differ (no CSP, see finalize_html): a store of their own, so that
     # `make preview` and `make build` do not prune each other's entries.
     _build.begin(config, root / ".cache" / "pages" / ("preview" if _serving else "site"))
-    files = _add(files, config, generate_site(roll, guidance, data_dir, settings), reusable=True)
+    files = _add(files, config, generate_site(roll, guidance, data_dir, settings, memo), reusable=True)
     _build.seal(files, config)
     return files
 
@@ -88,9 +93,10 @@ def on_files(files: Files, config) -> Files:
 def _add(files: Files, config, items, reusable: bool = False) -> Files:
     """Hand the core's generated files to MkDocs, as virtual files.
 
-    With ``reusable``, generated pages outside the nav get a ReusablePage: an
-    earlier build's HTML of the same inputs is taken from the page store.
+    With ``reusable``, generated pages get a ReusablePage: an earlier build's
+    HTML of the same inputs is taken from the page store.
     """
+    titles = _nav_titles(config.nav or [])
     for item in items:
         if files.get_file_from_path(item.src_uri) is not None:
             raise PluginError(f"docs/{item.src_uri}: tệp này do hệ thống tạo ra từ hồ sơ; hãy xóa tệp trong docs/")
@@ -103,10 +109,25 @@ def _add(files: Files, config, items, reusable: bool = False) -> Files:
         if not item.in_nav:
             file.inclusion = InclusionLevel.NOT_IN_NAV
         files.append(file)
-        # Pages in the nav are left to MkDocs: a preset page would lose its nav title.
-        if reusable and not item.in_nav and file.is_documentation_page():
-            ReusablePage(file, config)
+        if reusable and file.is_documentation_page():
+            # MkDocs' nav takes a page already made as it is: give it the nav's title.
+            ReusablePage(file, config, titles.get(item.src_uri))
     return files
+
+
+def _nav_titles(nav) -> dict[str, str | None]:
+    """src_uri -> title as mkdocs.yml's nav gives it (None: the page's own title)."""
+    out: dict[str, str | None] = {}
+    for entry in nav if isinstance(nav, list) else [nav]:
+        if isinstance(entry, str):
+            out.setdefault(entry, None)
+        elif isinstance(entry, dict):
+            for title, value in entry.items():
+                if isinstance(value, str):
+                    out.setdefault(value, title)
+                else:
+                    out.update({k: v for k, v in _nav_titles(value).items() if k not in out})
+    return out
 
 
 def _error_site(files: Files, config, problems, data_dir: Path, warnings_only: bool = False) -> Files:
@@ -202,12 +223,14 @@ class _Build:
         that its finished HTML can depend on."""
         root = _project_root(config)
         others = []
+        titles = _nav_titles(config.nav or [])
         for f in files.documentation_pages():
-            if isinstance(f.page, ReusablePage):
-                continue
-            # Hand-written pages by content (their titles may show in the nav); generated
-            # ones by name: their content reaches a reusable page only as a link target.
-            others.append(f.src_uri if f.generated_by else f"{f.src_uri}:{key_of(f.content_bytes)}")
+            if isinstance(f.page, ReusablePage) and (f.src_uri not in titles or titles[f.src_uri] is not None):
+                continue  # its own source is in its key; its title, if it shows in the nav, is in mkdocs.yml
+            # Hand-written pages, and nav pages titled by their content, by content: their
+            # titles show in every page's nav. Other pages by name: they are link targets.
+            by_content = not f.generated_by or f.src_uri in titles
+            others.append(f"{f.src_uri}:{key_of(f.content_bytes)}" if by_content else f.src_uri)
         parts = [
             *(f"{name}={version(name)}" for name in TOOLS),
             key_of(Path(config.config_file_path).read_bytes()),
@@ -252,8 +275,8 @@ class ReusablePage(Page):
     compressed until then, and both let go of it once written.
     """
 
-    def __init__(self, file: File, config):
-        super().__init__(None, file, config)
+    def __init__(self, file: File, config, title: str | None = None):
+        super().__init__(title, file, config)
         self.key: str | None = None
         self.reused = False
         self._packed: bytes | None = None

@@ -63,7 +63,7 @@ def test_a_second_build_reuses_pages_and_gives_the_same_bytes(project, tmp_path)
     assert len(entries(project)) >= 2
     build(project, tmp_path / "second")
     assert tree(tmp_path / "second") == tree(tmp_path / "first")
-    assert tamper(project) == 2
+    assert tamper(project) >= 2  # both honoree pages (and any other page with a story heading)
     build(project, tmp_path / "third")
     for honoree in ("tran-van-mau", "benh-vien-ba-ria"):
         assert MARK in page(tmp_path / "third", honoree)

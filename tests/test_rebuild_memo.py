@@ -1,0 +1,107 @@
+"""The preview's memo (honour_roll/rebuild_memo.py): what a rebuild reuses must
+be exactly what it would have computed, whatever changed in between."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from honour_roll.guidance import load_guidance
+from honour_roll.loader import load_roll
+from honour_roll.pages import PageMaker, image_size
+from honour_roll.problems import RecordsInvalid
+from honour_roll.rebuild_memo import Memo
+
+from conftest import FIXTURES, ROOT
+
+GUIDANCE = ROOT / "data" / "guidance" / "huong-dan-2022.txt"
+
+
+@pytest.fixture
+def data(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURES / "valid" / "photos", data / "photos")
+    (data / "honorees").mkdir()
+    shutil.copy(FIXTURES / "valid" / "honorees" / "tran-van-mau.yml", data / "honorees")
+    shutil.copy(ROOT / "data" / "honorees" / "benh-vien-ba-ria.yml", data / "honorees")
+    return data
+
+
+def rounds(memo: Memo, data, n: int = 1):
+    for _ in range(n):
+        memo.new_round()
+        roll = load_roll(data, data.parent, memo=memo)
+    return roll
+
+
+def test_a_memo_gives_the_same_roll_and_reads_nothing_twice(data):
+    memo = Memo()
+    first = rounds(memo, data)
+    assert memo.misses == 2
+    again = rounds(memo, data)
+    assert (memo.hits, memo.misses) == (2, 0)
+    assert again == first == load_roll(data, data.parent)
+
+
+def test_an_edited_record_is_read_again(data):
+    memo = Memo()
+    rounds(memo, data)
+    record = data / "honorees" / "tran-van-mau.yml"
+    record.write_text(record.read_text(encoding="utf-8").replace("Giáo viên Tin học", "Tổ trưởng Tin học"), encoding="utf-8")
+    roll = rounds(memo, data)
+    assert (memo.hits, memo.misses) == (1, 1)
+    assert roll.by_id["tran-van-mau"].position == "Tổ trưởng Tin học"
+
+
+def test_a_removed_photo_fails_validation_though_the_record_did_not_change(data):
+    memo = Memo()
+    rounds(memo, data)
+    (data / "photos" / "lop-hoc.png").unlink()
+    with pytest.raises(RecordsInvalid) as e:
+        rounds(memo, data)
+    assert "không tìm thấy tệp ảnh 'photos/lop-hoc.png'" in e.value.report()
+
+
+def test_an_invalid_record_reports_the_same_problems_from_the_memo(data):
+    memo = Memo()
+    record = data / "honorees" / "tran-van-mau.yml"
+    record.write_text(record.read_text(encoding="utf-8").replace("date: 2023-11-20", "date: 2023-02-30"), encoding="utf-8")
+    reports = []
+    for _ in range(2):
+        with pytest.raises(RecordsInvalid) as e:
+            rounds(memo, data)
+        reports.append(e.value.report())
+    assert reports[0] == reports[1] and "recognition.date" in reports[0]
+
+
+def test_results_unused_for_a_whole_round_are_forgotten():
+    memo = Memo()
+    memo.new_round()
+    memo.get("a", lambda: 1)
+    memo.new_round()  # "a" not asked for in this round...
+    memo.new_round()  # ...so it is gone in the next
+    assert memo.get("a", lambda: 2) == 2
+
+
+def test_honoree_pages_from_the_memo_match_fresh_ones_and_follow_photo_changes(data):
+    memo = Memo()
+    guidance = load_guidance(GUIDANCE)
+    roll = rounds(memo, data)
+    fresh = {p.src_uri: p for p in PageMaker(roll, guidance, data, "https://x.example/").pages()}
+    memo_pages = {p.src_uri: p for p in PageMaker(roll, guidance, data, "https://x.example/", memo).pages()}
+    assert memo_pages == fresh
+    # Same inputs: the same object back. A new site address: rendered again.
+    again = {p.src_uri: p for p in PageMaker(roll, guidance, data, "https://x.example/", memo).pages()}
+    assert again["guong-dien-hinh/tran-van-mau.md"] is memo_pages["guong-dien-hinh/tran-van-mau.md"]
+    moved = {p.src_uri: p for p in PageMaker(roll, guidance, data, "https://y.example/", memo).pages()}
+    assert "https://y.example/guong-dien-hinh/tran-van-mau/" in moved["guong-dien-hinh/tran-van-mau.md"].content
+    # A photo replaced by one of another size: the page's width and height follow.
+    photo = data / "photos" / "lop-hoc.png"
+    before = image_size(photo)
+    shutil.copy(ROOT / "data" / "photos" / sorted(p.name for p in (ROOT / "data" / "photos").glob("*.png"))[0], photo)
+    assert image_size(photo) != before  # else this test could not tell
+    roll = rounds(memo, data)
+    resized = PageMaker(roll, guidance, data, "https://x.example/", memo).honoree_page(roll.by_id["tran-van-mau"])
+    expected = PageMaker(roll, guidance, data, "https://x.example/").honoree_page(roll.by_id["tran-van-mau"])
+    assert resized == expected

@@ -2,7 +2,6 @@
 
     .venv/bin/python benchmarks/profile_build.py 10000              # one full build
     .venv/bin/python benchmarks/profile_build.py 1000 --rebuild     # a second build in the same process, as mkdocs serve does
-    .venv/bin/python benchmarks/profile_build.py 1000 --rebuild --serve-prototype   # with render_cache.py
     .venv/bin/python benchmarks/profile_build.py 1000 --save /tmp/build.prof   # for snakeviz / pstats
     .venv/bin/python benchmarks/profile_build.py 10000 --cache /tmp/hr-cache-10000   # keep .cache/ between profiles
 
@@ -81,7 +80,6 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("n", type=int)
     ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--serve-prototype", action="store_true", help="with benchmarks/render_cache.py (use with --rebuild)")
     ap.add_argument("--rebuild", action="store_true",
                     help="build, change one record's summary, and profile the second build in the same process (as mkdocs serve)")
     ap.add_argument("--save", type=Path, help="write the raw profile here")
@@ -101,8 +99,7 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING)
     tmp = Path(tempfile.mkdtemp(prefix="hr-profile-"))
     try:
-        hooks = ("render_cache.py",) if args.serve_prototype else ()
-        project = make_project(tmp / "project", args.n, args.seed, hooks)
+        project = make_project(tmp / "project", args.n, args.seed)
         if args.cache:
             args.cache.mkdir(parents=True, exist_ok=True)
             (project / ".cache").symlink_to(args.cache.resolve(), target_is_directory=True)
@@ -140,7 +137,6 @@ def main(argv: list[str] | None = None) -> int:
         stats = pstats.Stats(prof)
         total = stats.total_tt  # type: ignore[attr-defined]
         print(f"{'rebuild' if args.rebuild else 'build'} of {args.n:,} honorees"
-              + (" with render_cache.py" if args.serve_prototype else "")
               + f": {wall:.1f} s wall under cProfile ({total:.1f} s profiled)\n")
         print("| phase | s | share |\n| --- | ---: | ---: |")
         accounted = 0.0

@@ -210,7 +210,7 @@ def _report(n: int, label: str, i: int, runs: int, b: Build) -> None:
     )
 
 
-def bench_size(n: int, runs: int, cold_runs: int, seed: int, workdir: Path | None, skip_baseline: bool) -> dict:
+def bench_size(n: int, runs: int, cold_runs: int, seed: int, workdir: Path | None, skip_baseline: bool, page_cold_runs: int = 0) -> dict:
     tmp = Path(tempfile.mkdtemp(prefix=f"hr-bench-{n}-", dir=workdir))
     try:
         project = make_project(tmp / "project", n, seed)
@@ -222,7 +222,17 @@ def bench_size(n: int, runs: int, cold_runs: int, seed: int, workdir: Path | Non
             cold.append(measure_build(project, tmp / "site-project", tmp / f"build-cold-{i}.log"))
             _report(n, "cold", i, cold_runs, cold[-1])
         result["cold"] = [asdict(b) for b in cold]
-        if not cold:  # "warm" means a cache left by an earlier build: make one, unmeasured
+        # Pages cold: every page rendered again, the cards kept, as after a change to the
+        # code, the theme or mkdocs.yml (the page store's key changes for every page).
+        pages_cold: list[Build] = []
+        for i in range(page_cold_runs):
+            if not (project / CACHE_DIR / "share-cards").is_dir():
+                measure_build(project, tmp / "site-project", tmp / "build-cards.log")  # draw the cards first
+            shutil.rmtree(project / CACHE_DIR / "pages", ignore_errors=True)
+            pages_cold.append(measure_build(project, tmp / "site-project", tmp / f"build-pages-cold-{i}.log"))
+            _report(n, "pages cold", i, page_cold_runs, pages_cold[-1])
+        result["pages_cold"] = [asdict(b) for b in pages_cold]
+        if not cold and not pages_cold:  # "warm" means a cache left by an earlier build: make one, unmeasured
             measure_build(project, tmp / "site-project", tmp / "build-warm-up.log")
         baseline = tmp / "baseline"
         if not skip_baseline:
@@ -246,10 +256,11 @@ def bench_size(n: int, runs: int, cold_runs: int, seed: int, workdir: Path | Non
             result["baseline"] = [asdict(b) for b in base]
             result["ratio_wall"] = [r.wall / b.wall for r, b in zip(real, base)]
             result["ratio_cpu"] = [r.cpu / b.cpu for r, b in zip(real, base)]
-            if cold:
-                bw, bc = med(b.wall for b in base), med(b.cpu for b in base)
-                result["cold_ratio_wall"] = [c.wall / bw for c in cold]
-                result["cold_ratio_cpu"] = [c.cpu / bc for c in cold]
+            bw, bc = med(b.wall for b in base), med(b.cpu for b in base)
+            for key, builds in (("cold", cold), ("pages_cold", pages_cold)):
+                if builds:
+                    result[f"{key}_ratio_wall"] = [c.wall / bw for c in builds]
+                    result[f"{key}_ratio_cpu"] = [c.cpu / bc for c in builds]
         return result
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -262,22 +273,29 @@ def med(values) -> float:
     return statistics.median(values)
 
 
+NAMES = {
+    "cold": "project, cold cache",
+    "pages_cold": "project, pages cold (cards cached)",
+    "project": "project, warm cache",
+    "baseline": "baseline",
+}
+
+
 def table(results: list[dict]) -> str:
     rows = [
         "| N | build | wall s | CPU s | peak RSS MiB | output MB | pages | largest page | search payload MB | ratio wall (CPU) | wall ms / honoree |",
         "| ---: | --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: |",
     ]
     for r in results:
-        for label in ("cold", "project", "baseline"):
+        for label in NAMES:
             bs = r.get(label)
             if not bs:
                 continue
             ratio = ""
-            key = "ratio" if label == "project" else "cold_ratio"
+            key = "ratio" if label == "project" else f"{label}_ratio"
             if label != "baseline" and f"{key}_wall" in r:
                 ratio = f"{med(r[key + '_wall']):.2f} ({med(r[key + '_cpu']):.2f})"
-            name = {"cold": "project, cold cache", "project": "project, warm cache", "baseline": "baseline"}[label]
-            name += f" ×{len(bs)}"
+            name = NAMES[label] + f" ×{len(bs)}"
             largest = max(bs, key=lambda b: b["largest_page_kb"])
             rows.append(
                 f"| {r['n']:,} | {name} | {med(b['wall'] for b in bs):.1f} | {med(b['cpu'] for b in bs):.1f} | "
@@ -292,7 +310,7 @@ def growth(results: list[dict]) -> str:
     """Marginal cost per added honoree between consecutive sizes: flat means linear."""
     lines = []
     ordered = sorted(results, key=lambda r: r["n"])
-    for label in ("cold", "project", "baseline"):
+    for label in NAMES:
         for a, b in itertools.pairwise(ordered):
             if not a.get(label) or not b.get(label):
                 continue
@@ -300,7 +318,7 @@ def growth(results: list[dict]) -> str:
             wb = med(x["wall"] for x in b[label])
             ca = med(x["cpu"] for x in a[label])
             cb = med(x["cpu"] for x in b[label])
-            name = {"cold": "project, cold cache", "project": "project, warm cache", "baseline": "baseline"}[label]
+            name = NAMES[label]
             lines.append(
                 f"- {name}, N {a['n']:,} → {b['n']:,}: +{1000 * (wb - wa) / (b['n'] - a['n']):.1f} ms wall, "
                 f"+{1000 * (cb - ca) / (b['n'] - a['n']):.1f} ms CPU per added honoree"
@@ -324,6 +342,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
     ap.add_argument("--runs", type=int, default=3, help="warm-cache project builds and baseline builds per size")
     ap.add_argument("--cold-runs", type=int, default=1, help="project builds with the build cache removed first")
+    ap.add_argument("--page-cold-runs", type=int, default=0,
+                    help="project builds with only the stored pages removed (cards kept): every page rendered again")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--no-baseline", action="store_true", help="build the project only")
     ap.add_argument("--json", type=Path, help="also write every run's figures here")
@@ -334,7 +354,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"load average at start: {Path('/proc/loadavg').read_text().strip()}", file=sys.stderr)
     results = []
     for n in args.sizes:
-        results.append(bench_size(n, args.runs, args.cold_runs, args.seed, args.workdir, args.no_baseline))
+        results.append(bench_size(n, args.runs, args.cold_runs, args.seed, args.workdir, args.no_baseline, args.page_cold_runs))
         if args.json:  # after each size, so a long run leaves its figures behind
             args.json.write_text(json.dumps({"machine": machine(), "results": results}, indent=1), encoding="utf-8")
     print(f"load average at end: {Path('/proc/loadavg').read_text().strip()}", file=sys.stderr)

@@ -10,21 +10,19 @@ time splits into: change detected (watchdog polling), rebuild, and the
 browser's reload.
 
     .venv/bin/python benchmarks/serve_edit.py                 # 1,000 honorees, 5 edits
-    .venv/bin/python benchmarks/serve_edit.py --n 1000 --edits 7 --prototype
+    .venv/bin/python benchmarks/serve_edit.py --n 1000 --edits 7
 
-Two things are measured separately because the site's Content-Security-Policy
-(script-src 'self' plus the hashes of the inline scripts present at build
-time) blocks the inline livereload script that ``mkdocs serve`` injects when
-it serves a page:
+Two moments are measured:
 
 - "served": the first moment the edited page, fetched over HTTP, carries the
   new text (what a manual reload would show);
-- "visible": the new text in the open page by livereload. With
-  ``--bypass-csp`` (the default) Chromium ignores the page's CSP so that
-  livereload can run at all; ``--enforce-csp`` shows what editors get today.
+- "visible": the new text in the open page, reloaded by MkDocs' livereload.
 
-``--prototype`` adds benchmarks/render_cache.py (reuse between rebuilds what
-did not change) as a hook of the served project.
+The built site's Content-Security-Policy would block the inline livereload
+script that ``mkdocs serve`` injects, so the preview leaves the policy out
+(honour_roll/html_post.py). The browser enforces whatever policy the page
+has (``--bypass-csp`` makes Chromium ignore it, to compare).
+
 """
 
 from __future__ import annotations
@@ -120,10 +118,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--n", type=int, default=1000)
     ap.add_argument("--edits", type=int, default=5)
     ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--prototype", action="store_true", help="serve with the benchmark prototype hooks")
     csp = ap.add_mutually_exclusive_group()
-    csp.add_argument("--bypass-csp", dest="bypass_csp", action="store_true", default=True)
-    csp.add_argument("--enforce-csp", dest="bypass_csp", action="store_false")
+    csp.add_argument("--bypass-csp", dest="bypass_csp", action="store_true")
+    csp.add_argument("--enforce-csp", dest="bypass_csp", action="store_false", default=False)
     ap.add_argument("--timeout", type=float, default=60.0, help="seconds to wait for one edit to show")
     args = ap.parse_args(argv)
 
@@ -133,8 +130,7 @@ def main(argv: list[str] | None = None) -> int:
     tmp = Path(tempfile.mkdtemp(prefix="hr-serve-edit-"))
     server = None
     try:
-        prototype = ("render_cache.py",) if args.prototype else ()
-        project = make_project(tmp / "project", args.n, args.seed, prototype)
+        project = make_project(tmp / "project", args.n, args.seed)
         record = sorted((project / "data" / "honorees").glob("*.yml"))[args.n // 2]
         url_path = f"/guong-dien-hinh/{record.stem}/"
         port = free_port()
@@ -211,7 +207,6 @@ def main(argv: list[str] | None = None) -> int:
             return f"{statistics.median(values):.2f} s" if values else "never"
 
         print(f"\nmkdocs serve, {args.n:,} honorees, {len(rows)} edits of one record's summary"
-              + (", prototype hooks" if args.prototype else "")
               + (", page CSP bypassed" if args.bypass_csp else ", page CSP enforced") + ":")
         for key, what in (
             ("detected", "save → change detected by the server"),

@@ -30,7 +30,9 @@ def cached_file(cache_dir: Path, key: str, suffix: str, make: Callable[[], bytes
     fd, tmp = tempfile.mkstemp(dir=cache_dir, suffix=".tmp")  # never a half-written entry
     with os.fdopen(fd, "wb") as f:
         f.write(data)
-        # Readable by all, as a copied file would be: builds hard-link entries into the site.
-        os.fchmod(f.fileno(), 0o644)
+        # Builds hard-link entries into the site: readable by all, as a copied file would
+        # be, and read-only, so that a tool rewriting a site file in place fails rather
+        # than silently changing the cache.
+        os.fchmod(f.fileno(), 0o444)
     os.replace(tmp, path)
     return path

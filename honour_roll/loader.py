@@ -92,13 +92,14 @@ def _read_record(shown: str, raw: bytes, stem: str, data_dir: Path) -> tuple[dic
 
 
 def _photo_state(data_dir: Path) -> str:
-    """Name, size and time of every file in data/ outside the records: what a
-    record's validation reads besides the record (its photos must exist)."""
+    """Name, size and time of every file in data/ but the records: what a record's
+    validation reads besides the record (its photos must exist)."""
     state = []
-    for folder, dirs, names in os.walk(data_dir):
-        if Path(folder) == data_dir and "honorees" in dirs:
-            dirs.remove("honorees")
+    records = str(data_dir / "honorees")
+    for folder, _dirs, names in os.walk(data_dir):
         for name in names:
+            if folder == records and name.lower().endswith(RECORD_SUFFIXES):
+                continue  # the records themselves are keyed by their bytes
             st = os.stat(os.path.join(folder, name))
             state.append((os.path.join(folder, name), st.st_size, st.st_mtime_ns))
     return key_of(repr(sorted(state)))

@@ -12,7 +12,8 @@ caller builds from everything else a page's HTML can depend on (tool
 versions, the config file, the theme overrides, the project's code, the
 other pages). Like the share-card cache, an entry can never be stale: a
 change anywhere in its inputs asks for a different key. Entries no build has
-asked for are pruned after a successful build, so the store holds one site.
+asked for are pruned after a successful build, once no build has used them for
+an hour, so the store holds little more than one site.
 
 Nothing here knows MkDocs; the hook decides what goes into the site key.
 """
@@ -22,6 +23,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+import time
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +31,7 @@ from pathlib import Path
 from .build_cache import key_of
 
 FORMAT = "1"  # bump when PageEntry's stored shape changes
+GRACE = 3600.0  # seconds an unused entry stays, for builds running side by side
 SUFFIX = ".page"
 
 
@@ -102,10 +105,12 @@ class PageStore:
 
     def head(self, key: str) -> PageHead | None:
         """The stored page's head, or None when there is no usable entry."""
+        path = self._path(key)
         try:
-            data = self._path(key).read_bytes()
+            data = path.read_bytes()
             head, body = _split(data)
             zlib.decompress(body)  # a damaged body fails here, while the page can still be rendered
+            os.utime(path)  # in use: no other build prunes it now
         except (OSError, ValueError, KeyError, TypeError, zlib.error):  # missing or damaged: render again
             self.misses += 1
             return None
@@ -125,13 +130,20 @@ class PageStore:
             f.write(entry.to_bytes())
         os.replace(tmp, self._path(key))
 
-    def prune(self) -> int:
-        """Delete the entries this build did not ask for; returns how many."""
+    def prune(self, older_than: float = GRACE) -> int:
+        """Delete the entries this build did not ask for and no build has used for
+        ``older_than`` seconds; returns how many. The delay matters when builds share
+        the folder (a preview and a build): another one may be about to read them."""
         if not self.directory.is_dir():
             return 0
         removed = 0
+        limit = time.time() - older_than
         for path in self.directory.iterdir():
-            if path.name.endswith(".tmp") or (path.suffix == SUFFIX and path.stem not in self.used):
-                path.unlink(missing_ok=True)
-                removed += 1
+            unused = path.name.endswith(".tmp") or (path.suffix == SUFFIX and path.stem not in self.used)
+            try:
+                if unused and path.stat().st_mtime <= limit:
+                    path.unlink()
+                    removed += 1
+            except FileNotFoundError:  # pruned by another build meanwhile
+                pass
         return removed

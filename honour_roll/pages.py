@@ -17,6 +17,7 @@ from .guidance import Guidance
 from .loader import Roll
 from .markup import front_matter, md, relative
 from .model import Honoree, Photo
+from .page_store import fingerprint_tree
 from .rebuild_memo import Memo
 from .stats import counts, quota_progress
 from .story import safe_story
@@ -96,6 +97,8 @@ class PageMaker:
 
     def __init__(self, roll: Roll, guidance: Guidance, data_dir: Path, site_url: str = "/", memo: Memo | None = None):
         self.memo = memo  # the preview's: honoree pages whose inputs did not change are not rendered again
+        # The preview watches the templates: an edited template must render every page again.
+        self.templates = fingerprint_tree(TEMPLATES, suffixes=(".j2",)) if memo is not None else ""
         self.site_url = site_url
         self.roll = roll
         self.guidance = guidance
@@ -151,7 +154,7 @@ class PageMaker:
         # Everything the page shows: the honoree, its related honorees, the site's address,
         # and its photos' files (their sizes are read from the files).
         photos = tuple((p.file, _stamp(self.data_dir / p.file)) for p in h.photos)
-        key = ("honoree-page", h, related, self.site_url, str(self.data_dir), photos)
+        key = ("honoree-page", h, related, self.site_url, str(self.data_dir), photos, self.templates)
         return self.memo.get(key, lambda: self._honoree_page(h, related))
 
     def _honoree_page(self, h: Honoree, related: tuple[Honoree, ...]) -> Generated:

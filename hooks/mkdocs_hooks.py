@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import logging
 import os
+import posixpath
+import re
 import zlib
 from importlib.metadata import version
 from pathlib import Path
@@ -40,6 +42,9 @@ REUSED_TEMPLATE = "honour-roll-reused.html"
 # The engine is whichever package really provides Page: ProperDocs aliases itself as `mkdocs`.
 ENGINE = Page.__module__.partition(".")[0]
 TOOLS = (ENGINE, "mkdocs-material", "markdown", "pymdown-extensions", "jinja2")
+# The Python code that makes pages, as loaded: `mkdocs serve` does not reload it when the
+# files change, so hashing the files at each build could describe code that is not running.
+CODE = fingerprint_tree(Path(honour_roll.__file__).parent, suffixes=(".py",)) + fingerprint_tree(Path(__file__).parent, suffixes=(".py",))
 
 
 def on_startup(command: str, **_) -> None:
@@ -120,14 +125,34 @@ def _nav_titles(nav) -> dict[str, str | None]:
     out: dict[str, str | None] = {}
     for entry in nav if isinstance(nav, list) else [nav]:
         if isinstance(entry, str):
-            out.setdefault(entry, None)
+            out.setdefault(_nav_path(entry), None)
         elif isinstance(entry, dict):
             for title, value in entry.items():
                 if isinstance(value, str):
-                    out.setdefault(value, title)
+                    out.setdefault(_nav_path(value), title)
                 else:
                     out.update({k: v for k, v in _nav_titles(value).items() if k not in out})
     return out
+
+
+def _nav_path(path: str) -> str:
+    # As MkDocs looks nav entries up: "/index.md" and "./index.md" are "index.md".
+    return posixpath.normpath(path.lstrip("/")) if "://" not in path else path
+
+
+def _inherited(config_file: Path) -> list[Path]:
+    """The files an `INHERIT:` chain brings into the config, parents first."""
+    chain: list[Path] = []
+    current = config_file
+    while len(chain) < 10:
+        m = re.search(r"^INHERIT:\s*['\"]?([^'\"\n#]+?)['\"]?\s*(#.*)?$", current.read_text(encoding="utf-8"), re.MULTILINE)
+        if not m:
+            break
+        current = (current.parent / m.group(1)).resolve()
+        if not current.is_file() or current in chain:
+            break
+        chain.insert(0, current)
+    return chain
 
 
 def _error_site(files: Files, config, problems, data_dir: Path, warnings_only: bool = False) -> Files:
@@ -216,30 +241,36 @@ class _Build:
         self.config = config
         self.directory = directory
         self.watch = _WarningWatch(config)
-        logging.getLogger("mkdocs").addHandler(self.watch)
+        logging.getLogger(ENGINE).addHandler(self.watch)  # ProperDocs logs as "properdocs"
 
     def seal(self, files: Files, config) -> None:
         """Fix the site key once every file is known: everything but a page's own Markdown
         that its finished HTML can depend on."""
-        root = _project_root(config)
         others = []
         titles = _nav_titles(config.nav or [])
-        for f in files.documentation_pages():
-            if isinstance(f.page, ReusablePage) and (f.src_uri not in titles or titles[f.src_uri] is not None):
-                continue  # its own source is in its key; its title, if it shows in the nav, is in mkdocs.yml
-            # Hand-written pages, and nav pages titled by their content, by content: their
-            # titles show in every page's nav. Other pages by name: they are link targets.
-            by_content = not f.generated_by or f.src_uri in titles
-            others.append(f"{f.src_uri}:{key_of(f.content_bytes)}" if by_content else f.src_uri)
+        for f in files:
+            if f.is_documentation_page():
+                if isinstance(f.page, ReusablePage) and (f.src_uri not in titles or titles[f.src_uri] is not None):
+                    continue  # its own source is in its key; its title, if it shows in the nav, is in mkdocs.yml
+                # Hand-written pages, and nav pages titled by their content, by content: their
+                # titles show in every page's nav. Other pages by name: they are link targets.
+                by_content = not f.generated_by or f.src_uri in titles
+                others.append(f"{f.src_uri}:{key_of(f.content_bytes)}" if by_content else f.src_uri)
+            elif not f.generated_by:
+                others.append(f.src_uri)  # a hand-written file a page may link to (the JSON Schema)
+        config_file = Path(config.config_file_path)
         parts = [
             *(f"{name}={version(name)}" for name in TOOLS),
-            key_of(Path(config.config_file_path).read_bytes()),
+            key_of(config_file.read_bytes()),
+            *(key_of(parent.read_bytes()) for parent in _inherited(config_file)),
             str(config.site_url),
             str(config.use_directory_urls),
+            str(config.theme.name),  # `mkdocs build -t`
             f"serving={_serving}",
             fingerprint_tree(Path(config.theme.custom_dir)) if config.theme.custom_dir else "",
-            fingerprint_tree(Path(honour_roll.__file__).parent, suffixes=(".py", ".j2")),
-            fingerprint_tree(root / "hooks", suffixes=(".py",)),
+            CODE,
+            # Templates are read again when they change, even within one `mkdocs serve`.
+            fingerprint_tree(Path(honour_roll.__file__).parent, suffixes=(".j2",)),
             "\n".join(sorted(others)),
         ]
         self.store = PageStore(self.directory, "\0".join(parts))
@@ -254,7 +285,7 @@ class _Build:
 
     def end(self, success: bool) -> None:
         if self.watch is not None:
-            logging.getLogger("mkdocs").removeHandler(self.watch)
+            logging.getLogger(ENGINE).removeHandler(self.watch)
         if success and self.store is not None:
             removed = self.store.prune()
             log.debug(f"Trang dùng lại: {self.store.hits}, dựng mới: {self.store.misses}, xóa khỏi bộ nhớ đệm: {removed}")

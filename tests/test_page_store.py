@@ -8,9 +8,11 @@ for the rewritten text in the next build's output.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -122,7 +124,15 @@ def test_a_damaged_entry_is_rendered_again(project, tmp_path):
     assert tree(tmp_path / "site") == tree(tmp_path / "first")
 
 
+def age(project: Path, hours: float = 2) -> None:
+    """Make the stored pages look that old: unused entries are pruned only after a while."""
+    then = time.time() - hours * 3600
+    for path in entries(project):
+        os.utime(path, (then, then))
+
+
 def test_entries_no_build_asked_for_are_pruned(project, tmp_path):
+    age(project)
     before = entries(project)
     (project / "data" / "honorees" / "benh-vien-ba-ria.yml").unlink()
     build(project, tmp_path / "site")
@@ -135,6 +145,7 @@ def test_a_withdrawn_record_leaves_no_stored_page(project, tmp_path):
     # Unpublishing must not leave the page's text anywhere the build keeps.
     record = project / "data" / "honorees" / "benh-vien-ba-ria.yml"
     record.write_text(record.read_text(encoding="utf-8").replace("status: recognised", "status: draft"), encoding="utf-8")
+    age(project)
     build(project, tmp_path / "site")
     assert not (tmp_path / "site" / "guong-dien-hinh" / "benh-vien-ba-ria").exists()
     for path in entries(project):
@@ -156,7 +167,8 @@ def test_store_round_trip_and_prune(tmp_path):
     assert store.get(store.key("x.md", "# B")) is None
     later = PageStore(tmp_path / "pages", "site")  # a later build that no longer has x.md
     later.key("z.md", "# Z")
-    assert later.prune() == 1
+    assert later.prune() == 0  # another build may still be using it
+    assert later.prune(older_than=0) == 1
     assert not any((tmp_path / "pages").iterdir())
 
 
@@ -183,3 +195,36 @@ def test_a_cache_entry_only_its_owner_can_read_is_copied_not_linked(project, tmp
     card = tmp_path / "site" / "chia-se" / "tran-van-mau.png"
     assert card.stat().st_nlink == 1 and card.stat().st_mode & 0o444 == 0o444
     assert card.read_bytes() == (tmp_path / "first" / "chia-se" / "tran-van-mau.png").read_bytes()
+
+
+def test_a_removed_file_a_reused_page_links_to_fails_the_build(project, tmp_path):
+    # The open-data page links to the hand-written JSON Schema: without it, a strict
+    # build must fail even though the page itself did not change.
+    (project / "docs" / "du-lieu-mo" / "honoree.schema.json").unlink()
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "honoree.schema.json" in result.stdout + result.stderr
+
+
+def test_entries_in_use_by_another_build_are_not_pruned(project, tmp_path):
+    # Two builds may share .cache/ (a preview and a build, two previews): a build
+    # prunes only what no build has used for a while, never what another one is reading.
+    before = set(entries(project))
+    (project / "data" / "honorees" / "benh-vien-ba-ria.yml").unlink()
+    build(project, tmp_path / "site")
+    assert before <= set(entries(project))
+
+
+def test_nav_entries_are_matched_as_mkdocs_matches_them():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("hooks_under_test", ROOT / "hooks" / "mkdocs_hooks.py")
+    hooks = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hooks)
+    nav = [{"Trang chủ": "./index.md"}, {"Nhóm": [{"Tập thể": "/loai/tap-the.md"}, "loai/ca-nhan.md"]}, {"Ngoài": "https://x.example/"}]
+    assert hooks._nav_titles(nav) == {
+        "index.md": "Trang chủ",
+        "loai/tap-the.md": "Tập thể",
+        "loai/ca-nhan.md": None,
+        "https://x.example/": "Ngoài",
+    }

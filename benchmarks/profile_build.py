@@ -3,7 +3,8 @@
     .venv/bin/python benchmarks/profile_build.py 10000              # one full build
     .venv/bin/python benchmarks/profile_build.py 1000 --rebuild     # a second build in the same process, as mkdocs serve does
     .venv/bin/python benchmarks/profile_build.py 1000 --save /tmp/build.prof   # for snakeviz / pstats
-    .venv/bin/python benchmarks/profile_build.py 10000 --cache /tmp/hr-cache-10000   # keep .cache/ between profiles
+    .venv/bin/python benchmarks/profile_build.py 10000 --cache /tmp/hr-cache-10000 --rebuild   # fills the cache, profiles a warm rebuild
+    .venv/bin/python benchmarks/profile_build.py 10000 --cache /tmp/hr-cache-10000 --drop-pages   # every page rendered, cards cached
 
 Prints the build's time split into phases (by the cumulative time of the
 functions that make up each phase; the phases do not overlap) and the
@@ -83,6 +84,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rebuild", action="store_true",
                     help="build, change one record's summary, and profile the second build in the same process (as mkdocs serve)")
     ap.add_argument("--save", type=Path, help="write the raw profile here")
+    ap.add_argument("--drop-pages", action="store_true",
+                    help="remove the stored pages (keep the cards) before the profiled build: every page rendered")
     ap.add_argument("--cache", type=Path, help="use this folder as the project's .cache/ and keep it, so that "
                     "later profiles of the same N and seed find the share cards and pages already made")
     ap.add_argument("--top", type=int, default=25)
@@ -115,6 +118,8 @@ def main(argv: list[str] | None = None) -> int:
             record = sorted((project / "data" / "honorees").glob("*.yml"))[args.n // 2]
             text = record.read_text(encoding="utf-8")
             record.write_text(text.replace("summary: >-\n", "summary: >-\n  Nội dung đã chỉnh sửa.\n", 1), encoding="utf-8")
+        if args.drop_pages:
+            shutil.rmtree(project / ".cache" / "pages", ignore_errors=True)
         if args.pyinstrument:
             from pyinstrument import Profiler
 

@@ -120,9 +120,6 @@ class PageStore:
     def html(self, key: str) -> str:
         return PageEntry.from_bytes(self._path(key).read_bytes()).html
 
-    def get(self, key: str) -> PageEntry | None:
-        return PageEntry.from_bytes(self._path(key).read_bytes()) if self.head(key) is not None else None
-
     def put(self, key: str, entry: PageEntry) -> None:
         self.directory.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=self.directory, suffix=".tmp")  # never a half-written entry

@@ -330,9 +330,10 @@ class ReusablePage(Page):
             # MkDocs still checks these anchors against the pages of this build.
             self.links_to_anchors = {files.get_file_from_path(uri): dict(a) for uri, a in head.anchor_links.items()}
             self.meta["template"] = REUSED_TEMPLATE
-        self.markdown = ""  # read and rendered: the title comes from the front matter
-        self._packed = zlib.compress(self.content.encode("utf-8"), 1)
-        self.content = ""
+        self.markdown = ""  # read and rendered: the title comes from the front matter or the nav
+        if not self.reused:
+            self._packed = zlib.compress(self.content.encode("utf-8"), 1)
+            self.content = ""
 
     def unpack(self) -> None:
         """Just before the theme template: the content, or the stored finished page."""

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from honour_roll.page_store import PageEntry, PageStore
+from honour_roll.page_store import PageEntry, PageHead, PageStore
 
 from conftest import BUILD_ENV, FIXTURES, ROOT, make_project, run_build
 
@@ -163,8 +163,9 @@ def test_store_round_trip_and_prune(tmp_path):
     key = store.key("x.md", "# A")
     entry = PageEntry("<p>Xin chào</p>", frozenset({"a"}), {"huong-dan.md": {"muc-3-1": "../huong-dan.md#muc-3-1"}})
     store.put(key, entry)
-    assert store.get(key) == entry
-    assert store.get(store.key("x.md", "# B")) is None
+    assert store.head(key) == PageHead(entry.anchors, entry.anchor_links)
+    assert store.html(key) == entry.html
+    assert store.head(store.key("x.md", "# B")) is None
     later = PageStore(tmp_path / "pages", "site")  # a later build that no longer has x.md
     later.key("z.md", "# Z")
     assert later.prune() == 0  # another build may still be using it

@@ -102,10 +102,11 @@ def _add(files: Files, config, items, reusable: bool = False) -> Files:
     HTML of the same inputs is taken from the page store.
     """
     titles = _nav_titles(config.nav or [])
+    cache = _project_root(config) / ".cache"  # once, not once per item: it resolves the path
     for item in items:
         if files.get_file_from_path(item.src_uri) is not None:
             raise PluginError(f"docs/{item.src_uri}: tệp này do hệ thống tạo ra từ hồ sơ; hãy xóa tệp trong docs/")
-        if item.source_path is not None and item.source_path.is_relative_to(_project_root(config) / ".cache"):
+        if item.source_path is not None and item.source_path.is_relative_to(cache):
             file = CacheLinkedFile.generated(config, item.src_uri, abs_src_path=str(item.source_path))
         elif item.source_path is not None:
             file = File.generated(config, item.src_uri, abs_src_path=str(item.source_path))

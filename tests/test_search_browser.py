@@ -13,10 +13,12 @@ from playwright.sync_api import Page, expect
 from honour_roll.generated import Generated
 from honour_roll.guidance import load_guidance
 from honour_roll.loader import load_roll
-from honour_roll.search_index import INDEX_DIR, StaticIndex, documents
+from honour_roll.search_encoding import INDEX_DIR
+from honour_roll.search_index import documents
 from honour_roll.vietnamese import canon, compounds, fold, nfc, tokens, words
 
 from conftest import ROOT
+from search_twin import StaticIndex
 
 pytestmark = pytest.mark.browser
 

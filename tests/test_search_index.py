@@ -12,24 +12,25 @@ import pytest
 
 from honour_roll.guidance import load_guidance
 from honour_roll.loader import Roll, load_roll
-from honour_roll.search_index import (
+from honour_roll.search_encoding import (
     CHUNK,
+    FIELDS,
     INDEX_DIR,
     MASK_BITS,
+    PHRASE_FIELDS,
     PREFIX,
     SHARD_TARGET,
-    StaticIndex,
     decode_postings,
     encode_postings,
-    documents,
     file_key,
     postings,
-    search_files,
 )
+from honour_roll.search_index import documents, search_files
 from honour_roll.vietnamese import canon, compounds, fold, nfc, words
 from honour_roll.vocabulary import Status
 
 from conftest import ROOT
+from search_twin import StaticIndex
 from htmltext import elements
 
 GUIDANCE = ROOT / "data" / "guidance" / "huong-dan-2022.txt"
@@ -142,7 +143,8 @@ def test_layout_meta_vocabulary_shards_and_chunks(files, roll):
 
 
 def test_postings_follow_the_plain_definition(roll, guidance):
-    """The build's fast path gives exactly what words + compounds of each field say."""
+    """The build's fast path gives exactly what words + compounds of each field say, and the
+    phrases of the short fields."""
     docs = documents(roll, guidance, ROOT / "docs")
     expected: dict[tuple[str, str], dict[int, int]] = {}
     for doc_id, d in enumerate(docs):
@@ -152,6 +154,14 @@ def test_postings_follow_the_plain_definition(roll, guidance):
                 key = (fold(text[a:b]), canon(text[a:b]))
                 expected.setdefault(key, {})
                 expected[key][doc_id] = expected[key].get(doc_id, 0) | (1 << bit)
+            if FIELDS[bit] not in PHRASE_FIELDS:
+                continue
+            for line in text.split("\n"):  # phrases: two consecutive words of one line
+                spans = words(line)
+                for (a, b), (c, e) in zip(spans, spans[1:]):
+                    phrase = fold(line[a:b]) + " " + fold(line[c:e])
+                    expected.setdefault((phrase, phrase), {})
+                    expected[(phrase, phrase)][doc_id] = expected[(phrase, phrase)].get(doc_id, 0) | (1 << bit)
     got = {(w, f): {v >> MASK_BITS: v & 31 for v in values} for w, forms in postings(docs).items() for f, values in forms.items()}
     assert got == expected
 

@@ -92,8 +92,9 @@ class StaticIndex:
             vocab = self.vocab(t.fold)
             mine = [(w, df, shard, False) for w, df, shard in vocab if w == t.fold]
             if not mine and " " not in t.fold:
-                # Two words typed without the space between them ("vungtau"): the phrase they make.
-                for k in range(1, len(t.fold)):
+                # Two words typed without the space between them ("vungtau"): the phrase they make,
+                # split after the first PREFIX letters (the same vocabulary file as the word).
+                for k in range(meta["prefix"], len(t.fold)):
                     joined = f"{t.fold[:k]} {t.fold[k:]}"
                     mine += [(w, df, shard, False) for w, df, shard in self.vocab(joined) if w == joined]
             if t.last and len(t.fold) >= 2:

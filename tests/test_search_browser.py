@@ -96,7 +96,8 @@ def test_browser_ranks_exactly_like_the_python_reference(page, served_site, stat
     page.goto(served_site.url + "/")
     assert page.evaluate("hrSearch.PREFIX") == static_index.meta["prefix"]
     queries = ["xuyen moc", "dang quoc viet", "doi", "đổi", "Hoa", "Hoà", "Hòa", NFD("Hòa"), "số", "so", "sở",
-               "chuyen doi so", "dat do", "tieu chi 3.3", "3.3.a", "con dao", "vung t", "th", "ubnd", "zzzz"]
+               "chuyen doi so", "dat do", "tieu chi 3.3", "3.3.a", "con dao", "vung t", "th", "ubnd", "zzzz",
+               "chu ky so", "chữ ký số", "co thi dua", "vungtau", "VũngTàu", "ba ria vung tau"]
     js = page.evaluate(
         """async qs => {
             const index = new hrSearch.Index(document.querySelector('[data-hr-index]').dataset.hrIndex);

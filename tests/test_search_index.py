@@ -242,3 +242,25 @@ def test_the_site_has_no_material_search_and_a_search_box_on_every_page(real_sit
         assert 'data-md-component="search"' not in html
     assert (real_site / INDEX_DIR / "meta.json").is_file()
     assert (real_site / "tim-kiem" / "index.html").is_file()
+
+
+def rank_of(index, query, url):
+    _, hits = index.search(query)
+    urls = [index.document(h.id)["url"] for h in hits]
+    return urls.index(url) + 1 if url in urls else None
+
+
+def test_a_phrase_puts_the_honoree_whose_story_it_is_near_the_top(index, roll):
+    """"chu ky so": Đặng Quốc Việt's whole story is chữ ký số (was 7th when words were
+    ranked apart); "co thi dua": the only Cờ thi đua holder (was 9th)."""
+    assert rank_of(index, "chu ky so", "guong-dien-hinh/dang-quoc-viet/") <= 3
+    assert rank_of(index, "chữ ký số", "guong-dien-hinh/dang-quoc-viet/") <= 3
+    holders = [h for h in roll.published if h.recognition and h.recognition.award.id == "co-thi-dua"]
+    assert len(holders) == 1
+    assert rank_of(index, "co thi dua", f"guong-dien-hinh/{holders[0].id}/") <= 2
+    assert rank_of(index, "Cờ thi đua", f"guong-dien-hinh/{holders[0].id}/") == 1
+
+
+def test_vungtau_without_a_space_finds_vung_tau(index):
+    assert top(index, "vungtau", 3) == top(index, "vung tau ", 3)
+    assert top(index, "vungtau")[0] == "guong-dien-hinh/hoi-lien-hiep-phu-nu-thanh-pho-vung-tau/"

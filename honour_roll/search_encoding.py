@@ -33,7 +33,7 @@ import re
 from dataclasses import dataclass
 
 from .generated import Generated
-from .vietnamese import canon, fold, nfc, term_texts, words
+from .vietnamese import canon, fold, nfc, term_texts, word_texts
 
 INDEX_DIR = "tim-kiem/index"
 
@@ -62,6 +62,9 @@ PREFIX = 2  # letters of a folded word that name its vocabulary file (search.js 
 EXPANSIONS = 6
 # Phrase weight: a two-word phrase found in a field counts this many times that field's weight.
 PHRASE_WEIGHT = 2.0
+# A phrase in more than this share of the documents tells them apart too little to be
+# worth its postings: search.js does not fetch it (it knows the share from the vocabulary).
+PHRASE_MAX_SHARE = 0.5
 # Fields whose consecutive words are indexed as phrases: all but the long body,
 # which would double the index for little gain.
 PHRASE_FIELDS = ("name", "identity", "facets", "summary")
@@ -97,12 +100,14 @@ class _Forms(dict):
         return forms
 
 
-def phrases(text: str) -> set[str]:
-    """Every two consecutive words of each line of a text, folded: "chu ky", "ky so"."""
+def phrases(text: str, folded_form=fold) -> set[str]:
+    """Every two consecutive words of each line of a text, folded: "chu ky", "ky so".
+
+    ``folded_form``: how a word is folded (the build passes a cache)."""
     out: set[str] = set()
     for line in text.split("\n"):
-        folded = [fold(line[a:b]) for a, b in words(line)]
-        out.update(f"{a} {b}" for a, b in zip(folded, folded[1:]))
+        folded = [folded_form(w) for w in word_texts(line)]
+        out.update([f"{a} {b}" for a, b in zip(folded, folded[1:])])
     return out
 
 
@@ -129,7 +134,7 @@ def postings(docs: list[SearchDoc]) -> dict[str, dict[str, list[int]]]:
             text = nfc(text)
             keys = [forms[w] for w in set(term_texts(text))]
             if bit in phrase_bits:
-                keys += [(p, p) for p in phrases(text)]
+                keys += [(p, p) for p in phrases(text, lambda w: forms[w][0])]
             flag = 1 << bit
             if not masks:
                 masks = dict.fromkeys(keys, flag)
@@ -267,6 +272,7 @@ def build_index(docs: list[SearchDoc]) -> list[Generated]:
         "allInField": ALL_IN_FIELD_BONUS,
         "expansions": EXPANSIONS,
         "phrase": PHRASE_WEIGHT,
+        "phraseMaxShare": PHRASE_MAX_SHARE,
     }
     out.append(Generated(f"{INDEX_DIR}/meta.json", _json(meta), in_nav=False))
     return out

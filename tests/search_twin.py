@@ -109,7 +109,7 @@ class StaticIndex:
             entries.append(mine)
         phrases = []
         for phrase in query_phrases(query):
-            phrases += [(w, df, shard) for w, df, shard in self.vocab(phrase) if w == phrase]
+            phrases += [(w, df, shard) for w, df, shard in self.vocab(phrase) if w == phrase and df <= meta["phraseMaxShare"] * meta["docs"]]
         shards = {shard: self.get(f"t/{shard}.json") for mine in entries for _, _, shard, _ in mine}
         shards.update((shard, self.get(f"t/{shard}.json")) for _, _, shard in phrases if shard not in shards)
         return terms, self._rank(terms, entries, phrases, shards)

@@ -239,7 +239,8 @@
           });
         }
       });
-      var found = phrases.map(lookup).filter(function (e) { return e; });
+      // Phrases in most documents tell them apart too little to be worth fetching.
+      var found = phrases.map(lookup).filter(function (e) { return e && e.df <= meta.phraseMaxShare * meta.docs; });
       var shardIds = {};
       terms.forEach(function (t) { t.entries.forEach(function (e) { shardIds[e.shard] = true; }); });
       found.forEach(function (e) { shardIds[e.shard] = true; });

@@ -9,6 +9,11 @@ per honoree in roll order, one base-36 character per facet, in the order of
 over the values for those an honoree can have several of (pillars,
 initiative levels). The checkboxes of each facet are in the same order.
 The pillar codes also tell browse.js where each honoree sits in the groups.
+
+The keyword box asks the site's search index (search.js): its first
+documents are the published honorees in roll order, the order of the codes
+(honour_roll/search_index.py ``documents``), so a hit's number is the
+honoree's place here.
 """
 
 from __future__ import annotations
@@ -26,6 +31,13 @@ BROWSE_SRC = "tra-cuu.md"
 _DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
 
 LEVEL_SLUGS = {Level.GRASSROOTS: "co-so", Level.PROVINCIAL: "cap-tinh", Level.NATIONAL: "toan-quoc"}
+# Locality ids are Vietnamese place names but one; the URL shows Vietnamese. Links made
+# before carry the id: browse.js still reads it (FacetValue.old).
+LOCALITY_SLUGS = {"province": "cap-tinh"}
+
+
+def locality_slug(locality_id: str) -> str:
+    return LOCALITY_SLUGS.get(locality_id, locality_id)
 
 
 @dataclass(frozen=True)
@@ -33,6 +45,7 @@ class FacetValue:
     value: str  # as written in the URL
     label: str
     count: int = 0
+    old: str = ""  # the value links made before the URL was Vietnamese carry
 
 
 @dataclass(frozen=True)
@@ -66,7 +79,8 @@ def facets() -> tuple[Facet, ...]:
         Facet("tru-cot", "Trụ cột", tuple(FacetValue(p.slug, p.label) for p in Pillar), True,
               lambda h: tuple(_pillar(p) for p in h.pillars)),
         Facet("loai", "Loại", tuple(FacetValue(k.slug, k.label) for k in Kind), False, lambda h: (_kind(h.kind),)),
-        Facet("dia-ban", "Địa bàn", tuple(FacetValue(loc.id, loc.label) for loc in LOCALITIES), False,
+        Facet("dia-ban", "Địa bàn",
+              tuple(FacetValue(locality_slug(loc.id), loc.label, old=loc.id if locality_slug(loc.id) != loc.id else "") for loc in LOCALITIES), False,
               lambda h: (_locality(h.locality.id),)),
         Facet("nam", "Năm công nhận", tuple(FacetValue(str(y), str(y)) for y in YEARS), False, lambda h: (_year(h.year),)),
         Facet("khen-thuong", "Hình thức khen thưởng", tuple(FacetValue(a.id, a.label) for a in Award), False,
@@ -86,7 +100,7 @@ def counted(facet: Facet, honorees: tuple[Honoree, ...]) -> Facet:
     for h in honorees:
         for i in set(facet.of(h)):
             counts[i] += 1
-    values = tuple(FacetValue(v.value, v.label, n) for v, n in zip(facet.values, counts))
+    values = tuple(FacetValue(v.value, v.label, n, v.old) for v, n in zip(facet.values, counts))
     return Facet(facet.param, facet.legend, values, facet.multi, facet.of)
 
 

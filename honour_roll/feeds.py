@@ -10,6 +10,7 @@ from email.utils import format_datetime
 from .generated import Generated
 from .loader import Roll
 from .model import Honoree
+from .notice import TEXT as NOTICE, marked
 from .pages import make_environment, pillar_src
 from .sharing import canonical_url
 from .urls import absolute, card_uri, page_path
@@ -38,7 +39,12 @@ def _date(h: Honoree) -> str:
     return format_datetime(dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone(dt.timedelta(hours=7))))
 
 
-def feed_files(roll: Roll, site_url: str, site_name: str, card_sizes: dict[str, int]) -> list[Generated]:
+def _described(text: str, illustrative: bool) -> str:
+    return f"{text} {NOTICE}" if illustrative else text
+
+
+def feed_files(roll: Roll, site_url: str, site_name: str, card_sizes: dict[str, int], illustrative: bool = False) -> list[Generated]:
+    """``illustrative``: sample records; the feed and every item say so."""
     env = make_environment()
     template = env.get_template("feed.xml.j2")
 
@@ -48,7 +54,7 @@ def feed_files(roll: Roll, site_url: str, site_name: str, card_sizes: dict[str, 
                 title=h.name,
                 url=canonical_url(site_url, h),
                 date=_date(h),
-                summary=h.summary,
+                summary=marked(h.summary, illustrative),
                 categories=(h.kind.label, *(p.label for p in h.pillars), h.locality.label),
                 image=absolute(site_url, card_uri(h.id)),
                 image_length=card_sizes.get(card_uri(h.id), 0),
@@ -61,7 +67,7 @@ def feed_files(roll: Roll, site_url: str, site_name: str, card_sizes: dict[str, 
             FEED,
             content=template.render(
                 title=site_name,
-                description="Gương điển hình tiên tiến mới được công nhận trong phong trào “Thi đua thực hiện chuyển đổi số quốc gia”.",
+                description=_described("Gương điển hình tiên tiến mới được công nhận trong phong trào “Thi đua thực hiện chuyển đổi số quốc gia”.", illustrative),
                 home_url=absolute(site_url, ""),
                 feed_url=absolute(site_url, FEED),
                 items=items(roll.published),
@@ -74,7 +80,7 @@ def feed_files(roll: Roll, site_url: str, site_name: str, card_sizes: dict[str, 
                 pillar_feed(p),
                 content=template.render(
                     title=f"{p.label} — {site_name}",
-                    description=f"Gương điển hình tiên tiến về {p.label.lower()}.",
+                    description=_described(f"Gương điển hình tiên tiến về {p.label.lower()}.", illustrative),
                     home_url=absolute(site_url, page_path(pillar_src(p))),
                     feed_url=absolute(site_url, pillar_feed(p)),
                     items=items([h for h in roll.published if p in h.pillars]),

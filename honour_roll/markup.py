@@ -11,6 +11,8 @@ import json
 import posixpath
 import re
 
+import yaml
+
 from markupsafe import Markup
 
 _SPECIAL = re.compile(r"[\\`*_{}\[\]<>&#|~^=!\"'$:]")
@@ -44,3 +46,18 @@ def relative(from_src: str, to_src: str) -> str:
     target, _, anchor = to_src.partition("#")
     rel = posixpath.relpath(target, posixpath.dirname(from_src) or ".")
     return rel + (f"#{anchor}" if anchor else "")
+
+
+_FRONT_MATTER = re.compile(r"^---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*\n", re.S)
+
+
+def read_front_matter(text: str) -> tuple[dict, str]:
+    """A page's YAML front matter and the Markdown after it, as MkDocs reads them."""
+    m = _FRONT_MATTER.match(text)
+    if not m:
+        return {}, text
+    try:
+        meta = yaml.load(m.group(1) or "", Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError:
+        return {}, text
+    return (meta if isinstance(meta, dict) else {}), text[m.end():]

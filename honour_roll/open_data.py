@@ -10,6 +10,7 @@ import json
 from .generated import Generated
 from .loader import Roll
 from .model import Honoree
+from .notice import TEXT as NOTICE
 from .pages import photo_src
 from .sharing import canonical_url
 from .urls import absolute
@@ -99,20 +100,25 @@ def csv_row(rec: dict) -> dict:
     }
 
 
-def open_data_files(roll: Roll, site_url: str) -> list[Generated]:
+def open_data_files(roll: Roll, site_url: str, illustrative: bool = False) -> list[Generated]:
+    """``illustrative``: sample records. The JSON then says so in its header
+    (``illustrative_data``, ``notice``) and in every record; the CSV has a first
+    column ``notice`` carrying the notice on every row, so that a row copied
+    alone still says it, and no tool reading the CSV trips on a comment line."""
     records = [public_record(h, site_url) for h in roll.published]
-    body = json.dumps(
-        {"licence": LICENCE, "licence_url": LICENCE_URL, "count": len(records), "honorees": records},
-        ensure_ascii=False,
-        indent=1,
-    )
+    header: dict = {"licence": LICENCE, "licence_url": LICENCE_URL}
+    if illustrative:
+        header = {"illustrative_data": True, "notice": NOTICE, **header}
+        records = [{"illustrative_data": True, **rec} for rec in records]
+    body = json.dumps({**header, "count": len(records), "honorees": records}, ensure_ascii=False, indent=1)
     out = io.StringIO()
     # A BOM and CRLF: what Excel needs to open UTF-8 Vietnamese correctly.
     out.write("\ufeff")
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
+    columns = ("notice", *CSV_COLUMNS) if illustrative else CSV_COLUMNS
+    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\r\n")
     writer.writeheader()
     for rec in records:
-        writer.writerow(csv_row(rec))
+        writer.writerow({"notice": NOTICE, **csv_row(rec)} if illustrative else csv_row(rec))
     return [Generated(JSON_FILE, content=body + "\n"), Generated(CSV_FILE, content=out.getvalue().encode("utf-8"))]
 
 
@@ -140,10 +146,11 @@ FIELD_DESCRIPTIONS = (
 OPEN_DATA_SRC = f"{DATA_DIR}/index.md"
 
 
-def open_data_page(roll: Roll) -> Generated:
+def open_data_page(roll: Roll, illustrative: bool = False) -> Generated:
     from .pages import make_environment
 
     content = make_environment().get_template("open-data.md.j2").render(
-        src=OPEN_DATA_SRC, count=len(roll.published), fields=FIELD_DESCRIPTIONS, licence=LICENCE, licence_url=LICENCE_URL
+        src=OPEN_DATA_SRC, count=len(roll.published), fields=FIELD_DESCRIPTIONS, licence=LICENCE, licence_url=LICENCE_URL,
+        illustrative=illustrative, notice=NOTICE,
     )
     return Generated(OPEN_DATA_SRC, content=content)

@@ -34,6 +34,8 @@ GROUP_LIMIT = 24
 MEETING_LIMIT = 50
 GUIDANCE_SRC = "huong-dan.md"
 HONOREE_DIR = "guong-dien-hinh"
+HONOREE_INDEX_SRC = f"{HONOREE_DIR}/index.md"  # /guong-dien-hinh/: the section's own page
+INDEX_LIMIT = 6  # newest of each kind shown there
 PHOTO_DIR = "anh"
 
 PILLAR_INTROS = {
@@ -110,7 +112,7 @@ class PageMaker:
         return self.env.get_template(template).render(src=src, **context)
 
     def pages(self) -> list[Generated]:
-        pages = [self.home(), self.guidance_page()]
+        pages = [self.home(), self.guidance_page(), self.honoree_index()]
         pages += [self.pillar_page(p) for p in Pillar]
         pages += [self.kind_page(k) for k in Kind]
         pages += [self.honoree_page(h) for h in self.published]
@@ -185,6 +187,14 @@ class PageMaker:
             "facebook": "https://www.facebook.com/sharer/sharer.php?" + urlencode({"u": url}),
             "email": "mailto:?" + urlencode({"subject": title, "body": f"{h.summary}\n\n{url}"}, quote_via=quote),
         }
+
+    def honoree_index(self) -> Generated:
+        """The address above every honoree page: the newest of each kind, the way to all."""
+        groups = [(k, [h for h in self.published if h.kind is k]) for k in Kind]
+        return Generated(
+            HONOREE_INDEX_SRC,
+            self.render("honoree-index.md.j2", HONOREE_INDEX_SRC, groups=groups, total=len(self.published), limit=INDEX_LIMIT, browse=BROWSE_SRC),
+        )
 
     def guidance_page(self) -> Generated:
         return Generated(

@@ -14,7 +14,7 @@ from .generated import Generated
 from .loader import Roll
 from .model import Honoree
 from .pages import honoree_src
-from .share_cards import draw_missing, honoree_card, site_card
+from .share_cards import draw_missing, honoree_card, movement_line, site_card
 from .urls import SITE_CARD, absolute, card_uri, page_path, qr_uri
 
 
@@ -34,10 +34,13 @@ def qr_svg(url: str) -> str:
     return buffer.getvalue().decode("utf-8")
 
 
-def sharing_files(roll: Roll, site_url: str, site_name: str, cache_dir: Path | None) -> list[Generated]:
+def sharing_files(roll: Roll, settings, cache_dir: Path | None) -> list[Generated]:
+    """``settings``: the site's (honour_roll.site.SiteSettings)."""
     cache_dir = cache_dir or Path(tempfile.gettempdir()) / "honour-roll-share-cards"
-    cards = {SITE_CARD: site_card(site_name, len(roll.published))}
-    cards.update((card_uri(h.id), honoree_card(h, site_name)) for h in roll.published)
+    site_url, illustrative = settings.site_url, settings.illustrative
+    footer = movement_line(settings.movement, settings.province, settings.site_name)
+    cards = {SITE_CARD: site_card(footer, len(roll.published), illustrative)}
+    cards.update((card_uri(h.id), honoree_card(h, footer, illustrative)) for h in roll.published)
     files = draw_missing(list(cards.values()), cache_dir)
     out = [Generated(uri, source_path=path) for uri, path in zip(cards, files)]
     for h in roll.published:

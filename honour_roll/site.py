@@ -30,6 +30,10 @@ class SiteSettings:
     site_name: str = "Gương điển hình chuyển đổi số"
     docs_dir: Path | None = None  # hand-written pages, indexed for search
     cache_dir: Path | None = None  # share cards drawn by earlier builds
+    illustrative: bool = False  # sample records: every output says so (honour_roll/notice.py)
+    # What share cards name: the movement and the province, from mkdocs.yml (extra.honour_roll).
+    movement: str = ""
+    province: str = ""
 
 
 def generate_site(
@@ -48,11 +52,11 @@ def generate_site(
     out.append(browse_page(roll))
     # Hand-written pages are searchable too.
     out += search_files(roll, guidance, docs_dir=settings.docs_dir or data_dir.parent / "docs")
-    shared = sharing_files(roll, settings.site_url, settings.site_name, settings.cache_dir)
+    shared = sharing_files(roll, settings, settings.cache_dir)
     out += shared
     sizes = {g.src_uri: g.source_path.stat().st_size for g in shared if g.source_path is not None}
-    out += feed_files(roll, settings.site_url, settings.site_name, sizes)
-    out += open_data_files(roll, settings.site_url)
-    out.append(open_data_page(roll))
+    out += feed_files(roll, settings.site_url, settings.site_name, sizes, settings.illustrative)
+    out += open_data_files(roll, settings.site_url, settings.illustrative)
+    out.append(open_data_page(roll, settings.illustrative))
     out += redirect_files(roll, settings.site_url)
     return out

@@ -86,6 +86,9 @@ def on_files(files: Files, config) -> Files:
         site_name=config.site_name,
         docs_dir=Path(config.docs_dir),
         cache_dir=root / ".cache" / "share-cards",
+        illustrative=bool(settings.get("illustrative_data", False)),
+        movement=str(settings.get("movement", "")),
+        province=str(settings.get("province", "")),
     )
     # The preview's pages differ (no CSP, see finalize_html): a store of their own, so that
     # `make preview` and `make build` do not prune each other's entries.

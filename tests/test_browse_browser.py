@@ -10,10 +10,13 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from honour_roll.browse import LEVEL_SLUGS
+from honour_roll.generated import Generated
+from honour_roll.search_encoding import INDEX_DIR
 from honour_roll.loader import load_roll
 from honour_roll.vocabulary import Pillar
 
 from conftest import ROOT
+from search_twin import StaticIndex
 
 pytestmark = pytest.mark.browser
 
@@ -21,6 +24,19 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def published():
     return load_roll(ROOT / "data", ROOT).published
+
+
+@pytest.fixture(scope="module")
+def static_ranking(real_site, published):
+    """Names of the honorees having every word of a query, best first, as the search ranks them."""
+    folder = real_site / INDEX_DIR
+    index = StaticIndex(Generated(f"{INDEX_DIR}/{p.relative_to(folder).as_posix()}", p.read_text(encoding="utf-8")) for p in folder.rglob("*.json"))
+
+    def ranking(query: str) -> list[str]:
+        terms, hits = index.search(query)
+        return [published[h.id].name for h in hits if h.id < len(published) and h.matched == len(terms)]
+
+    return ranking
 
 
 def expected_slice(published, pillars=(), kinds=(), localities=(), years=(), awards=(), levels=()):
@@ -165,3 +181,64 @@ def test_without_javascript_every_honoree_is_listed_by_pillar(browser, served_si
     page.wait_for_url(f"**/guong-dien-hinh/{published[0].id}/")
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     context.close()
+
+
+# --- keyword, phone, Vietnamese addresses --------------------------------------------------------
+
+
+def test_a_keyword_combines_with_the_filters_and_lives_in_the_url(page, served_site, published, static_ranking):
+    page.goto(served_site.url + "/tra-cuu/")
+    check(page, "loai", "ca-nhan")
+    page.locator("#hr-browse-q").fill("chu ky so")
+    expect(page.locator("[data-hr-browse-status]")).to_contain_text("từ khóa “chu ky so” và bộ lọc")
+    # the search's honorees having every word, in its order, that pass the filter
+    want = [name for name in static_ranking("chu ky so") if name in expected_slice(published, kinds=["ca-nhan"])]
+    assert want and listed(page) == want
+    assert listed(page)[0] == "Đặng Quốc Việt"
+    assert parse_qs(urlsplit(page.url).query) == {"q": ["chu ky so"], "loai": ["ca-nhan"]}
+    page.reload()
+    expect(page.locator("[data-hr-browse-status]")).to_contain_text("từ khóa")
+    assert listed(page) == want
+    expect(page.locator("#hr-browse-q")).to_have_value("chu ky so")
+    # a keyword no honoree has leaves none; clearing brings everyone back
+    page.locator("#hr-browse-q").fill("zzzzqq")
+    expect(page.locator("[data-hr-browse-status]")).to_contain_text("Không có gương điển hình nào phù hợp")
+    page.locator("[data-hr-browse-clear]").click()
+    assert listed(page) == [h.name for h in published]
+    expect(page.locator("#hr-browse-q")).to_have_value("")
+
+
+def test_on_a_phone_a_filter_offers_a_button_to_the_results(browser, served_site, published):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(served_site.url + "/tra-cuu/")
+    jump = page.locator("[data-hr-browse-jump]")
+    expect(jump).to_be_hidden()
+    page.locator("summary.hr-browse__summary").click()
+    check(page, "loai", "tap-the")
+    n = len(expected_slice(published, kinds=["tap-the"]))
+    expect(jump).to_be_visible()
+    expect(jump).to_have_text(f"Xem {n} kết quả")
+    box = jump.bounding_box()
+    assert 0 <= box["y"] and box["y"] + box["height"] <= 844  # in view, without scrolling down to it
+    status = page.locator("[data-hr-browse-status]")
+    assert status.bounding_box()["y"] > 844  # the results start below the screen
+    jump.click()
+    expect(jump).to_be_hidden()
+    expect(status).to_be_focused()
+    top = status.bounding_box()["y"]
+    assert 40 < top < 844  # in view, below the header
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    context.close()
+
+
+def test_the_locality_filter_speaks_vietnamese_and_old_links_still_work(page, served_site, published):
+    page.goto(served_site.url + "/tra-cuu/")
+    check(page, "dia-ban", "cap-tinh")
+    assert parse_qs(urlsplit(page.url).query) == {"dia-ban": ["cap-tinh"]}
+    want = expected_slice(published, localities=["province"])
+    assert want and listed(page) == want
+    page.goto(served_site.url + "/tra-cuu/?dia-ban=province")  # a link shared before
+    assert listed(page) == want
+    expect(page.locator("input[name='dia-ban'][value='cap-tinh']")).to_be_checked()
+    assert parse_qs(urlsplit(page.url).query) == {"dia-ban": ["cap-tinh"]}

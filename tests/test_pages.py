@@ -42,6 +42,7 @@ def test_every_generated_page_exists():
     assert set(fixture_pages()) == {
         "index.md", "huong-dan.md", "tru-cot/chinh-quyen-so.md", "tru-cot/kinh-te-so.md", "tru-cot/xa-hoi-so.md",
         "loai/tap-the.md", "loai/doanh-nghiep.md", "loai/ca-nhan.md", "guong-dien-hinh/tran-van-mau.md",
+        "guong-dien-hinh/index.md",
     }
 
 

@@ -27,15 +27,16 @@ def page_paths(site) -> list[str]:
     for kind in Kind:
         first = next(h for h in published if h.kind is kind)
         paths.append(f"/guong-dien-hinh/{first.id}/")
+    paths.append("/guong-dien-hinh/")  # the honorees' own folder is a list page
     paths.append("/404.html")
     return [p.replace("//", "/") for p in paths]
 
 
 def test_page_list_covers_every_type(real_site):
     paths = page_paths(real_site)
-    for expected in ("/", "/huong-dan/", "/tru-cot/kinh-te-so/", "/loai/ca-nhan/", "/boi-canh/", "/404.html"):
+    for expected in ("/", "/huong-dan/", "/tru-cot/kinh-te-so/", "/loai/ca-nhan/", "/boi-canh/", "/guong-dien-hinh/", "/404.html"):
         assert expected in paths
-    assert sum(p.startswith("/guong-dien-hinh/") for p in paths) == 3
+    assert sum(p.startswith("/guong-dien-hinh/") for p in paths) == 4
 
 
 @pytest.fixture(scope="module")

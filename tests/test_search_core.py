@@ -8,8 +8,10 @@ import unicodedata
 import pytest
 
 from honour_roll import fields
-from honour_roll.search_index import SearchDoc, StaticIndex, build_index, query_terms
+from honour_roll.search_encoding import SearchDoc, build_index
 from honour_roll.vietnamese import MAX_TOKEN_LENGTH, canon, compounds, fold, is_folded, term_texts, terms, tokens, words
+
+from search_twin import StaticIndex, query_terms
 
 NFD = lambda s: unicodedata.normalize("NFD", s)  # noqa: E731
 
@@ -198,3 +200,22 @@ def test_the_last_word_matches_as_it_is_typed():
     crit = [doc("3.3.a", name="Tiêu chí 3.3.a"), doc("3.1.a", name="Tiêu chí 3.1.a"), doc("3.3.b", name="Tiêu chí 3.3.b")]
     assert ranked(crit, "3.3.a") == ["3.3.a"]
     assert ranked(crit, "tieu chi 3.3") == ["3.3.a", "3.3.b"]
+
+
+def test_words_found_together_outrank_scattered_ones():
+    docs = [
+        doc("scattered", name="Sở Kế hoạch", summary="chủ trì kỳ họp, chữ viết"),
+        doc("together", summary="tích hợp chữ ký số vào hệ thống"),
+        doc("apart", summary="chữ số đẹp, ký tên"),
+    ]
+    assert ranked(docs, "chu ky so")[0] == "together"
+    assert ranked(docs, "chữ ký số")[0] == "together"
+    assert set(ranked(docs, "chu ky so")) == {"scattered", "together", "apart"}  # phrases rank, never filter
+
+
+def test_two_words_typed_without_a_space_find_the_phrase():
+    docs = [doc("vt", name="Hội Nông dân TP. Vũng Tàu"), doc("other", name="Huyện Xuyên Mộc"), doc("tau", body="tàu cá")]
+    assert ranked(docs, "vungtau") == ["vt"]
+    assert ranked(docs, "vungtau") == ranked(docs, "vung tau ")[:1]
+    assert ranked(docs, "xuyenmoc ") == ["other"]
+    assert ranked(docs, "zzzzzz") == []

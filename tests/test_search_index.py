@@ -12,24 +12,25 @@ import pytest
 
 from honour_roll.guidance import load_guidance
 from honour_roll.loader import Roll, load_roll
-from honour_roll.search_index import (
+from honour_roll.search_encoding import (
     CHUNK,
+    FIELDS,
     INDEX_DIR,
     MASK_BITS,
+    PHRASE_FIELDS,
     PREFIX,
     SHARD_TARGET,
-    StaticIndex,
     decode_postings,
     encode_postings,
-    documents,
     file_key,
     postings,
-    search_files,
 )
+from honour_roll.search_index import documents, search_files
 from honour_roll.vietnamese import canon, compounds, fold, nfc, words
 from honour_roll.vocabulary import Status
 
 from conftest import ROOT
+from search_twin import StaticIndex
 from htmltext import elements
 
 GUIDANCE = ROOT / "data" / "guidance" / "huong-dan-2022.txt"
@@ -142,7 +143,8 @@ def test_layout_meta_vocabulary_shards_and_chunks(files, roll):
 
 
 def test_postings_follow_the_plain_definition(roll, guidance):
-    """The build's fast path gives exactly what words + compounds of each field say."""
+    """The build's fast path gives exactly what words + compounds of each field say, and the
+    phrases of the short fields."""
     docs = documents(roll, guidance, ROOT / "docs")
     expected: dict[tuple[str, str], dict[int, int]] = {}
     for doc_id, d in enumerate(docs):
@@ -152,6 +154,14 @@ def test_postings_follow_the_plain_definition(roll, guidance):
                 key = (fold(text[a:b]), canon(text[a:b]))
                 expected.setdefault(key, {})
                 expected[key][doc_id] = expected[key].get(doc_id, 0) | (1 << bit)
+            if FIELDS[bit] not in PHRASE_FIELDS:
+                continue
+            for line in text.split("\n"):  # phrases: two consecutive words of one line
+                spans = words(line)
+                for (a, b), (c, e) in zip(spans, spans[1:]):
+                    phrase = fold(line[a:b]) + " " + fold(line[c:e])
+                    expected.setdefault((phrase, phrase), {})
+                    expected[(phrase, phrase)][doc_id] = expected[(phrase, phrase)].get(doc_id, 0) | (1 << bit)
     got = {(w, f): {v >> MASK_BITS: v & 31 for v in values} for w, forms in postings(docs).items() for f, values in forms.items()}
     assert got == expected
 
@@ -232,3 +242,25 @@ def test_the_site_has_no_material_search_and_a_search_box_on_every_page(real_sit
         assert 'data-md-component="search"' not in html
     assert (real_site / INDEX_DIR / "meta.json").is_file()
     assert (real_site / "tim-kiem" / "index.html").is_file()
+
+
+def rank_of(index, query, url):
+    _, hits = index.search(query)
+    urls = [index.document(h.id)["url"] for h in hits]
+    return urls.index(url) + 1 if url in urls else None
+
+
+def test_a_phrase_puts_the_honoree_whose_story_it_is_near_the_top(index, roll):
+    """"chu ky so": Đặng Quốc Việt's whole story is chữ ký số (was 7th when words were
+    ranked apart); "co thi dua": the only Cờ thi đua holder (was 9th)."""
+    assert rank_of(index, "chu ky so", "guong-dien-hinh/dang-quoc-viet/") <= 3
+    assert rank_of(index, "chữ ký số", "guong-dien-hinh/dang-quoc-viet/") <= 3
+    holders = [h for h in roll.published if h.recognition and h.recognition.award.id == "co-thi-dua"]
+    assert len(holders) == 1
+    assert rank_of(index, "co thi dua", f"guong-dien-hinh/{holders[0].id}/") <= 2
+    assert rank_of(index, "Cờ thi đua", f"guong-dien-hinh/{holders[0].id}/") == 1
+
+
+def test_vungtau_without_a_space_finds_vung_tau(index):
+    assert top(index, "vungtau", 3) == top(index, "vung tau ", 3)
+    assert top(index, "vungtau")[0] == "guong-dien-hinh/hoi-lien-hiep-phu-nu-thanh-pho-vung-tau/"

@@ -17,7 +17,7 @@ from honour_roll import share_cards
 from honour_roll.loader import load_roll
 from honour_roll.open_data import CSV_COLUMNS
 from honour_roll.share_cards import BOLD, REGULAR, Card, card_png, honoree_card, site_card
-from honour_roll.vocabulary import Pillar, Status
+from honour_roll.vocabulary import Kind, Pillar, Status
 
 from conftest import FIXTURES, ROOT, StaticServer, make_project, run_build
 from htmltext import elements
@@ -61,7 +61,9 @@ def test_every_page_carries_open_graph_and_twitter_tags(real_site, roll):
 def test_honoree_metadata_comes_from_the_record(real_site, roll):
     for h in roll.published:
         m = meta((real_site / "guong-dien-hinh" / h.id / "index.html").read_text(encoding="utf-8"))
-        assert m["og:title"] == h.name and m["og:description"] == h.summary and m["og:type"] == "article"
+        # Out of context, a shared title says where it is from; the sample data say they are samples.
+        assert m["og:title"] == f"{h.name} — Gương điển hình chuyển đổi số" and m["og:type"] == "article"
+        assert m["og:description"] == f"[Dữ liệu minh họa] {h.summary}"
         assert m["og:url"] == f"{SITE_URL}guong-dien-hinh/{h.id}/"
         assert m["og:image"] == f"{SITE_URL}chia-se/{h.id}.png"
         assert (real_site / "chia-se" / f"{h.id}.png").is_file()
@@ -80,7 +82,7 @@ def test_share_cards_are_1200_by_630_png(real_site, roll):
 
 def test_the_font_covers_every_character_of_every_card(roll):
     cmaps = [TTFont(str(path))["cmap"].getBestCmap() for path in (BOLD, REGULAR)]
-    cards = [honoree_card(h, "Gương điển hình chuyển đổi số") for h in roll.honorees]
+    cards = [honoree_card(h, "Gương điển hình chuyển đổi số", illustrative=True) for h in roll.honorees]
     cards += [site_card("Gương điển hình chuyển đổi số", 30), Card("", "Nguyễn Thị Hường Đặng Quốc Việt Ữ Ộ Ặ Ỹ ă â đ ê ô ơ ư", (), "")]
     for card in cards:
         for ch in set(card.text) - {"\n"}:
@@ -146,7 +148,9 @@ def test_copy_link_falls_back_where_the_clipboard_api_is_missing(browser, served
 
 
 def test_printed_page_is_a_clean_a4_handout_with_a_working_qr(browser, served_site, roll, tmp_path):
-    h = next(x for x in roll.published if x.replication)
+    """The handout units pin up keeps what makes the record an honour: the facts, the
+    initiatives, the criteria met, the photos; and, while the data are samples, says so."""
+    h = next(x for x in roll.published if x.replication and x.photos and x.initiatives and x.kind is Kind.INDIVIDUAL)
     page = browser.new_page()
     page.goto(f"{served_site.url}/guong-dien-hinh/{h.id}/", wait_until="networkidle")
     pdf = tmp_path / "handout.pdf"
@@ -154,15 +158,24 @@ def test_printed_page_is_a_clean_a4_handout_with_a_working_qr(browser, served_si
     page.close()
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
-    assert 1 <= pages <= 3
+    assert 1 <= pages <= 5
     assert "(A4)" in info
     text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split())
     url = f"{SITE_URL}guong-dien-hinh/{h.id}/"
-    for expected in (h.name, h.summary[:60], h.story.split()[0], "Cách nhân rộng", h.replication.steps[0][:40]):
+    r = h.recognition
+    facts = (h.position, h.unit, h.locality.label, r.award.label, r.decision, r.date.strftime("%d/%m/%Y"))
+    initiatives = [i.title for i in h.initiatives]
+    criteria = [f"Tiêu chí {c.id}" for c in h.criteria_met]
+    photos = [p.alt for p in h.photos]
+    for expected in (h.name, h.summary[:60], h.story.split()[0], "Cách nhân rộng", h.replication.steps[0][:40],
+                     *facts, "Sáng kiến được công nhận", *initiatives, "Tiêu chí đáp ứng", *criteria, "Hình ảnh", *photos,
+                     "Dữ liệu minh họa"):
         assert " ".join(expected.split()) in text, expected
     assert url in re.sub(r"\s+", "", text)  # printed in full, though it may wrap
-    for clutter in ("Tra cứu", "Facebook", "Sao chép liên kết", "Dữ liệu minh họa", "Gương điển hình liên quan"):
+    for clutter in ("Tra cứu", "Facebook", "Sao chép liên kết", "Gương điển hình liên quan"):
         assert clutter not in text, clutter
+    images = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert len(images.splitlines()) - 2 >= len(h.photos)  # the photos are printed, not only their captions
     subprocess.run(["pdftoppm", "-png", "-r", "150", str(pdf), str(tmp_path / "page")], check=True)
     decoded = subprocess.run(["zbarimg", "-q", "--raw", *map(str, sorted(tmp_path.glob("page*.png")))], capture_output=True, text=True)
     assert url in decoded.stdout.split()
@@ -200,7 +213,7 @@ def test_open_data_json_and_csv_hold_every_recognised_record_and_nothing_else(re
     raw = (real_site / "du-lieu-mo" / "guong-dien-hinh.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # the BOM Excel needs for UTF-8
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert tuple(rows[0].keys()) == CSV_COLUMNS
+    assert tuple(rows[0].keys()) == ("notice", *CSV_COLUMNS)  # the sample data say so on every row
     assert [r["id"] for r in rows] == [h.id for h in roll.published]
     assert rows[0]["name"] == roll.published[0].name
     text = json.dumps(data, ensure_ascii=False) + raw.decode("utf-8")

@@ -11,6 +11,11 @@
  *
  * Within a facet, checked values are alternatives (OR); facets combine (AND).
  * Each value's count is what checking it would leave, given the other facets.
+ *
+ * The keyword box combines with the facets: it asks the site's search index
+ * (search.js, window.hrSearch), whose first documents are the honorees in the
+ * same order as the codes, so a hit's number is the honoree's place here.
+ * With a keyword the list is in the search's order, best first.
  */
 (function () {
   "use strict";
@@ -41,7 +46,7 @@
         if (!link) link = a;
       }
       if (!link) return null;
-      out.push({ href: link.getAttribute("href"), name: link.textContent, bits: bits });
+      out.push({ n: out.length, href: link.getAttribute("href"), name: link.textContent, bits: bits });
     }
     var complete = groups.every(function (g) { return g.next === g.items.length; });
     return complete ? out : null;
@@ -63,6 +68,12 @@
     if (!staticList) return;
     var panel = form.querySelector("[data-hr-browse-panel]");
     var active = form.querySelector("[data-hr-browse-active]");
+    var keywordBox = form.querySelector("[data-hr-browse-q]");
+    var jump = form.querySelector("[data-hr-browse-jump]");
+    var indexForm = document.querySelector("[data-hr-index]");
+    var search = window.hrSearch && indexForm ? new window.hrSearch.Index(indexForm.getAttribute("data-hr-index")) : null;
+    if (!search) keywordBox.parentNode.hidden = true;
+    var phone = window.matchMedia("(max-width: 44.984375em)");
 
     var facets = Array.prototype.map.call(form.querySelectorAll("fieldset[data-facet]"), function (fs) {
       var inputs = Array.prototype.slice.call(fs.querySelectorAll("input[type=checkbox]"));
@@ -84,6 +95,9 @@
     var selected = [];  // per facet: bit mask of checked values (0: no filter)
     var matching = [];
     var shown = 0;
+    var keyword = "";
+    var keywordRank = null;  // honoree number -> place in the search's results, while a keyword is set
+    var searches = 0;  // only the latest search's answer is shown
 
     function readForm() {
       selected = facets.map(function (f) {
@@ -91,17 +105,51 @@
       });
     }
 
+    // Returns whether the address used a value's former spelling (dia-ban=province).
     function readUrl() {
       var params = new URLSearchParams(location.search);
+      var old = false;
       facets.forEach(function (f) {
         var values = params.getAll(f.param);
-        f.inputs.forEach(function (input) { input.checked = values.indexOf(input.value) >= 0; });
+        f.inputs.forEach(function (input) {
+          var former = input.getAttribute("data-old-value");
+          input.checked = values.indexOf(input.value) >= 0 || (!!former && values.indexOf(former) >= 0);
+          if (former && values.indexOf(former) >= 0) old = true;
+        });
       });
+      keywordBox.value = search ? (params.get("q") || "") : "";
       readForm();
+      return old;
+    }
+
+    // The keyword's matches, then render; a keyword whose words no honoree has matches none.
+    function runKeyword(then) {
+      var q = keywordBox.value.trim();
+      var mine = ++searches;
+      if (!q) {
+        keyword = "";
+        keywordRank = null;
+        then();
+        return;
+      }
+      search.search(q).then(function (r) {
+        if (mine !== searches) return;
+        var rankOf = new Map();
+        r.hits.forEach(function (hit) {
+          if (hit.id < honorees.length && hit.matched === r.terms.length) rankOf.set(hit.id, rankOf.size);
+        });
+        keyword = q;
+        keywordRank = rankOf;
+        then();
+      }).catch(function () {
+        if (mine !== searches) return;
+        status.textContent = "Không tải được chỉ mục tìm kiếm; hãy thử lại.";
+      });
     }
 
     function query() {
       var params = new URLSearchParams();
+      if (keywordBox.value.trim()) params.append("q", keywordBox.value.trim());
       facets.forEach(function (f) {
         f.inputs.forEach(function (input) { if (input.checked) params.append(f.param, input.value); });
       });
@@ -110,6 +158,7 @@
     }
 
     function passes(h, skip) {
+      if (keywordRank && !keywordRank.has(h.n)) return false;
       for (var i = 0; i < facets.length; i++) {
         if (i !== skip && selected[i] && !(h.bits[i] & selected[i])) return false;
       }
@@ -154,6 +203,7 @@
 
     function render() {
       matching = honorees.filter(function (h) { return passes(h, -1); });
+      if (keywordRank) matching.sort(function (a, b) { return keywordRank.get(a.n) - keywordRank.get(b.n); });
       facets.forEach(function (f, fi) {
         var counts = f.inputs.map(function () { return 0; });
         honorees.forEach(function (h) {
@@ -169,23 +219,55 @@
       shown = 0;
       showMore();
       list.hidden = matching.length === 0;
-      var filtered = selected.some(function (m) { return m; });
+      var filtered = selected.some(function (m) { return m; }) || !!keywordRank;
       var checked = form.querySelectorAll("input[type=checkbox]:checked").length;
       active.textContent = checked ? "(" + checked + " đang chọn)" : "";
       clear.hidden = !filtered;
       if (!matching.length) status.textContent = "Không có gương điển hình nào phù hợp; hãy bỏ bớt lựa chọn.";
-      else if (filtered) status.textContent = matching.length + " trên " + honorees.length + " gương điển hình phù hợp với bộ lọc.";
-      else status.textContent = "Tất cả " + honorees.length + " gương điển hình.";
+      else if (filtered) {
+        status.textContent = matching.length + " trên " + honorees.length + " gương điển hình phù hợp với " +
+          (keywordRank ? "từ khóa “" + keyword + "”" + (selected.some(function (m) { return m; }) ? " và bộ lọc." : ".") : "bộ lọc.");
+      } else status.textContent = "Tất cả " + honorees.length + " gương điển hình.";
+      jump.textContent = "Xem " + matching.length + " kết quả";
     }
 
-    form.addEventListener("change", function () {
+    // On a phone the results are far below the filters: after a choice, a
+    // button (kept in view at the bottom of the form) takes the reader there.
+    function offerJump() {
+      jump.hidden = !phone.matches;
+    }
+
+    form.addEventListener("change", function (e) {
+      if (e.target === keywordBox) return;  // typing is handled as it happens
       readForm();
       history.pushState(null, "", location.pathname + query() + location.hash);
       render();
+      offerJump();
+    });
+    var typing = null;
+    keywordBox.addEventListener("input", function () {
+      clearTimeout(typing);
+      typing = setTimeout(function () {
+        runKeyword(function () {
+          history.replaceState(null, "", location.pathname + query() + location.hash);
+          render();
+          offerJump();
+        });
+      }, 150);
+    });
+    jump.addEventListener("click", function (e) {
+      e.preventDefault();
+      jump.hidden = true;
+      status.focus();
+      status.scrollIntoView({ block: "start" });
     });
     form.addEventListener("submit", function (e) { e.preventDefault(); });
     clear.addEventListener("click", function () {
       facets.forEach(function (f) { f.inputs.forEach(function (i) { i.checked = false; }); });
+      keywordBox.value = "";
+      keyword = "";
+      keywordRank = null;
+      searches++;
       readForm();
       history.pushState(null, "", location.pathname + location.hash);
       render();
@@ -197,15 +279,16 @@
     });
     window.addEventListener("popstate", function () {
       readUrl();
-      render();
+      runKeyword(render);
     });
 
     form.hidden = false;
     // On a phone the filters would push the list off the screen: start folded
     // unless the link already carries a choice.
-    if (window.matchMedia("(max-width: 44.984375em)").matches && !location.search) panel.open = false;
-    readUrl();
+    if (phone.matches && !location.search) panel.open = false;
+    if (readUrl()) history.replaceState(null, "", location.pathname + query() + location.hash);
     render();
+    if (keywordBox.value) runKeyword(render);
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);

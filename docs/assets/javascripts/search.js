@@ -99,6 +99,19 @@
     return found;
   }
 
+  // Every two consecutive words of a query, folded ("chu ky", "ky so"): the index
+  // holds such phrases (honour_roll/search_encoding.py), at most 7 are looked up.
+  function queryPhrases(query) {
+    var text = query.normalize("NFC");
+    var folded = words(text).map(function (span) { return fold(text.slice(span[0], span[1])); });
+    var out = [];
+    for (var i = 0; i + 1 < folded.length; i++) {
+      var phrase = folded[i] + " " + folded[i + 1];
+      if (out.indexOf(phrase) < 0 && out.length < 7) out.push(phrase);
+    }
+    return out;
+  }
+
   // --- the index -------------------------------------------------------------------------------
 
   function Index(base) {
@@ -166,25 +179,56 @@
 
   function compareCodePoints(a, b) { return a < b ? -1 : a > b ? 1 : 0; }
 
+  function prefixOf(word) { return Array.from(word).slice(0, PREFIX).join(""); }
+
   // Every document matching the query, best first: [{id, matched, level, score}].
   Index.prototype.search = function (query) {
     var self = this;
     var terms = queryTerms(query);
     if (!terms.length) return Promise.resolve({ terms: terms, hits: [] });
-    return Promise.all([this.meta()].concat(terms.map(function (t) {
-      return self.vocab(Array.from(t.fold).slice(0, PREFIX).join(""));
+    var phrases = queryPhrases(query);
+    // A word typed without the space between two words ("vungtau") may be the
+    // phrase they make ("vung tau"): each way of splitting it after the first
+    // PREFIX letters is looked up, in the vocabulary file the word itself is in.
+    var prefixes = {};
+    terms.forEach(function (t) {
+      prefixes[prefixOf(t.fold)] = true;
+      var letters = Array.from(t.fold);
+      t.splits = [];
+      for (var k = PREFIX; k < letters.length; k++) {
+        t.splits.push(letters.slice(0, k).join("") + " " + letters.slice(k).join(""));
+      }
+    });
+    phrases.forEach(function (p) { prefixes[prefixOf(p)] = true; });
+    var prefixList = Object.keys(prefixes);
+    return Promise.all([this.meta()].concat(prefixList.map(function (prefix) {
+      return self.vocab(prefix);
     }))).then(function (loaded) {
       var meta = loaded[0];
-      var vocabs = loaded.slice(1);
-      terms.forEach(function (t, i) {
-        var vocab = vocabs[i];
+      var vocabOf = {};
+      prefixList.forEach(function (prefix, i) { vocabOf[prefix] = loaded[i + 1]; });
+      function lookup(word) {
+        var vocab = vocabOf[prefixOf(word)];
+        var at = findWord(vocab, word);
+        return at >= 0 ? { word: word, df: vocab[at][1], shard: vocab[at][2], prefix: false } : null;
+      }
+      terms.forEach(function (t) {
+        var vocab = vocabOf[prefixOf(t.fold)];
         t.entries = [];
         var at = findWord(vocab, t.fold);
         if (at >= 0) t.entries.push({ word: t.fold, df: vocab[at][1], shard: vocab[at][2], prefix: false });
+        else if (t.fold.indexOf(" ") < 0) {
+          t.splits.forEach(function (joined) {
+            var e = lookup(joined);
+            if (e) t.entries.push(e);
+          });
+        }
         if (t.last && Array.from(t.fold).length >= 2) {
           var from = at >= 0 ? at + 1 : -at - 1;
           var completions = [];
-          for (var k = from; k < vocab.length && vocab[k][0].indexOf(t.fold) === 0; k++) completions.push(vocab[k]);
+          for (var k = from; k < vocab.length && vocab[k][0].indexOf(t.fold) === 0; k++) {
+            if (vocab[k][0].indexOf(" ") < 0) completions.push(vocab[k]);  // phrases are not completions
+          }
           completions.sort(function (a, b) { return b[1] - a[1] || compareCodePoints(a[0], b[0]); });
           // The most frequent completions, until they cover every document.
           var covered = 0;
@@ -195,13 +239,16 @@
           });
         }
       });
+      // Phrases in most documents tell them apart too little to be worth fetching.
+      var found = phrases.map(lookup).filter(function (e) { return e && e.df <= meta.phraseMaxShare * meta.docs; });
       var shardIds = {};
       terms.forEach(function (t) { t.entries.forEach(function (e) { shardIds[e.shard] = true; }); });
+      found.forEach(function (e) { shardIds[e.shard] = true; });
       var ids = Object.keys(shardIds);
       return Promise.all(ids.map(function (id) { return self.get("t/" + id + ".json"); })).then(function (shards) {
         var byId = {};
         ids.forEach(function (id, i) { byId[id] = shards[i]; });
-        return { terms: terms, hits: rank(meta, terms, byId) };
+        return { terms: terms, hits: rank(meta, terms, found, byId) };
       });
     });
   };
@@ -229,7 +276,7 @@
     }
   }
 
-  function rank(meta, terms, shards) {
+  function rank(meta, terms, phrases, shards) {
     var bits = meta.maskBits;
     var unit = 1 << bits;
     var weightOf = [];
@@ -268,12 +315,22 @@
         });
       });
     });
+    // Words found together: each query phrase a document holds adds to its score.
+    var bonus = new Map();
+    phrases.forEach(function (e) {
+      var idf = Math.log(1 + meta.docs / e.df);
+      ((shards[e.shard] || {})[e.word] || []).forEach(function (pair) {
+        decodePostings(pair[1], unit, function (id, m) {
+          if (docs.has(id)) bonus.set(id, (bonus.get(id) || 0) + idf * meta.phrase * weightOf[m]);
+        });
+      });
+    });
     var nameBit = 1 << meta.fields.indexOf("name");
     var identityBit = 1 << meta.fields.indexOf("identity");
     var hits = [];
     var best = 0;
     docs.forEach(function (d) {
-      var matched = 0, level = 0, score = 0, inName = true, inIdentity = true;
+      var matched = 0, level = 0, score = bonus.get(d.id) || 0, inName = true, inIdentity = true;
       for (var i = 0; i < terms.length; i++) {
         var p = d.per[i];
         if (!p) { inName = inIdentity = false; continue; }

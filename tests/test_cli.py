@@ -327,3 +327,48 @@ def test_report_as_markdown(capsys, mixed):
     assert "| le-thi-de-cu | Lê Thị Đề Cử | được đề cử | Chưa đạt: chưa có sáng kiến nào được công nhận;" in md
     assert "| le-thi-de-cu | Lê Thị Đề Cử | được đề cử | cách nhân rộng |" in md
     assert SECRET not in md
+
+
+# --- placeholder text ----------------------------------------------------------------------------
+
+PLACEHOLDER_RECORD = FIXTURES / "invalid" / "placeholder-recognised.yml"
+
+
+def test_placeholder_text_is_refused_once_recognised(capsys, tmp_path):
+    project = make_project(tmp_path / "p", [PLACEHOLDER_RECORD])
+    code, out, _ = run(capsys, "validate", "-C", project)
+    assert code == 1
+    assert out.splitlines() == [
+        "data/honorees/placeholder-recognised.yml:12: summary: vẫn còn chữ mẫu '(Tóm tắt một đoạn: đã làm gì, cho ai, kế…' "
+        "của lệnh honour-roll new; hãy thay bằng nội dung thật trước khi công nhận (status: recognised)",
+        "data/honorees/placeholder-recognised.yml:13: story: vẫn còn chữ mẫu '(Câu chuyện 150–400 chữ, viết bằng Markd…' "
+        "của lệnh honour-roll new; hãy thay bằng nội dung thật trước khi công nhận (status: recognised)",
+        "data/honorees/placeholder-recognised.yml:26: initiatives[1].recognised_by: vẫn còn chữ mẫu 'Hội đồng sáng kiến ...' "
+        "của lệnh honour-roll new; hãy thay bằng nội dung thật trước khi công nhận (status: recognised)",
+        "Có 3 lỗi trong 1 tệp hồ sơ. Hãy sửa các lỗi trên rồi chạy lại; trang web chưa được tạo.",
+    ]
+    # The same record as a draft or a nomination is work in progress: accepted.
+    record = records(project) / "placeholder-recognised.yml"
+    for status in ("draft", "nominated"):
+        record.write_text(PLACEHOLDER_RECORD.read_text(encoding="utf-8").replace("status: recognised", f"status: {status}"), encoding="utf-8")
+        assert run(capsys, "validate", "-C", project)[0] == 0
+
+
+def test_every_placeholder_of_the_skeleton_is_found(capsys, project):
+    """Uncommenting every optional section of `new`'s skeleton without rewriting
+    it: each example text is refused on a recognised record."""
+    code, out, _ = run(
+        capsys, "new", "-C", project, "--kind", "individual", "--name", "Đỗ Thị Mẫu Chữ", "--position", "x", "--unit", "y",
+        "--locality", "xuyen-moc", "--pillar", "digital-society", "--year", "2024",
+    )
+    assert code == 0, out
+    path = records(project) / "do-thi-mau-chu.yml"
+    text = path.read_text(encoding="utf-8").replace("status: draft", "status: recognised")
+    text = re.sub(r"^# (?!---|yaml-language-server|editor_notes|photos|  - file|    alt|    credit|    consent|links|  - title: Tiêu đề|    url)",
+                  "", text, flags=re.M)
+    path.write_text(text, encoding="utf-8")
+    code, out, _ = run(capsys, "validate", "-C", project, path)
+    assert code == 1
+    flagged = [line.split(": ")[1] for line in out.splitlines() if "vẫn còn chữ mẫu" in line]
+    assert flagged == ["summary", "story", "achievements[1]", "initiatives[1].title", "initiatives[1].recognised_by",
+                       "replication.steps[1]", "replication.requirements[1]", "replication.contact.organisation"], out

@@ -276,6 +276,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         _out(note)
     for problem in result.problems:
         _out(problem)
+    if result.no_rows:
+        _out(result.no_rows)
+        return PROBLEMS  # nothing was imported: a script running import then build must not carry on
     if result.problems and not args.skip_invalid:
         _out(
             f"Không tạo hồ sơ nào: {len(result.failed_rows)} trong {result.rows} dòng đề cử có lỗi. "

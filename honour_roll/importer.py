@@ -81,6 +81,7 @@ class ImportResult:
     rows: int = 0  # nomination rows read (empty rows not counted)
     failed_rows: list[int] = field(default_factory=list)
     written: list[Planned] = field(default_factory=list)
+    no_rows: str = ""  # said instead of "0 records" when the sheet has no nomination row yet
 
 
 # --- reading the file -------------------------------------------------------------------------
@@ -502,6 +503,13 @@ def plan_import(
             result.failed_rows.append(number)
         elif planned is not None:
             result.planned.append(planned)
+    if result.rows == 0:
+        first = table.header_row + 1
+        result.no_rows = (
+            f"{table.where(first)}: bảng chưa có dòng đề cử nào (dòng {table.header_row} là dòng tiêu đề, "
+            f"các dòng từ {first} trở xuống đang trống). Hãy điền mỗi đề cử một dòng, từ dòng {first}, "
+            "lưu tệp rồi nhập lại; chưa tạo hồ sơ nào."
+        )
     return result
 
 

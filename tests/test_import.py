@@ -93,12 +93,42 @@ def test_template_has_vietnamese_headers_and_instructions():
         assert next(csv.reader(f)) == headers
 
 
-def test_the_empty_template_imports_nothing(capsys, project):
-    for template in (TEMPLATE_XLSX, TEMPLATE_CSV):
-        code, out = run(capsys, "import", "-C", project, ROOT / template)
-        assert code == 0, out
-        assert "Đã tạo 0 hồ sơ" in out
+def test_the_empty_template_says_it_has_no_rows_yet(capsys, project):
+    """Importing the template as shipped is a mistake (the unit sent it back
+    unfilled): said plainly, exit status 1, nothing written."""
+    code, out = run(capsys, "import", "-C", project, ROOT / TEMPLATE_XLSX)
+    assert (code, out) == (1, (
+        "mau-de-cu.xlsx: Danh sách, dòng 4: bảng chưa có dòng đề cử nào (dòng 3 là dòng tiêu đề, các dòng từ 4 trở xuống "
+        "đang trống). Hãy điền mỗi đề cử một dòng, từ dòng 4, lưu tệp rồi nhập lại; chưa tạo hồ sơ nào.\n"
+    ))
+    code, out = run(capsys, "import", "-C", project, ROOT / TEMPLATE_CSV)
+    assert code == 1 and out.startswith("mau-de-cu.csv: dòng 2: bảng chưa có dòng đề cử nào (dòng 1 là dòng tiêu đề,")
     assert files_in(project) == ["tran-van-mau.yml"]
+
+
+def test_the_instructions_example_row_imports_cleanly(capsys, tmp_path):
+    """A unit copies the "Ví dụ" column of the instructions sheet into the first
+    row of the list: it imports, beside the sample records, with no problem."""
+    samples = sorted((ROOT / "data" / "honorees").glob("*.yml"))
+    project = make_project(tmp_path / "p", samples, photos=ROOT / "data" / "photos")
+    wb = openpyxl.load_workbook(ROOT / TEMPLATE_XLSX)
+    examples: dict = {}
+    for row in wb[INSTRUCTIONS_SHEET].iter_rows(values_only=True):  # the table of columns comes first
+        if len(row) >= 4 and row[0]:
+            examples.setdefault(row[0], row[3])
+    ws = wb[SHEET]
+    for c, column in enumerate(COLUMNS, start=1):
+        ws.cell(row=4, column=c, value=examples[column.header])
+    wb.save(tmp_path / "vi-du.xlsx")
+    code, out = run(capsys, "import", "-C", project, tmp_path / "vi-du.xlsx")
+    assert code == 0, out
+    assert out.splitlines() == [
+        "data/honorees/nguyen-van-mau.yml",
+        "Đã tạo 1 hồ sơ với trạng thái 'nominated' (được đề cử).",
+    ]
+    h = honorees(project)["nguyen-van-mau"]
+    assert (h.kind, h.locality.id, h.year, h.recognition.award.id) == (Kind.INDIVIDUAL, "xuyen-moc", 2024, "bang-khen")
+    assert [c.id for c in h.criteria_met] == ["3.3.a", "3.3.b", "3.3.c"]
 
 
 def test_a_filled_template_imports(capsys, project, tmp_path):

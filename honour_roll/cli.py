@@ -21,7 +21,7 @@ from typing import Callable
 
 import yaml
 
-from . import nomination
+from . import argparse_vietnamese, nomination
 from .loader import Roll, display_path, load_roll, record_files
 from .problems import Problem, RecordsInvalid
 from .progress import CountingList, Progress
@@ -369,6 +369,13 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 # --- the parser ---------------------------------------------------------------------------------
 
+def _year_argument(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"năm '{text}' không hợp lệ; hãy ghi 4 chữ số, ví dụ 2024") from None
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
@@ -393,17 +400,17 @@ def build_parser() -> argparse.ArgumentParser:
         description="Tạo tệp hồ sơ mới hợp lệ để điền tiếp; hỏi các thông tin còn thiếu khi chạy trong cửa sổ lệnh; "
         "không bao giờ ghi đè / Writes a valid record skeleton; asks for missing values on a terminal; never overwrites.",
     )
-    p.add_argument("--kind", help="loại: Tập thể, Doanh nghiệp, Cá nhân (hoặc collective, enterprise, individual) / kind")
-    p.add_argument("--name", help="tên tập thể, doanh nghiệp hoặc họ và tên / name")
-    p.add_argument("--position", help="chức vụ (cá nhân) / position (individuals)")
-    p.add_argument("--unit", help="đơn vị công tác (cá nhân) / unit (individuals)")
-    p.add_argument("--parent-body", help="cơ quan chủ quản (tập thể, doanh nghiệp) / parent body")
-    p.add_argument("--locality", help="địa bàn, ví dụ 'Xuyên Mộc' hoặc xuyen-moc / locality")
-    p.add_argument("--pillar", action="append", help="trụ cột (lặp lại được), ví dụ 'Chính quyền số' / pillar (repeatable)")
-    p.add_argument("--year", type=int, help=f"năm công nhận ({FIRST_YEAR}–{LAST_YEAR}) / year")
+    p.add_argument("--kind", metavar="LOẠI", help="loại: Tập thể, Doanh nghiệp, Cá nhân (hoặc collective, enterprise, individual) / kind")
+    p.add_argument("--name", metavar="TÊN", help="tên tập thể, doanh nghiệp hoặc họ và tên / name")
+    p.add_argument("--position", metavar="CHỨC_VỤ", help="chức vụ (cá nhân) / position (individuals)")
+    p.add_argument("--unit", metavar="ĐƠN_VỊ", help="đơn vị công tác (cá nhân) / unit (individuals)")
+    p.add_argument("--parent-body", metavar="CƠ_QUAN", help="cơ quan chủ quản (tập thể, doanh nghiệp) / parent body")
+    p.add_argument("--locality", metavar="ĐỊA_BÀN", help="địa bàn, ví dụ 'Xuyên Mộc' hoặc xuyen-moc / locality")
+    p.add_argument("--pillar", metavar="TRỤ_CỘT", action="append", help="trụ cột (lặp lại được), ví dụ 'Chính quyền số' / pillar (repeatable)")
+    p.add_argument("--year", metavar="NĂM", type=_year_argument, help=f"năm công nhận ({FIRST_YEAR}–{LAST_YEAR}) / year")
     p.add_argument("--status", choices=[Status.DRAFT.id, Status.NOMINATED.id], default=Status.DRAFT.id,
                    help="trạng thái, mặc định draft / status, default draft")
-    p.add_argument("--id", help="tên tệp (không dấu), mặc định tạo từ tên / file stem, default from the name")
+    p.add_argument("--id", metavar="TÊN_TỆP", help="tên tệp (không dấu), mặc định tạo từ tên / file stem, default from the name")
     p.set_defaults(run=cmd_new)
 
     p = sub.add_parser(
@@ -424,7 +431,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("file", metavar="TỆP", help="tệp .xlsx hoặc .csv / an .xlsx or .csv file")
     p.add_argument("--force", action="store_true", help="ghi đè hồ sơ đã có của cùng đối tượng / overwrite existing records of the same honoree")
-    p.add_argument("--sheet", help="tên trang tính, mặc định 'Danh sách' / sheet name")
+    p.add_argument("--sheet", metavar="TRANG_TÍNH", help="tên trang tính, mặc định 'Danh sách' / sheet name")
     p.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không ghi tệp / check only, write nothing")
     p.add_argument("--skip-invalid", action="store_true", help="vẫn nhập các dòng không lỗi / write the rows without problems")
     p.set_defaults(run=cmd_import)
@@ -453,8 +460,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    with argparse_vietnamese.vietnamese():  # argparse's own words ("usage:", "options"...) too
+        parser = build_parser()
+        args = parser.parse_args(argv)
     run: Callable[[argparse.Namespace], int] = args.run
     try:
         return run(args)

@@ -72,6 +72,47 @@ def test_every_help_text_is_in_vietnamese_and_english(capsys, command):
             assert vietnamese and english, action.dest
 
 
+# argparse's own English, as an editor would otherwise meet it.
+ARGPARSE_ENGLISH = (
+    "usage:", "positional arguments", "optional arguments", "options:", "show this help message", "invalid choice",
+    "choose from", "the following arguments are required", "unrecognized arguments", "error:", "expected one argument",
+    "invalid int value", "argument ", "ambiguous option",
+)
+
+
+@pytest.mark.parametrize("argv", [["--help"], *([c, "--help"] for c in ("new", "validate", "import", "export", "report"))])
+def test_help_has_no_english_of_argparse(capsys, argv):
+    code, out, err = run(capsys, *argv)
+    assert code == 0 and out.startswith("cách dùng: honour-roll") and err == ""
+    assert "\ntùy chọn:\n  -h, --help" in out and "hiện hướng dẫn này rồi thoát" in out
+    for english in ARGPARSE_ENGLISH:
+        assert english not in out, english
+
+
+def test_usage_errors_are_in_vietnamese(capsys, project):
+    cases = {
+        ("frobnicate",): "honour-roll: lỗi: tham số LỆNH: 'frobnicate' không có trong danh sách; "
+        "hãy chọn một trong: 'new', 'validate', 'import', 'export', 'report'",
+        ("validate", "--format", "xml"): "honour-roll validate: lỗi: tham số --format: 'xml' không có trong danh sách; "
+        "hãy chọn một trong: 'text', 'json'",
+        ("import",): "honour-roll import: lỗi: thiếu tham số bắt buộc: TỆP",
+        ("validate", "--bogus"): "honour-roll: lỗi: không hiểu tham số: --bogus",
+        ("export", "-o"): "honour-roll export: lỗi: tham số -o/--output: cần ghi một giá trị sau tùy chọn này",
+        ("new", "--year", "hai nghìn"): "honour-roll new: lỗi: tham số --year: năm 'hai nghìn' không hợp lệ; hãy ghi 4 chữ số, ví dụ 2024",
+        ("new", "--status", "recognised"): "honour-roll new: lỗi: tham số --status: 'recognised' không có trong danh sách; "
+        "hãy chọn một trong: 'draft', 'nominated'",
+    }
+    for argv, message in cases.items():
+        code, out, err = run(capsys, *argv)
+        assert code == 2 and out == "", argv
+        assert err.startswith("cách dùng: honour-roll") and err.splitlines()[-1] == message, err
+        for english in ARGPARSE_ENGLISH:
+            assert english not in err, (argv, english)
+    import argparse
+
+    assert argparse._("usage: ") == "usage: "  # the rest of the process keeps argparse's own words
+
+
 def test_wrong_usage_exits_with_2(capsys, project):
     assert run(capsys, "validate", "-C", project, project / "nope.yml")[0] == 2
     assert run(capsys, "validate", "-C", project, project / "docs" / "boi-canh.md")[0] == 2

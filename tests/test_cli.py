@@ -413,3 +413,47 @@ def test_every_placeholder_of_the_skeleton_is_found(capsys, project):
     flagged = [line.split(": ")[1] for line in out.splitlines() if "vẫn còn chữ mẫu" in line]
     assert flagged == ["summary", "story", "achievements[1]", "initiatives[1].title", "initiatives[1].recognised_by",
                        "replication.steps[1]", "replication.requirements[1]", "replication.contact.organisation"], out
+
+
+# --- broken YAML ---------------------------------------------------------------------------------
+
+BROKEN_YAML = {
+    "kind: individual\npillars: [digital-society, digital-economy\nyear: 2024\n": (
+        "data/honorees/hong.yml:3: lỗi cú pháp YAML (cột 5): danh sách trong ngoặc vuông '[ ]' chưa có dấu ']' đóng, "
+        "hoặc thiếu dấu phẩy giữa các mục (ngoặc mở ở dòng 2)"
+    ),
+    "name: Trần Văn A\nsummary: Kết quả: 1.200 học sinh\n": (
+        "data/honorees/hong.yml:2: lỗi cú pháp YAML (cột 17): dấu hai chấm ':' không đúng chỗ; "
+        "nếu giá trị có dấu ':' hãy đặt nó trong dấu nháy kép"
+    ),
+    "name: x\nsummary: {a: 1\nstory: b\n": None,
+    'name: "Trần Văn A\n': None,
+    "name: @tranvana\n": None,
+    "name: x\n- a\n": None,
+    'name: "a\\q"\n': None,
+    "name: *x\n": None,
+    "name: |0\n  x\n": None,
+    "name: x\nstory: a\x01b\n": None,
+    "a: 1\n---\nb: 2\n": None,
+    "%YAML 9.9\n---\na: 1\n": None,
+    "name: x\n\tkind: individual\n": None,
+    "name: 'a'b\n": None,
+    "name: a\n- b\nkind: c\n": None,
+}
+PYYAML_ENGLISH = re.compile(
+    r"\b(found|expected|while|parsing|scanning|mapping|allowed|character|stream|document|indicator|token|block|flow|"
+    r"sequence|scalar|key|node|content|alias|directive|could|did|not|the|of|in)\b",
+    re.I,
+)
+
+
+@pytest.mark.parametrize("text", list(BROKEN_YAML), ids=range(len(BROKEN_YAML)))
+def test_broken_yaml_is_explained_in_vietnamese_with_line_and_column(capsys, project, text):
+    (records(project) / "hong.yml").write_text(text, encoding="utf-8")
+    code, out, _ = run(capsys, "validate", "-C", project)
+    assert code == 1
+    (line, summary) = out.splitlines()
+    assert re.match(r"data/honorees/hong\.yml:\d+: lỗi cú pháp YAML( \(cột \d+\))?: \S", line), line
+    assert not PYYAML_ENGLISH.search(re.sub(r"'[^']*'", "", line)), line  # quoted bits are the record's own text
+    if BROKEN_YAML[text]:
+        assert line == BROKEN_YAML[text]

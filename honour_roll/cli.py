@@ -177,59 +177,103 @@ def _ask(label: str, choices_text: str = "") -> str:
     return input(f"{label}{hint}: ").strip()
 
 
+# Each answer of `new` is read by one of these: (value, None) or (None, what is wrong).
+Parsed = tuple[object, str | None]
+
+
+def _kind(text: str) -> Parsed:
+    found = nomination.resolve("kind", text)
+    if found is None:
+        return None, f"loại '{text}' không hợp lệ; hãy ghi một trong: {nomination.choices('kind')}"
+    return Kind(found), None
+
+
+def _name(text: str) -> Parsed:
+    if not slugify(text):
+        return None, f"không tạo được tên tệp từ tên '{text}'; hãy ghi tên bằng chữ (hoặc dùng --id ten-khong-dau)"
+    return text, None
+
+
+def _locality(text: str) -> Parsed:
+    found = nomination.resolve("locality", text)
+    if found is None:
+        return None, f"địa bàn '{text}' không hợp lệ; hãy ghi một trong: {nomination.choices('locality')}"
+    return LOCALITY_BY_ID[found], None
+
+
+def _pillars(text: str) -> Parsed:
+    pillars: list[Pillar] = []
+    for part in [p.strip() for p in text.replace(",", ";").split(";") if p.strip()]:
+        found = nomination.resolve("pillars", part)
+        if found is None:
+            return None, f"trụ cột '{part}' không hợp lệ; hãy ghi một hoặc nhiều trong: {nomination.choices('pillars')}"
+        if Pillar(found) not in pillars:
+            pillars.append(Pillar(found))
+    if not pillars:
+        return None, f"cần ít nhất một trụ cột; hãy ghi một hoặc nhiều trong: {nomination.choices('pillars')}"
+    return pillars, None
+
+
+def _year(text: str) -> Parsed:
+    try:
+        year = int(text)
+    except ValueError:
+        return None, f"năm '{text}' không hợp lệ; hãy ghi 4 chữ số, ví dụ 2024"
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        return None, f"năm {year} nằm ngoài giai đoạn {FIRST_YEAR}–{LAST_YEAR}"
+    return year, None
+
+
+def _text(text: str) -> Parsed:
+    return text, None
+
+
 def cmd_new(args: argparse.Namespace) -> int:
     project = Project(args)
     interactive = sys.stdin.isatty()
-
-    def value(name: str, label: str, choices_text: str = "", needed: bool = True) -> str | None:
-        given = getattr(args, name)
-        if given:
-            return given
-        if interactive:
-            answer = _ask(label, choices_text)
-            return answer or None
-        if needed:
-            missing.append("--" + name.replace("_", "-"))
-        return None
-
     missing: list[str] = []
-    kind_text = value("kind", "Loại / kind", nomination.choices("kind"))
-    name = value("name", "Tên tập thể, doanh nghiệp hoặc họ và tên / name")
-    kind = Kind(nomination.resolve("kind", kind_text)) if kind_text and nomination.resolve("kind", kind_text) else None
-    if kind_text and kind is None:
-        raise UsageError(f"loại '{kind_text}' không hợp lệ; hãy ghi một trong: {nomination.choices('kind')}")
+
+    def answer(flag: str, given: str | None, label: str, parse, empty: str | None, choices_text: str = ""):
+        """A value from its option, else asked on the terminal until it is right.
+
+        ``empty`` says why an empty answer is refused; None means it may be left empty."""
+        if given:
+            value, problem = parse(given)
+            if problem:
+                raise UsageError(problem)
+            return value
+        if not interactive:
+            if empty is not None:
+                missing.append(flag)
+            return None
+        while True:  # one wrong answer is asked again, never the whole form
+            text = _ask(label, choices_text)
+            if not text and empty is None:
+                return None
+            value, problem = parse(text) if text else (None, empty)
+            if not problem:
+                return value
+            _out(f"{problem[0].upper()}{problem[1:]}. Xin ghi lại.")
+
+    kind = answer("--kind", args.kind, "Loại / kind", _kind, "loại không được để trống", nomination.choices("kind"))
+    name = answer("--name", args.name, "Tên tập thể, doanh nghiệp hoặc họ và tên / name", _text if args.id else _name,
+                  "tên không được để trống")
     position = unit = parent_body = None
     if kind is Kind.INDIVIDUAL:
-        position = value("position", "Chức vụ / position")
-        unit = value("unit", "Đơn vị công tác / unit")
+        position = answer("--position", args.position, "Chức vụ / position", _text, "chức vụ của cá nhân không được để trống")
+        unit = answer("--unit", args.unit, "Đơn vị công tác / unit", _text, "đơn vị công tác của cá nhân không được để trống")
     elif kind is not None:
-        parent_body = value("parent_body", "Cơ quan chủ quản / parent body (có thể để trống)", needed=False)
-    locality_text = value("locality", "Địa bàn / locality", nomination.choices("locality"))
-    pillars_text = ";".join(args.pillar) if args.pillar else value("pillar", "Trụ cột / pillars", nomination.choices("pillars"))
-    year_text = str(args.year) if args.year else value("year", f"Năm công nhận / year ({FIRST_YEAR}–{LAST_YEAR})")
+        parent_body = answer("--parent-body", args.parent_body, "Cơ quan chủ quản / parent body (có thể để trống)", _text, None)
+    locality = answer("--locality", args.locality, "Địa bàn / locality", _locality, "địa bàn không được để trống",
+                      nomination.choices("locality"))
+    pillars = answer("--pillar", ";".join(args.pillar or []), "Trụ cột / pillars", _pillars, "trụ cột không được để trống",
+                     nomination.choices("pillars"))
+    year = answer("--year", str(args.year) if args.year else None, f"Năm công nhận / year ({FIRST_YEAR}–{LAST_YEAR})", _year,
+                  "năm công nhận không được để trống; hãy ghi 4 chữ số, ví dụ 2024")
     if missing:
         raise UsageError(
             "thiếu " + ", ".join(missing) + " (không có bàn phím để hỏi) / missing " + ", ".join(missing) + " (stdin is not a terminal)"
         )
-
-    locality_id = nomination.resolve("locality", locality_text or "")
-    if locality_id is None:
-        raise UsageError(f"địa bàn '{locality_text}' không hợp lệ; hãy ghi một trong: {nomination.choices('locality')}")
-    pillars = []
-    for part in [p.strip() for p in (pillars_text or "").replace(",", ";").split(";") if p.strip()]:
-        found = nomination.resolve("pillars", part)
-        if found is None:
-            raise UsageError(f"trụ cột '{part}' không hợp lệ; hãy ghi một hoặc nhiều trong: {nomination.choices('pillars')}")
-        if Pillar(found) not in pillars:
-            pillars.append(Pillar(found))
-    if not pillars:
-        raise UsageError("cần ít nhất một trụ cột / at least one --pillar")
-    try:
-        year = int(year_text or "")
-    except ValueError:
-        raise UsageError(f"năm '{year_text}' không hợp lệ; hãy ghi 4 chữ số, ví dụ 2024") from None
-    if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise UsageError(f"năm {year} nằm ngoài giai đoạn {FIRST_YEAR}–{LAST_YEAR}")
 
     from .skeleton import skeleton_text
 
@@ -237,7 +281,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     if not record_id:
         raise UsageError("không tạo được tên tệp từ tên này; hãy dùng --id ten-khong-dau")
     target = project.data_dir / "honorees" / f"{record_id}.yml"
-    text = skeleton_text(kind, name, LOCALITY_BY_ID[locality_id], pillars, year, Status(args.status), position, unit, parent_body)
+    text = skeleton_text(kind, name, locality, pillars, year, Status(args.status), position, unit, parent_body)
     problems = check_text(text, record_id, project.shown(target), project.data_dir)
     if problems:
         for p in problems:
@@ -468,8 +512,8 @@ def main(argv: list[str] | None = None) -> int:
         return run(args)
     except UsageError as e:
         parser.exit(USAGE, f"honour-roll {args.command}: lỗi / error: {e}\n")
-    except KeyboardInterrupt:
-        _err("Đã dừng.")
+    except (KeyboardInterrupt, EOFError):  # Ctrl+C, or Ctrl+D at a question of `new`
+        _err("\nĐã dừng; chưa ghi tệp nào.")
         return 130
     return OK  # pragma: no cover
 

@@ -174,6 +174,44 @@ def test_new_asks_on_a_terminal(capsys, project, monkeypatch):
     assert (h.kind, h.locality.id, h.status, h.parent_body) == (Kind.ENTERPRISE, "phu-my", Status.NOMINATED, None)
 
 
+def test_new_asks_a_wrong_answer_again(capsys, project, monkeypatch):
+    """Scripted terminal session: each wrong or empty answer is asked again at
+    once, with what is wrong; the answers already given are kept."""
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    answers = iter(["ca nhan", "", "Đỗ Văn Hỏi", "", "Chuyên viên", "UBND xã Bàu Lâm", "Hà Nội", "Xuyên Mộc", "xã hội số",
+                    "", "2030", "2024"])
+    asked = []
+
+    def fake_input(prompt=""):
+        asked.append(prompt.split(" / ")[0])
+        return next(answers)
+
+    monkeypatch.setattr(sys, "stdin", Terminal())
+    monkeypatch.setattr("builtins.input", fake_input)
+    code, out, err = run(capsys, "new", "-C", project)
+    assert code == 0, out + err
+    assert asked == ["Loại", "Tên tập thể, doanh nghiệp hoặc họ và tên", "Tên tập thể, doanh nghiệp hoặc họ và tên",
+                     "Chức vụ", "Chức vụ", "Đơn vị công tác", "Địa bàn", "Địa bàn", "Trụ cột", "Năm công nhận",
+                     "Năm công nhận", "Năm công nhận"]
+    assert out.splitlines() == [
+        "Tên không được để trống. Xin ghi lại.",
+        "Chức vụ của cá nhân không được để trống. Xin ghi lại.",
+        "Địa bàn 'Hà Nội' không hợp lệ; hãy ghi một trong: Cấp tỉnh; TP. Vũng Tàu; TP. Bà Rịa; TX. Phú Mỹ; H. Châu Đức; "
+        "H. Xuyên Mộc; H. Long Điền; H. Đất Đỏ; H. Long Đất; H. Côn Đảo. Xin ghi lại.",
+        "Năm công nhận không được để trống; hãy ghi 4 chữ số, ví dụ 2024. Xin ghi lại.",
+        "Năm 2030 nằm ngoài giai đoạn 2021–2025. Xin ghi lại.",
+        "Đã tạo data/honorees/do-van-hoi.yml (trạng thái: bản nháp).",
+        "Mở tệp để điền tóm tắt, câu chuyện và các mục khác, rồi chạy: honour-roll validate data/honorees/do-van-hoi.yml",
+    ]
+    assert "None" not in out
+    h = {x.id: x for x in load_roll(project / "data", project).honorees}["do-van-hoi"]
+    assert (h.kind, h.position, h.unit, h.locality.id, h.year) == (Kind.INDIVIDUAL, "Chuyên viên", "UBND xã Bàu Lâm", "xuyen-moc", 2024)
+
+
 def test_new_rejects_unknown_values(capsys, project):
     code, _, err = run(capsys, "new", "-C", project, "--kind", "Cá nhân", "--name", "A B", "--position", "x", "--unit", "y",
                        "--locality", "Hà Nội", "--pillar", "xã hội số", "--year", "2024")

@@ -48,11 +48,15 @@ _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, 
 
 def find_project(start: Path) -> Path:
     """The folder of the nearest mkdocs.yml at or above ``start`` (else ``start``)."""
+    return _nearest_project(start) or start.resolve()
+
+
+def _nearest_project(start: Path) -> Path | None:
     start = start.resolve()
     for folder in (start, *start.parents):
         if (folder / "mkdocs.yml").is_file():
             return folder
-    return start
+    return None
 
 
 def data_dir_of(root: Path) -> Path:
@@ -68,12 +72,43 @@ def data_dir_of(root: Path) -> Path:
 
 
 class Project:
+    """The project the command works on: -C, else the nearest mkdocs.yml above
+    the current folder, else above the first file named on the command line."""
+
     def __init__(self, args: argparse.Namespace):
-        self.root = Path(args.project).resolve() if args.project else find_project(Path.cwd())
+        if args.project:
+            self.root = Path(args.project).resolve()
+            if not self.root.is_dir():
+                raise UsageError(f"không có thư mục dự án {args.project} / no folder {args.project}")
+        else:
+            named = [Path(p) for p in (getattr(args, "paths", None) or [])]
+            found = _nearest_project(Path.cwd()) or next(filter(None, (_nearest_project(p.parent) for p in named)), None)
+            self.root = found or Path.cwd().resolve()
         self.data_dir = Path(args.data).resolve() if args.data else data_dir_of(self.root)
+        self.command = args.command
 
     def shown(self, path: Path) -> str:
         return display_path(path, self.root)
+
+    def require_records(self, folder_may_be_new: bool = False) -> None:
+        """Stop with directions when the records folder is not where the command
+        looks: most often the tool was started outside the project folder."""
+        records = self.data_dir / "honorees"
+        if records.is_dir() or (folder_may_be_new and (self.root / "mkdocs.yml").is_file()):
+            return
+        if not (self.root / "mkdocs.yml").is_file():
+            raise UsageError(
+                f"không tìm thấy thư mục hồ sơ: {self.root} không phải thư mục dự án (ở đây và các thư mục cha "
+                "không có tệp mkdocs.yml).\n"
+                "Hãy chạy lệnh trong thư mục dự án, nơi có mkdocs.yml và thư mục data/honorees, ví dụ:\n"
+                f"  cd <thư-mục-dự-án> && honour-roll {self.command}\n"
+                "hoặc chỉ rõ thư mục dự án bằng -C (--project):\n"
+                f"  honour-roll {self.command} -C <thư-mục-dự-án>"
+            )
+        raise UsageError(
+            f"dự án {self.root} chưa có thư mục hồ sơ {self.shown(records)}; hãy tạo thư mục này, "
+            "hoặc chỉ đúng thư mục dữ liệu bằng --data <thư-mục>"
+        )
 
 
 def _out(text: str = "") -> None:
@@ -148,6 +183,7 @@ def _expand(paths: list[str]) -> list[Path]:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     project = Project(args)
+    project.require_records()
     named = _expand(args.paths) if args.paths else None
     progress = Progress("Đang kiểm tra hồ sơ", sys.stderr)
     count, errors, warnings = check(project, named, progress)
@@ -230,6 +266,7 @@ def _text(text: str) -> Parsed:
 
 def cmd_new(args: argparse.Namespace) -> int:
     project = Project(args)
+    project.require_records(folder_may_be_new=True)
     interactive = sys.stdin.isatty()
     missing: list[str] = []
 
@@ -303,6 +340,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     from .importer import SheetUnreadable, plan_import, write_planned
 
     project = Project(args)
+    project.require_records(folder_may_be_new=True)
     path = Path(args.file)
     if not path.is_file():
         raise UsageError(f"không tìm thấy {args.file} / {args.file} not found")
@@ -375,6 +413,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from .exporter import NOT_RECOGNISED, export_rows, to_csv, to_xlsx
 
     project = Project(args)
+    project.require_records()
     fmt = args.format or (Path(args.output).suffix.lstrip(".").lower() if args.output and args.output != "-" else "csv")
     if fmt not in ("csv", "xlsx"):
         raise UsageError(f"định dạng '{fmt}' không hỗ trợ; dùng --format csv hoặc xlsx")
@@ -398,6 +437,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     from .report import build_report, render_markdown, render_text
 
     project = Project(args)
+    project.require_records()
     roll = _load(project)
     if roll is None:
         return PROBLEMS
@@ -511,7 +551,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return run(args)
     except UsageError as e:
-        parser.exit(USAGE, f"honour-roll {args.command}: lỗi / error: {e}\n")
+        parser.exit(USAGE, f"honour-roll {args.command}: lỗi: {e}\n")  # worded as argparse's own errors
     except (KeyboardInterrupt, EOFError):  # Ctrl+C, or Ctrl+D at a question of `new`
         _err("\nĐã dừng; chưa ghi tệp nào.")
         return 130

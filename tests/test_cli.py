@@ -121,6 +121,34 @@ def test_wrong_usage_exits_with_2(capsys, project):
     assert run(capsys, "export", "-C", project, "--format", "xlsx", "-o", "-")[0] == 2
 
 
+@pytest.mark.parametrize("command", ["validate", "report", "export", "import x.xlsx", "new --kind individual"])
+def test_outside_the_project_folder_says_where_to_run(capsys, tmp_path, monkeypatch, command):
+    monkeypatch.chdir(tmp_path)  # a folder with no mkdocs.yml above it
+    name = command.split()[0]
+    (tmp_path / "x.xlsx").write_bytes(b"")
+    code, out, err = run(capsys, *command.split())
+    assert (code, out) == (2, "")
+    assert err == (
+        f"honour-roll {name}: lỗi: không tìm thấy thư mục hồ sơ: {tmp_path.resolve()} không phải thư mục dự án "
+        "(ở đây và các thư mục cha không có tệp mkdocs.yml).\n"
+        "Hãy chạy lệnh trong thư mục dự án, nơi có mkdocs.yml và thư mục data/honorees, ví dụ:\n"
+        f"  cd <thư-mục-dự-án> && honour-roll {name}\n"
+        "hoặc chỉ rõ thư mục dự án bằng -C (--project):\n"
+        f"  honour-roll {name} -C <thư-mục-dự-án>\n"
+    )
+    assert list(tmp_path.iterdir()) == [tmp_path / "x.xlsx"]  # nothing created
+
+
+def test_the_project_is_found_from_a_sub_folder_a_named_file_or_c(capsys, project, tmp_path, monkeypatch):
+    monkeypatch.chdir(records(project))
+    assert run(capsys, "validate")[:2] == (0, "Đã kiểm tra 1 hồ sơ: không có lỗi.\n")
+    monkeypatch.chdir(tmp_path)
+    assert run(capsys, "validate", records(project) / "tran-van-mau.yml")[:2] == (0, "Đã kiểm tra 1 hồ sơ: không có lỗi.\n")
+    assert run(capsys, "validate", "-C", project)[:2] == (0, "Đã kiểm tra 1 hồ sơ: không có lỗi.\n")
+    code, _, err = run(capsys, "validate", "-C", tmp_path / "khong-co")
+    assert code == 2 and err.startswith(f"honour-roll validate: lỗi: không có thư mục dự án {tmp_path / 'khong-co'}")
+
+
 # --- new -----------------------------------------------------------------------------------------
 
 def test_new_writes_a_valid_draft_skeleton(capsys, project):

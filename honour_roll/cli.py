@@ -198,7 +198,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         _out(str(w))
     if warnings:
         _out(
-            f"Có {len(warnings)} cảnh báo: hồ sơ đã công nhận nhưng chưa đủ điều kiện đăng; "
+            f"Có {len(warnings)} cảnh báo: hồ sơ đã được công nhận nhưng chưa đủ điều kiện đăng; "
             "bản dựng --strict sẽ dừng cho đến khi sửa xong."
         )
     if not errors and not warnings:
@@ -427,9 +427,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     target = args.output or f"guong-dien-hinh.{fmt}"
     _write_output(target, data)
     others = sum(1 for h in rows if not h.is_published)
-    note = f" và {others} hồ sơ chưa công nhận (đánh dấu '{NOT_RECOGNISED}')" if others else ""
+    note = f" và {others} hồ sơ chưa được công nhận (đánh dấu '{NOT_RECOGNISED}')" if others else ""
     if target != "-":
-        _out(f"Đã xuất {len(rows) - others} hồ sơ đã công nhận{note} vào {target}.")
+        _out(f"Đã xuất {len(rows) - others} hồ sơ đã được công nhận{note} vào {target}.")
     return OK
 
 
@@ -523,7 +523,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "export", parents=[common],
         help="xuất danh sách ra CSV/XLSX / export the records as CSV or XLSX",
-        description="Xuất hồ sơ đã công nhận (như trên trang web) ra bảng tính; không bao giờ xuất ghi chú nội bộ / "
+        description="Xuất hồ sơ đã được công nhận (như trên trang web) ra bảng tính; không bao giờ xuất ghi chú nội bộ / "
         "Exports recognised records; editor_notes are never exported.",
     )
     p.add_argument("--format", choices=["csv", "xlsx"], help="định dạng, mặc định theo đuôi tệp hoặc csv / format")

@@ -30,9 +30,9 @@ def build_report(roll: Roll) -> list[Section]:
     overview = Section(
         "Tổng quan",
         notes=[
-            f"Tổng số hồ sơ: {len(roll.honorees)} — đã công nhận: {by_status[Status.RECOGNISED]}, "
+            f"Tổng số hồ sơ: {len(roll.honorees)} — đã được công nhận: {by_status[Status.RECOGNISED]}, "
             f"được đề cử: {by_status[Status.NOMINATED]}, bản nháp: {by_status[Status.DRAFT]}.",
-            "Chỉ hồ sơ đã công nhận được đăng lên trang và được tính ở hai mục dưới đây.",
+            "Chỉ hồ sơ đã được công nhận mới được đăng lên trang và được tính ở hai mục dưới đây.",
         ],
     )
 
@@ -45,7 +45,7 @@ def build_report(roll: Roll) -> list[Section]:
     totals = [sum(1 for h in published if h.year == y) for y in YEARS]
     count_rows.append(["Số gương điển hình (mỗi gương tính một lần)", "", *map(str, totals), str(len(published))])
     matrix = Section(
-        "Gương điển hình đã công nhận theo trụ cột, loại và năm",
+        "Gương điển hình đã được công nhận theo trụ cột, loại và năm",
         ["Trụ cột", "Loại", *map(str, YEARS), "Tổng"],
         count_rows,
         notes=["Một gương điển hình thuộc nhiều trụ cột được tính ở mỗi trụ cột."],
@@ -53,8 +53,9 @@ def build_report(roll: Roll) -> list[Section]:
 
     quota = Section(
         "Tiến độ chỉ tiêu (mục 4 của Hướng dẫn: ít nhất 10 tập thể và 10 cá nhân)",
-        ["Loại", "Đã công nhận", "Chỉ tiêu", "Tỷ lệ", "Kết quả"],
-        [[q.kind.label, str(q.count), str(q.target), f"{q.percent}%", "Đạt" if q.met else f"Còn thiếu {q.target - q.count}"]
+        ["Loại", "Đã được công nhận/chỉ tiêu"],
+        # Said plainly: 12 of 10 is "12/10, đạt", never a percentage capped at 100%.
+        [[q.kind.label, f"{q.count}/{q.target}, " + ("đạt" if q.met else f"còn thiếu {q.target - q.count}")]
          for q in quota_progress(published)],
     )
 
@@ -67,7 +68,7 @@ def build_report(roll: Roll) -> list[Section]:
         "Cá nhân chưa đạt tiêu chí 3.3.a (sáng kiến)",
         ["Mã hồ sơ", "Họ và tên", "Trạng thái", "Lý do"],
         rule_rows,
-        notes=["Hồ sơ đã công nhận mà chưa đạt làm bản dựng --strict dừng lại; hồ sơ đề cử cần bổ sung trước khi công nhận."],
+        notes=["Hồ sơ đã được công nhận mà chưa đạt làm bản dựng --strict dừng lại; hồ sơ đề cử cần bổ sung trước khi công nhận."],
         empty="Tất cả cá nhân đều đạt tiêu chí 3.3.a.",
     )
 

@@ -215,7 +215,7 @@ def publication_warnings(honorees) -> list[Problem]:
                     h.source,
                     h.lines.get("initiatives", h.lines.get("kind", 1)),
                     "initiatives",
-                    f"cá nhân đã công nhận nhưng chưa đạt tiêu chí 3.3.a của Hướng dẫn. {rule.reason}",
+                    f"cá nhân đã được công nhận nhưng chưa đạt tiêu chí 3.3.a của Hướng dẫn. {rule.reason}",
                 )
             )
     return out

@@ -296,9 +296,9 @@ def test_validate_json_and_the_rule_3_3_warning(capsys, project):
     assert set(problem) == {"file", "line", "field", "message", "severity"}
     assert (problem["file"], problem["line"], problem["field"], problem["severity"]) == (
         "data/honorees/tran-van-mau.yml", 3, "initiatives", "warning")
-    assert problem["message"].startswith("cá nhân đã công nhận nhưng chưa đạt tiêu chí 3.3.a")
+    assert problem["message"].startswith("cá nhân đã được công nhận nhưng chưa đạt tiêu chí 3.3.a")
     code, out, _ = run(capsys, "validate", "-C", project)
-    assert code == 1 and "data/honorees/tran-van-mau.yml:3: initiatives: cá nhân đã công nhận" in out
+    assert code == 1 and "data/honorees/tran-van-mau.yml:3: initiatives: cá nhân đã được công nhận" in out
 
     path.write_text("kind: [", encoding="utf-8")
     code, out, _ = run(capsys, "validate", "-C", project, "--format", "json")
@@ -352,7 +352,7 @@ def read_csv(data: bytes) -> list[dict]:
 def test_export_has_only_recognised_records_by_default(capsys, mixed, tmp_path):
     target = tmp_path / "bao-cao.csv"
     code, out, _ = run(capsys, "export", "-C", mixed, "-o", target)
-    assert code == 0 and "Đã xuất 1 hồ sơ đã công nhận" in out
+    assert code == 0 and "Đã xuất 1 hồ sơ đã được công nhận" in out
     data = target.read_bytes()
     rows = read_csv(data)
     assert [r["Mã hồ sơ"] for r in rows] == ["tran-van-mau"]
@@ -364,12 +364,12 @@ def test_export_has_only_recognised_records_by_default(capsys, mixed, tmp_path):
 def test_export_all_marks_what_is_not_recognised(capsys, mixed, tmp_path):
     target = tmp_path / "tat-ca.csv"
     code, out, _ = run(capsys, "export", "-C", mixed, "--all", "-o", target)
-    assert code == 0 and "2 hồ sơ chưa công nhận" in out
+    assert code == 0 and "2 hồ sơ chưa được công nhận" in out
     rows = read_csv(target.read_bytes())
     assert [(r["Mã hồ sơ"], r["Trạng thái"]) for r in rows] == [
         ("tran-van-mau", "đã được công nhận"),
-        ("le-thi-de-cu", "CHƯA CÔNG NHẬN – được đề cử"),
-        ("pham-van-nhap", "CHƯA CÔNG NHẬN – bản nháp"),
+        ("le-thi-de-cu", "CHƯA ĐƯỢC CÔNG NHẬN – được đề cử"),
+        ("pham-van-nhap", "CHƯA ĐƯỢC CÔNG NHẬN – bản nháp"),
     ]
     assert [r["Địa chỉ trang"] for r in rows] == ["/guong-dien-hinh/tran-van-mau/", "", ""]
     assert SECRET not in target.read_text(encoding="utf-8")
@@ -411,7 +411,9 @@ def test_report_of_the_real_records(capsys):
     published = roll.published
     for kind, target in QUOTA.items():
         count = sum(1 for h in published if h.kind is kind)
-        assert re.search(rf"^{kind.label}\s+{count}\s+{target}\s+\d+%\s+(Đạt|Còn thiếu \d+)$", text, re.M)
+        result = "đạt" if count >= target else f"còn thiếu {target - count}"
+        assert re.search(rf"^{kind.label}\s+{count}/{target}, {result}$", text, re.M)
+    assert "%" not in text.split("Tiến độ chỉ tiêu")[1].split("Cá nhân chưa đạt")[0]  # 12 of 10 is never "100%"
     total_line = re.search(r"^Số gương điển hình \(mỗi gương tính một lần\)\s+(.*)$", text, re.M).group(1).split()
     assert [int(x) for x in total_line] == [sum(1 for h in published if h.year == y) for y in range(2021, 2026)] + [len(published)]
     below = [h for h in roll.honorees if h.initiative_rule is not None and not h.initiative_rule.met]
@@ -430,7 +432,7 @@ def test_report_as_markdown(capsys, mixed):
     assert md.startswith("# Báo cáo gương điển hình tiên tiến trong chuyển đổi số\n")
     assert "| Trụ cột | Loại | 2021 | 2022 | 2023 | 2024 | 2025 | Tổng |" in md
     assert "| Xã hội số | Cá nhân | 0 | 0 | 1 | 0 | 0 | 1 |" in md
-    assert "| Cá nhân | 1 | 10 | 10% | Còn thiếu 9 |" in md
+    assert "| Loại | Đã được công nhận/chỉ tiêu |" in md and "| Cá nhân | 1/10, còn thiếu 9 |" in md
     assert "| le-thi-de-cu | Lê Thị Đề Cử | được đề cử | Chưa đạt: chưa có sáng kiến nào được công nhận;" in md
     assert "| le-thi-de-cu | Lê Thị Đề Cử | được đề cử | cách nhân rộng |" in md
     assert SECRET not in md
@@ -523,3 +525,14 @@ def test_broken_yaml_is_explained_in_vietnamese_with_line_and_column(capsys, pro
     assert not PYYAML_ENGLISH.search(re.sub(r"'[^']*'", "", line)), line  # quoted bits are the record's own text
     if BROKEN_YAML[text]:
         assert line == BROKEN_YAML[text]
+
+
+def test_one_wording_of_the_recognised_status_everywhere():
+    """"đã được công nhận", as the status label: never "đã công nhận" in what
+    editors or visitors read (the tool, the templates, the guides)."""
+    assert Status.RECOGNISED.label == "đã được công nhận"
+    sources = [*(ROOT / "honour_roll").rglob("*.py"), *(ROOT / "honour_roll" / "templates").glob("*.j2"),
+               ROOT / "README.md", ROOT / "HUONG-DAN-BIEN-TAP.md", ROOT / "docs" / "du-lieu-mo" / "honoree.schema.json"]
+    found = [f"{path.relative_to(ROOT)}: {line.strip()}" for path in sources
+             for line in path.read_text(encoding="utf-8").splitlines() if re.search(r"(?<!được )đã công nhận|CHƯA CÔNG NHẬN", line)]
+    assert found == []

@@ -1,7 +1,7 @@
 """The editors' report: what the honour roll holds and what is still to do.
 
 Counts and quota are of recognised records, as the site shows them; the
-to-do lists (rule 3.3.a, photos, replication) cover every record so that
+to-do lists (rule 3.3.a, placeholder text left by `new`, photos, replication) cover every record so that
 editors can fix nominations before they are recognised. One structure,
 two renderings: a plain-text table for the terminal and Markdown.
 """
@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .loader import Roll
+from .placeholders import placeholder_findings
 from .stats import counts, quota_progress
 from .vocabulary import YEARS, Kind, Pillar, Status
 
@@ -74,14 +75,16 @@ def build_report(roll: Roll) -> list[Section]:
 
     gaps = []
     for h in sorted(roll.honorees, key=lambda h: (h.status is not Status.RECOGNISED, h.id)):
-        missing = [what for what, absent in (("ảnh", not h.photos), ("cách nhân rộng", h.replication is None)) if absent]
+        placeholder = bool(placeholder_findings({"summary": h.summary, "story": h.story}))
+        missing = [what for what, absent in (("tóm tắt, câu chuyện (còn chữ mẫu)", placeholder), ("ảnh", not h.photos),
+                                             ("cách nhân rộng", h.replication is None)) if absent]
         if missing:
             gaps.append([h.id, h.name, h.status.label, ", ".join(missing)])
     completeness = Section(
-        "Hồ sơ thiếu ảnh hoặc thiếu cách nhân rộng",
+        "Hồ sơ còn chữ mẫu, thiếu ảnh hoặc thiếu cách nhân rộng",
         ["Mã hồ sơ", "Tên", "Trạng thái", "Còn thiếu"],
         gaps,
-        empty="Mọi hồ sơ đều có ảnh và cách nhân rộng.",
+        empty="Mọi hồ sơ đều đã viết xong, có ảnh và cách nhân rộng.",
     )
     return [overview, matrix, quota, rule_33, completeness]
 

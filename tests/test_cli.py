@@ -456,11 +456,15 @@ def test_placeholder_text_is_refused_once_recognised(capsys, tmp_path):
         "của lệnh honour-roll new; hãy thay bằng nội dung thật trước khi công nhận (status: recognised)",
         "Có 3 lỗi trong 1 tệp hồ sơ. Hãy sửa các lỗi trên rồi chạy lại; trang web chưa được tạo.",
     ]
-    # The same record as a draft or a nomination is work in progress: accepted.
+    # The same record as a draft or a nomination is work in progress: accepted,
+    # and listed in the report's to-do list.
     record = records(project) / "placeholder-recognised.yml"
     for status in ("draft", "nominated"):
         record.write_text(PLACEHOLDER_RECORD.read_text(encoding="utf-8").replace("status: recognised", f"status: {status}"), encoding="utf-8")
         assert run(capsys, "validate", "-C", project)[0] == 0
+    code, md, _ = run(capsys, "report", "-C", project, "--format", "markdown")
+    assert code == 0
+    assert "| placeholder-recognised | Đỗ Thị Mẫu Chữ | được đề cử | tóm tắt, câu chuyện (còn chữ mẫu), ảnh, cách nhân rộng |" in md
 
 
 def test_every_placeholder_of_the_skeleton_is_found(capsys, project):

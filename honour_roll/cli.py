@@ -21,7 +21,7 @@ from typing import Callable
 
 import yaml
 
-from . import nomination
+from . import argparse_vietnamese, nomination
 from .loader import Roll, display_path, load_roll, record_files
 from .problems import Problem, RecordsInvalid
 from .progress import CountingList, Progress
@@ -48,11 +48,15 @@ _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, 
 
 def find_project(start: Path) -> Path:
     """The folder of the nearest mkdocs.yml at or above ``start`` (else ``start``)."""
+    return _nearest_project(start) or start.resolve()
+
+
+def _nearest_project(start: Path) -> Path | None:
     start = start.resolve()
     for folder in (start, *start.parents):
         if (folder / "mkdocs.yml").is_file():
             return folder
-    return start
+    return None
 
 
 def data_dir_of(root: Path) -> Path:
@@ -68,12 +72,43 @@ def data_dir_of(root: Path) -> Path:
 
 
 class Project:
+    """The project the command works on: -C, else the nearest mkdocs.yml above
+    the current folder, else above the first file named on the command line."""
+
     def __init__(self, args: argparse.Namespace):
-        self.root = Path(args.project).resolve() if args.project else find_project(Path.cwd())
+        if args.project:
+            self.root = Path(args.project).resolve()
+            if not self.root.is_dir():
+                raise UsageError(f"không có thư mục dự án {args.project} / no folder {args.project}")
+        else:
+            named = [Path(p) for p in (getattr(args, "paths", None) or [])]
+            found = _nearest_project(Path.cwd()) or next(filter(None, (_nearest_project(p.parent) for p in named)), None)
+            self.root = found or Path.cwd().resolve()
         self.data_dir = Path(args.data).resolve() if args.data else data_dir_of(self.root)
+        self.command = args.command
 
     def shown(self, path: Path) -> str:
         return display_path(path, self.root)
+
+    def require_records(self, folder_may_be_new: bool = False) -> None:
+        """Stop with directions when the records folder is not where the command
+        looks: most often the tool was started outside the project folder."""
+        records = self.data_dir / "honorees"
+        if records.is_dir() or (folder_may_be_new and (self.root / "mkdocs.yml").is_file()):
+            return
+        if not (self.root / "mkdocs.yml").is_file():
+            raise UsageError(
+                f"không tìm thấy thư mục hồ sơ: {self.root} không phải thư mục dự án (ở đây và các thư mục cha "
+                "không có tệp mkdocs.yml).\n"
+                "Hãy chạy lệnh trong thư mục dự án, nơi có mkdocs.yml và thư mục data/honorees, ví dụ:\n"
+                f"  cd <thư-mục-dự-án> && honour-roll {self.command}\n"
+                "hoặc chỉ rõ thư mục dự án bằng -C (--project):\n"
+                f"  honour-roll {self.command} -C <thư-mục-dự-án>"
+            )
+        raise UsageError(
+            f"dự án {self.root} chưa có thư mục hồ sơ {self.shown(records)}; hãy tạo thư mục này, "
+            "hoặc chỉ đúng thư mục dữ liệu bằng --data <thư-mục>"
+        )
 
 
 def _out(text: str = "") -> None:
@@ -148,6 +183,7 @@ def _expand(paths: list[str]) -> list[Path]:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     project = Project(args)
+    project.require_records()
     named = _expand(args.paths) if args.paths else None
     progress = Progress("Đang kiểm tra hồ sơ", sys.stderr)
     count, errors, warnings = check(project, named, progress)
@@ -162,7 +198,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         _out(str(w))
     if warnings:
         _out(
-            f"Có {len(warnings)} cảnh báo: hồ sơ đã công nhận nhưng chưa đủ điều kiện đăng; "
+            f"Có {len(warnings)} cảnh báo: hồ sơ đã được công nhận nhưng chưa đủ điều kiện đăng; "
             "bản dựng --strict sẽ dừng cho đến khi sửa xong."
         )
     if not errors and not warnings:
@@ -177,59 +213,104 @@ def _ask(label: str, choices_text: str = "") -> str:
     return input(f"{label}{hint}: ").strip()
 
 
+# Each answer of `new` is read by one of these: (value, None) or (None, what is wrong).
+Parsed = tuple[object, str | None]
+
+
+def _kind(text: str) -> Parsed:
+    found = nomination.resolve("kind", text)
+    if found is None:
+        return None, f"loại '{text}' không hợp lệ; hãy ghi một trong: {nomination.choices('kind')}"
+    return Kind(found), None
+
+
+def _name(text: str) -> Parsed:
+    if not slugify(text):
+        return None, f"không tạo được tên tệp từ tên '{text}'; hãy ghi tên bằng chữ (hoặc dùng --id ten-khong-dau)"
+    return text, None
+
+
+def _locality(text: str) -> Parsed:
+    found = nomination.resolve("locality", text)
+    if found is None:
+        return None, f"địa bàn '{text}' không hợp lệ; hãy ghi một trong: {nomination.choices('locality')}"
+    return LOCALITY_BY_ID[found], None
+
+
+def _pillars(text: str) -> Parsed:
+    pillars: list[Pillar] = []
+    for part in [p.strip() for p in text.replace(",", ";").split(";") if p.strip()]:
+        found = nomination.resolve("pillars", part)
+        if found is None:
+            return None, f"trụ cột '{part}' không hợp lệ; hãy ghi một hoặc nhiều trong: {nomination.choices('pillars')}"
+        if Pillar(found) not in pillars:
+            pillars.append(Pillar(found))
+    if not pillars:
+        return None, f"cần ít nhất một trụ cột; hãy ghi một hoặc nhiều trong: {nomination.choices('pillars')}"
+    return pillars, None
+
+
+def _year(text: str) -> Parsed:
+    try:
+        year = int(text)
+    except ValueError:
+        return None, f"năm '{text}' không hợp lệ; hãy ghi 4 chữ số, ví dụ 2024"
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        return None, f"năm {year} nằm ngoài giai đoạn {FIRST_YEAR}–{LAST_YEAR}"
+    return year, None
+
+
+def _text(text: str) -> Parsed:
+    return text, None
+
+
 def cmd_new(args: argparse.Namespace) -> int:
     project = Project(args)
+    project.require_records(folder_may_be_new=True)
     interactive = sys.stdin.isatty()
-
-    def value(name: str, label: str, choices_text: str = "", needed: bool = True) -> str | None:
-        given = getattr(args, name)
-        if given:
-            return given
-        if interactive:
-            answer = _ask(label, choices_text)
-            return answer or None
-        if needed:
-            missing.append("--" + name.replace("_", "-"))
-        return None
-
     missing: list[str] = []
-    kind_text = value("kind", "Loại / kind", nomination.choices("kind"))
-    name = value("name", "Tên tập thể, doanh nghiệp hoặc họ và tên / name")
-    kind = Kind(nomination.resolve("kind", kind_text)) if kind_text and nomination.resolve("kind", kind_text) else None
-    if kind_text and kind is None:
-        raise UsageError(f"loại '{kind_text}' không hợp lệ; hãy ghi một trong: {nomination.choices('kind')}")
+
+    def answer(flag: str, given: str | None, label: str, parse, empty: str | None, choices_text: str = ""):
+        """A value from its option, else asked on the terminal until it is right.
+
+        ``empty`` says why an empty answer is refused; None means it may be left empty."""
+        if given:
+            value, problem = parse(given)
+            if problem:
+                raise UsageError(problem)
+            return value
+        if not interactive:
+            if empty is not None:
+                missing.append(flag)
+            return None
+        while True:  # one wrong answer is asked again, never the whole form
+            text = _ask(label, choices_text)
+            if not text and empty is None:
+                return None
+            value, problem = parse(text) if text else (None, empty)
+            if not problem:
+                return value
+            _out(f"{problem[0].upper()}{problem[1:]}. Xin ghi lại.")
+
+    kind = answer("--kind", args.kind, "Loại / kind", _kind, "loại không được để trống", nomination.choices("kind"))
+    name = answer("--name", args.name, "Tên tập thể, doanh nghiệp hoặc họ và tên / name", _text if args.id else _name,
+                  "tên không được để trống")
     position = unit = parent_body = None
     if kind is Kind.INDIVIDUAL:
-        position = value("position", "Chức vụ / position")
-        unit = value("unit", "Đơn vị công tác / unit")
+        position = answer("--position", args.position, "Chức vụ / position", _text, "chức vụ của cá nhân không được để trống")
+        unit = answer("--unit", args.unit, "Đơn vị công tác / unit", _text, "đơn vị công tác của cá nhân không được để trống")
     elif kind is not None:
-        parent_body = value("parent_body", "Cơ quan chủ quản / parent body (có thể để trống)", needed=False)
-    locality_text = value("locality", "Địa bàn / locality", nomination.choices("locality"))
-    pillars_text = ";".join(args.pillar) if args.pillar else value("pillar", "Trụ cột / pillars", nomination.choices("pillars"))
-    year_text = str(args.year) if args.year else value("year", f"Năm công nhận / year ({FIRST_YEAR}–{LAST_YEAR})")
+        parent_body = answer("--parent-body", args.parent_body, "Cơ quan chủ quản / parent body (có thể để trống)", _text, None)
+    locality = answer("--locality", args.locality, "Địa bàn / locality", _locality, "địa bàn không được để trống",
+                      nomination.choices("locality"))
+    pillars = answer("--pillar", ";".join(args.pillar or []), "Trụ cột / pillars", _pillars, "trụ cột không được để trống",
+                     nomination.choices("pillars"))
+    year = answer("--year", str(args.year) if args.year else None, f"Năm công nhận / year ({FIRST_YEAR}–{LAST_YEAR})", _year,
+                  "năm công nhận không được để trống; hãy ghi 4 chữ số, ví dụ 2024")
     if missing:
         raise UsageError(
             "thiếu " + ", ".join(missing) + " (không có bàn phím để hỏi) / missing " + ", ".join(missing) + " (stdin is not a terminal)"
         )
-
-    locality_id = nomination.resolve("locality", locality_text or "")
-    if locality_id is None:
-        raise UsageError(f"địa bàn '{locality_text}' không hợp lệ; hãy ghi một trong: {nomination.choices('locality')}")
-    pillars = []
-    for part in [p.strip() for p in (pillars_text or "").replace(",", ";").split(";") if p.strip()]:
-        found = nomination.resolve("pillars", part)
-        if found is None:
-            raise UsageError(f"trụ cột '{part}' không hợp lệ; hãy ghi một hoặc nhiều trong: {nomination.choices('pillars')}")
-        if Pillar(found) not in pillars:
-            pillars.append(Pillar(found))
-    if not pillars:
-        raise UsageError("cần ít nhất một trụ cột / at least one --pillar")
-    try:
-        year = int(year_text or "")
-    except ValueError:
-        raise UsageError(f"năm '{year_text}' không hợp lệ; hãy ghi 4 chữ số, ví dụ 2024") from None
-    if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise UsageError(f"năm {year} nằm ngoài giai đoạn {FIRST_YEAR}–{LAST_YEAR}")
 
     from .skeleton import skeleton_text
 
@@ -237,7 +318,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     if not record_id:
         raise UsageError("không tạo được tên tệp từ tên này; hãy dùng --id ten-khong-dau")
     target = project.data_dir / "honorees" / f"{record_id}.yml"
-    text = skeleton_text(kind, name, LOCALITY_BY_ID[locality_id], pillars, year, Status(args.status), position, unit, parent_body)
+    text = skeleton_text(kind, name, locality, pillars, year, Status(args.status), position, unit, parent_body)
     problems = check_text(text, record_id, project.shown(target), project.data_dir)
     if problems:
         for p in problems:
@@ -259,6 +340,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     from .importer import SheetUnreadable, plan_import, write_planned
 
     project = Project(args)
+    project.require_records(folder_may_be_new=True)
     path = Path(args.file)
     if not path.is_file():
         raise UsageError(f"không tìm thấy {args.file} / {args.file} not found")
@@ -276,6 +358,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         _out(note)
     for problem in result.problems:
         _out(problem)
+    if result.no_rows:
+        _out(result.no_rows)
+        return PROBLEMS  # nothing was imported: a script running import then build must not carry on
     if result.problems and not args.skip_invalid:
         _out(
             f"Không tạo hồ sơ nào: {len(result.failed_rows)} trong {result.rows} dòng đề cử có lỗi. "
@@ -328,6 +413,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from .exporter import NOT_RECOGNISED, export_rows, to_csv, to_xlsx
 
     project = Project(args)
+    project.require_records()
     fmt = args.format or (Path(args.output).suffix.lstrip(".").lower() if args.output and args.output != "-" else "csv")
     if fmt not in ("csv", "xlsx"):
         raise UsageError(f"định dạng '{fmt}' không hỗ trợ; dùng --format csv hoặc xlsx")
@@ -341,9 +427,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     target = args.output or f"guong-dien-hinh.{fmt}"
     _write_output(target, data)
     others = sum(1 for h in rows if not h.is_published)
-    note = f" và {others} hồ sơ chưa công nhận (đánh dấu '{NOT_RECOGNISED}')" if others else ""
+    note = f" và {others} hồ sơ chưa được công nhận (đánh dấu '{NOT_RECOGNISED}')" if others else ""
     if target != "-":
-        _out(f"Đã xuất {len(rows) - others} hồ sơ đã công nhận{note} vào {target}.")
+        _out(f"Đã xuất {len(rows) - others} hồ sơ đã được công nhận{note} vào {target}.")
     return OK
 
 
@@ -351,6 +437,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     from .report import build_report, render_markdown, render_text
 
     project = Project(args)
+    project.require_records()
     roll = _load(project)
     if roll is None:
         return PROBLEMS
@@ -365,6 +452,13 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 # --- the parser ---------------------------------------------------------------------------------
+
+def _year_argument(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"năm '{text}' không hợp lệ; hãy ghi 4 chữ số, ví dụ 2024") from None
+
 
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
@@ -390,17 +484,17 @@ def build_parser() -> argparse.ArgumentParser:
         description="Tạo tệp hồ sơ mới hợp lệ để điền tiếp; hỏi các thông tin còn thiếu khi chạy trong cửa sổ lệnh; "
         "không bao giờ ghi đè / Writes a valid record skeleton; asks for missing values on a terminal; never overwrites.",
     )
-    p.add_argument("--kind", help="loại: Tập thể, Doanh nghiệp, Cá nhân (hoặc collective, enterprise, individual) / kind")
-    p.add_argument("--name", help="tên tập thể, doanh nghiệp hoặc họ và tên / name")
-    p.add_argument("--position", help="chức vụ (cá nhân) / position (individuals)")
-    p.add_argument("--unit", help="đơn vị công tác (cá nhân) / unit (individuals)")
-    p.add_argument("--parent-body", help="cơ quan chủ quản (tập thể, doanh nghiệp) / parent body")
-    p.add_argument("--locality", help="địa bàn, ví dụ 'Xuyên Mộc' hoặc xuyen-moc / locality")
-    p.add_argument("--pillar", action="append", help="trụ cột (lặp lại được), ví dụ 'Chính quyền số' / pillar (repeatable)")
-    p.add_argument("--year", type=int, help=f"năm công nhận ({FIRST_YEAR}–{LAST_YEAR}) / year")
+    p.add_argument("--kind", metavar="LOẠI", help="loại: Tập thể, Doanh nghiệp, Cá nhân (hoặc collective, enterprise, individual) / kind")
+    p.add_argument("--name", metavar="TÊN", help="tên tập thể, doanh nghiệp hoặc họ và tên / name")
+    p.add_argument("--position", metavar="CHỨC_VỤ", help="chức vụ (cá nhân) / position (individuals)")
+    p.add_argument("--unit", metavar="ĐƠN_VỊ", help="đơn vị công tác (cá nhân) / unit (individuals)")
+    p.add_argument("--parent-body", metavar="CƠ_QUAN", help="cơ quan chủ quản (tập thể, doanh nghiệp) / parent body")
+    p.add_argument("--locality", metavar="ĐỊA_BÀN", help="địa bàn, ví dụ 'Xuyên Mộc' hoặc xuyen-moc / locality")
+    p.add_argument("--pillar", metavar="TRỤ_CỘT", action="append", help="trụ cột (lặp lại được), ví dụ 'Chính quyền số' / pillar (repeatable)")
+    p.add_argument("--year", metavar="NĂM", type=_year_argument, help=f"năm công nhận ({FIRST_YEAR}–{LAST_YEAR}) / year")
     p.add_argument("--status", choices=[Status.DRAFT.id, Status.NOMINATED.id], default=Status.DRAFT.id,
                    help="trạng thái, mặc định draft / status, default draft")
-    p.add_argument("--id", help="tên tệp (không dấu), mặc định tạo từ tên / file stem, default from the name")
+    p.add_argument("--id", metavar="TÊN_TỆP", help="tên tệp (không dấu), mặc định tạo từ tên / file stem, default from the name")
     p.set_defaults(run=cmd_new)
 
     p = sub.add_parser(
@@ -421,7 +515,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("file", metavar="TỆP", help="tệp .xlsx hoặc .csv / an .xlsx or .csv file")
     p.add_argument("--force", action="store_true", help="ghi đè hồ sơ đã có của cùng đối tượng / overwrite existing records of the same honoree")
-    p.add_argument("--sheet", help="tên trang tính, mặc định 'Danh sách' / sheet name")
+    p.add_argument("--sheet", metavar="TRANG_TÍNH", help="tên trang tính, mặc định 'Danh sách' / sheet name")
     p.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không ghi tệp / check only, write nothing")
     p.add_argument("--skip-invalid", action="store_true", help="vẫn nhập các dòng không lỗi / write the rows without problems")
     p.set_defaults(run=cmd_import)
@@ -429,7 +523,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "export", parents=[common],
         help="xuất danh sách ra CSV/XLSX / export the records as CSV or XLSX",
-        description="Xuất hồ sơ đã công nhận (như trên trang web) ra bảng tính; không bao giờ xuất ghi chú nội bộ / "
+        description="Xuất hồ sơ đã được công nhận (như trên trang web) ra bảng tính; không bao giờ xuất ghi chú nội bộ / "
         "Exports recognised records; editor_notes are never exported.",
     )
     p.add_argument("--format", choices=["csv", "xlsx"], help="định dạng, mặc định theo đuôi tệp hoặc csv / format")
@@ -450,15 +544,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    with argparse_vietnamese.vietnamese():  # argparse's own words ("usage:", "options"...) too
+        parser = build_parser()
+        args = parser.parse_args(argv)
     run: Callable[[argparse.Namespace], int] = args.run
     try:
         return run(args)
     except UsageError as e:
-        parser.exit(USAGE, f"honour-roll {args.command}: lỗi / error: {e}\n")
-    except KeyboardInterrupt:
-        _err("Đã dừng.")
+        parser.exit(USAGE, f"honour-roll {args.command}: lỗi: {e}\n")  # worded as argparse's own errors
+    except (KeyboardInterrupt, EOFError):  # Ctrl+C, or Ctrl+D at a question of `new`
+        _err("\nĐã dừng; chưa ghi tệp nào.")
         return 130
     return OK  # pragma: no cover
 

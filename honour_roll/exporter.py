@@ -19,7 +19,7 @@ from .model import Honoree
 from .pages import HONOREE_DIR
 from .vocabulary import Status
 
-NOT_RECOGNISED = "CHƯA CÔNG NHẬN"
+NOT_RECOGNISED = "CHƯA ĐƯỢC CÔNG NHẬN"
 
 
 @dataclass(frozen=True)

@@ -81,6 +81,7 @@ class ImportResult:
     rows: int = 0  # nomination rows read (empty rows not counted)
     failed_rows: list[int] = field(default_factory=list)
     written: list[Planned] = field(default_factory=list)
+    no_rows: str = ""  # said instead of "0 records" when the sheet has no nomination row yet
 
 
 # --- reading the file -------------------------------------------------------------------------
@@ -283,7 +284,9 @@ class _Row:
                 self.cells[column.key] = value
                 if (number, j) not in table.merged:
                     self.own.add(column.key)
-        self.problems: list[str] = []
+        self.found: list[tuple[str | None, str]] = []  # (column key, message), in the order met
+        # Columns left to right as this sheet has them; the template's order for the rest.
+        self.order = {column.key: j for j, (_, column) in table.columns.items()}
 
     def empty(self) -> bool:
         return not any(k != "stt" for k in self.own)
@@ -292,7 +295,47 @@ class _Row:
         return self.headers.get(key) or COLUMN_BY_KEY[key].header
 
     def problem(self, key: str | None, message: str) -> None:
-        self.problems.append(f"{self.table.where(self.number, self.header(key) if key else None)}: {message}")
+        self.found.append((key, message))
+
+    def has_problem(self, key: str | None) -> bool:
+        return any(k == key for k, _ in self.found)
+
+    @property
+    def problems(self) -> list[str]:
+        """Every problem of the row, left to right as the editor reads the sheet."""
+        keys = [c.key for c in COLUMNS]
+
+        def position(item: tuple[str | None, str]) -> tuple[int, int]:
+            key = item[0]
+            if key is None:
+                return (-1, 0)
+            return (0, self.order[key]) if key in self.order else (1, keys.index(key))
+
+        return [
+            f"{self.table.where(self.number, self.header(key) if key else None)}: {self.in_sheet_terms(message)}"
+            for key, message in sorted(self.found, key=position)
+        ]
+
+    def in_sheet_terms(self, message: str) -> str:
+        """The record's field names in a validator message ('replication.contact',
+        '(year: 2024)') as the sheet's own column headings."""
+        parts = re.split(r"('[^']*')", message)  # leave quoted values alone
+        for i in range(0, len(parts), 2):
+            parts[i] = _FIELD_NAME.sub(lambda m: f"cột '{self.header(_FIELD_COLUMN[m.group(0)])}'", parts[i])
+        return "".join(parts)
+
+
+# Field paths a message may name, and the column that fills each.
+_FIELD_COLUMN = {
+    **{c.field: c.key for c in COLUMNS if c.field},
+    "replication.contact.email": "replication.contact.organisation",
+    "replication.contact.phone": "replication.contact.organisation",
+    "replication.contact": "replication.contact.organisation",
+    "recognition": "recognition.decision",
+}
+_FIELD_NAME = re.compile(
+    r"(?<![\w.])(" + "|".join(re.escape(f) for f in sorted(_FIELD_COLUMN, key=len, reverse=True)) + r")(?![\w.]*\w)"
+)
 
 
 def _record_values(row: _Row) -> dict:
@@ -402,6 +445,8 @@ def _column_for_field(path: str) -> str | None:
         f = column.field
         if f and (bare == f or bare.startswith(f + ".")) and (best is None or len(f) > len(best)):
             best = f
+    if best is None and bare.startswith("replication.contact"):
+        best = "replication.contact.organisation"
     if best is None and bare.startswith("replication"):
         best = "replication.steps"  # a replication section without steps
     if best is None and bare.startswith("recognition"):
@@ -453,11 +498,18 @@ def plan_import(
             continue
         result.rows += 1
         planned = _plan_row(row, context)
-        if row.problems:
+        if row.found:
             result.problems += row.problems
             result.failed_rows.append(number)
         elif planned is not None:
             result.planned.append(planned)
+    if result.rows == 0:
+        first = table.header_row + 1
+        result.no_rows = (
+            f"{table.where(first)}: bảng chưa có dòng đề cử nào (dòng {table.header_row} là dòng tiêu đề, "
+            f"các dòng từ {first} trở xuống đang trống). Hãy điền mỗi đề cử một dòng, từ dòng {first}, "
+            "lưu tệp rồi nhập lại; chưa tạo hồ sơ nào."
+        )
     return result
 
 
@@ -473,42 +525,45 @@ class _Context:
 
 
 def _plan_row(row: _Row, ctx: _Context) -> Planned | None:
-    """One row as a checked record text, or None with the row's problems."""
+    """One row as a checked record text, or None with the row's problems.
+
+    Every problem of the row is found in one pass: a cell that cannot be read
+    does not stop the others from being checked, so the unit fixes the row once."""
     values = _record_values(row)
     name = values.get("name")
+    folder = ctx.data_dir / "honorees"
+    record_id, overwrite = f"dong-{row.number}", False  # checks the rest of a row whose name is unusable
     if not name:
         row.problem("name", "đang để trống; mỗi dòng là một đề cử, cần có tên")
-        return None
-    key = name_key(name)
-    if key in ctx.names_here:
-        row.problem("name", f"trùng tên với dòng {ctx.names_here[key]} của bảng; mỗi gương điển hình chỉ có một dòng")
     else:
-        ctx.names_here[key] = row.number
-    if row.problems:
-        return None
-    base = slugify(name)
-    if not base:
-        row.problem("name", "không tạo được tên tệp từ tên này; hãy ghi tên bằng chữ")
-        return None
-    record_id, overwrite = _choose_id(base, key, ctx.existing_ids, ctx.taken)
-    folder = ctx.data_dir / "honorees"
-    owner = ctx.existing_names.get(key)
-    if owner is not None and owner != record_id:
-        row.problem("name", f"trùng tên với hồ sơ {display_path(folder / (owner + '.yml'), ctx.project_root)}; hồ sơ này đã có")
-        return None
+        key = name_key(name)
+        base = slugify(name)
+        owner = ctx.existing_names.get(key)
+        if key in ctx.names_here:
+            row.problem("name", f"trùng tên với dòng {ctx.names_here[key]} của bảng; mỗi gương điển hình chỉ có một dòng")
+        elif not base:
+            row.problem("name", "không tạo được tên tệp từ tên này; hãy ghi tên bằng chữ")
+        else:
+            ctx.names_here[key] = row.number
+            record_id, overwrite = _choose_id(base, key, ctx.existing_ids, ctx.taken)
+            if owner is not None and owner != record_id:
+                row.problem("name", f"trùng tên với hồ sơ {display_path(folder / (owner + '.yml'), ctx.project_root)}; hồ sơ này đã có")
+            elif overwrite and not ctx.force:
+                row.problem(
+                    "name",
+                    f"đã có hồ sơ {display_path(folder / (record_id + '.yml'), ctx.project_root)}; "
+                    "không ghi đè (dùng --force nếu muốn thay bằng dữ liệu của bảng)",
+                )
+            else:
+                ctx.taken[record_id] = key
     target = folder / f"{record_id}.yml"
-    if overwrite and not ctx.force:
-        row.problem(
-            "name",
-            f"đã có hồ sơ {display_path(target, ctx.project_root)}; không ghi đè (dùng --force nếu muốn thay bằng dữ liệu của bảng)",
-        )
-        return None
-    ctx.taken[record_id] = key
     text = record_yaml(values)
     for p in check_text(text, record_id, display_path(target, ctx.project_root), ctx.data_dir):
         column = _column_for_field(p.field)
+        if column is not None and row.has_problem(column):
+            continue  # a cell already reported as unreadable is also "missing" to the validator
         row.problem(column, p.message if column else f"{p.field}: {p.message}" if p.field else p.message)
-    return None if row.problems else Planned(row.number, record_id, target, text, overwrite)
+    return None if row.found else Planned(row.number, record_id, target, text, overwrite)
 
 
 def _choose_id(base: str, key: str, existing_ids: dict[str, str], taken: dict[str, str]) -> tuple[str, bool]:

@@ -49,7 +49,7 @@ COLUMNS: tuple[Column, ...] = (
         "Tên tập thể, doanh nghiệp / Họ và tên",
         "Bắt buộc",
         "Tên đầy đủ của tập thể, doanh nghiệp, hoặc họ và tên cá nhân. Tên tệp hồ sơ được tạo từ tên này.",
-        "Nguyễn Thị Hường",
+        "Nguyễn Văn Mẫu",  # a name no sample record has, so the example row imports as it is
         ("ten", "ho va ten", "ho ten", "ten tap the", "ten don vi", "ten doanh nghiep", "ten tap the doanh nghiep ho va ten",
          "ten tap the doanh nghiep ca nhan", "ten tap the ca nhan", "ten doi tuong"),
         32,
@@ -60,8 +60,10 @@ COLUMNS: tuple[Column, ...] = (
         ("don vi", "noi cong tac", "co quan cong tac", "don vi cong tac"), 26,
     ),
     Column(
-        "parent_body", "Cơ quan chủ quản", "", "Cơ quan chủ quản của tập thể, doanh nghiệp (để trống với cá nhân).",
-        "Sở Y tế tỉnh Bà Rịa – Vũng Tàu", ("don vi chu quan", "co quan quan ly"), 26,
+        "parent_body", "Cơ quan chủ quản", "",
+        "Cơ quan chủ quản của tập thể, doanh nghiệp, ví dụ Sở Y tế tỉnh Bà Rịa – Vũng Tàu (để trống với cá nhân).",
+        # The example row is an individual's: this cell stays empty in it.
+        "", ("don vi chu quan", "co quan quan ly"), 26,
     ),
     Column(
         "locality",

@@ -87,7 +87,7 @@ LINK = Group(
 RECORD = Group(
     description="Hồ sơ một gương điển hình tiên tiến trong phong trào “Thi đua thực hiện chuyển đổi số quốc gia” 2021–2025",
     fields={
-        "status": (_with(_vocab(Status), "Trạng thái: draft (nháp), nominated (được đề cử), recognised (đã công nhận; chỉ trạng thái này được xuất bản)"), True),
+        "status": (_with(_vocab(Status), "Trạng thái: draft (nháp), nominated (được đề cử), recognised (đã được công nhận; chỉ trạng thái này được xuất bản)"), True),
         "kind": (_with(_vocab(Kind), "Loại: collective (tập thể), enterprise (doanh nghiệp), individual (cá nhân)"), True),
         "name": (_with(Text(max_length=200, plain=True), "Tên tập thể, doanh nghiệp hoặc họ tên cá nhân"), True),
         "position": (_with(Text(max_length=200), "Chức vụ (chỉ với cá nhân)"), False),

@@ -1,7 +1,7 @@
 """The editors' report: what the honour roll holds and what is still to do.
 
 Counts and quota are of recognised records, as the site shows them; the
-to-do lists (rule 3.3.a, photos, replication) cover every record so that
+to-do lists (rule 3.3.a, placeholder text left by `new`, photos, replication) cover every record so that
 editors can fix nominations before they are recognised. One structure,
 two renderings: a plain-text table for the terminal and Markdown.
 """
@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .loader import Roll
+from .placeholders import placeholder_findings
 from .stats import counts, quota_progress
 from .vocabulary import YEARS, Kind, Pillar, Status
 
@@ -30,9 +31,9 @@ def build_report(roll: Roll) -> list[Section]:
     overview = Section(
         "Tổng quan",
         notes=[
-            f"Tổng số hồ sơ: {len(roll.honorees)} — đã công nhận: {by_status[Status.RECOGNISED]}, "
+            f"Tổng số hồ sơ: {len(roll.honorees)} — đã được công nhận: {by_status[Status.RECOGNISED]}, "
             f"được đề cử: {by_status[Status.NOMINATED]}, bản nháp: {by_status[Status.DRAFT]}.",
-            "Chỉ hồ sơ đã công nhận được đăng lên trang và được tính ở hai mục dưới đây.",
+            "Chỉ hồ sơ đã được công nhận mới được đăng lên trang và được tính ở hai mục dưới đây.",
         ],
     )
 
@@ -45,7 +46,7 @@ def build_report(roll: Roll) -> list[Section]:
     totals = [sum(1 for h in published if h.year == y) for y in YEARS]
     count_rows.append(["Số gương điển hình (mỗi gương tính một lần)", "", *map(str, totals), str(len(published))])
     matrix = Section(
-        "Gương điển hình đã công nhận theo trụ cột, loại và năm",
+        "Gương điển hình đã được công nhận theo trụ cột, loại và năm",
         ["Trụ cột", "Loại", *map(str, YEARS), "Tổng"],
         count_rows,
         notes=["Một gương điển hình thuộc nhiều trụ cột được tính ở mỗi trụ cột."],
@@ -53,8 +54,9 @@ def build_report(roll: Roll) -> list[Section]:
 
     quota = Section(
         "Tiến độ chỉ tiêu (mục 4 của Hướng dẫn: ít nhất 10 tập thể và 10 cá nhân)",
-        ["Loại", "Đã công nhận", "Chỉ tiêu", "Tỷ lệ", "Kết quả"],
-        [[q.kind.label, str(q.count), str(q.target), f"{q.percent}%", "Đạt" if q.met else f"Còn thiếu {q.target - q.count}"]
+        ["Loại", "Đã được công nhận/chỉ tiêu"],
+        # Said plainly: 12 of 10 is "12/10, đạt", never a percentage capped at 100%.
+        [[q.kind.label, f"{q.count}/{q.target}, " + ("đạt" if q.met else f"còn thiếu {q.target - q.count}")]
          for q in quota_progress(published)],
     )
 
@@ -67,20 +69,22 @@ def build_report(roll: Roll) -> list[Section]:
         "Cá nhân chưa đạt tiêu chí 3.3.a (sáng kiến)",
         ["Mã hồ sơ", "Họ và tên", "Trạng thái", "Lý do"],
         rule_rows,
-        notes=["Hồ sơ đã công nhận mà chưa đạt làm bản dựng --strict dừng lại; hồ sơ đề cử cần bổ sung trước khi công nhận."],
+        notes=["Hồ sơ đã được công nhận mà chưa đạt làm bản dựng --strict dừng lại; hồ sơ đề cử cần bổ sung trước khi công nhận."],
         empty="Tất cả cá nhân đều đạt tiêu chí 3.3.a.",
     )
 
     gaps = []
     for h in sorted(roll.honorees, key=lambda h: (h.status is not Status.RECOGNISED, h.id)):
-        missing = [what for what, absent in (("ảnh", not h.photos), ("cách nhân rộng", h.replication is None)) if absent]
+        placeholder = bool(placeholder_findings({"summary": h.summary, "story": h.story}))
+        missing = [what for what, absent in (("tóm tắt, câu chuyện (còn chữ mẫu)", placeholder), ("ảnh", not h.photos),
+                                             ("cách nhân rộng", h.replication is None)) if absent]
         if missing:
             gaps.append([h.id, h.name, h.status.label, ", ".join(missing)])
     completeness = Section(
-        "Hồ sơ thiếu ảnh hoặc thiếu cách nhân rộng",
+        "Hồ sơ còn chữ mẫu, thiếu ảnh hoặc thiếu cách nhân rộng",
         ["Mã hồ sơ", "Tên", "Trạng thái", "Còn thiếu"],
         gaps,
-        empty="Mọi hồ sơ đều có ảnh và cách nhân rộng.",
+        empty="Mọi hồ sơ đều đã viết xong, có ảnh và cách nhân rộng.",
     )
     return [overview, matrix, quota, rule_33, completeness]
 

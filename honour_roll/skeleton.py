@@ -3,16 +3,13 @@ with the optional sections shown as comments to uncomment."""
 
 from __future__ import annotations
 
+from . import placeholders
 from .criteria import criteria_for
 from .record_writer import record_yaml
 from .vocabulary import Kind, Locality, Pillar, Status
 
-SUMMARY_PLACEHOLDER = "(Tóm tắt một đoạn: đã làm gì, cho ai, kết quả bằng con số.)"
-STORY_PLACEHOLDER = (
-    "(Câu chuyện 150–400 chữ, viết bằng Markdown: bối cảnh, cách làm, kết quả có số liệu, bài học.)\n"
-    "\n"
-    "(Mỗi đoạn cách nhau một dòng trống; **in đậm**, *in nghiêng*, [liên kết](https://...).)"
-)
+SUMMARY_PLACEHOLDER = placeholders.SUMMARY
+STORY_PLACEHOLDER = placeholders.STORY
 
 # Optional sections, as comments: the editor removes the "# " to use one.
 _OPTIONAL = """
@@ -23,27 +20,27 @@ _OPTIONAL = """
 #   issued_by: Ủy ban nhân dân tỉnh Bà Rịa – Vũng Tàu
 #   award: bang-khen           # giay-khen | bang-khen | co-thi-dua | giay-chung-nhan
 # achievements:
-#   - Thành tích có số liệu cụ thể.
+#   - {p.ACHIEVEMENT}
 # initiatives:
-#   - title: Tên sáng kiến
+#   - title: {p.INITIATIVE_TITLE}
 #     level: grassroots        # grassroots | provincial | national
-#     recognised_by: Hội đồng sáng kiến ...
+#     recognised_by: {p.INITIATIVE_BODY}
 #     year: 2023
 # criteria: [{criteria}]
 # replication:
 #   steps:
-#     - Bước 1.
+#     - {p.STEP}
 #   requirements:
-#     - Điều kiện cần chuẩn bị.
+#     - {p.REQUIREMENT}
 #   contact:
-#     organisation: Tên cơ quan đầu mối (không ghi số điện thoại, thư điện tử cá nhân)
+#     organisation: {p.CONTACT}
 # photos:
 #   - file: photos/ten-anh.jpg
-#     alt: Mô tả ảnh
-#     credit: Nguồn ảnh
+#     alt: {p.PHOTO_ALT}
+#     credit: {p.PHOTO_CREDIT}
 #     consent: true            # bắt buộc với ảnh cá nhân
 # links:
-#   - title: Tiêu đề
+#   - title: {p.LINK_TITLE}
 #     url: https://...
 # editor_notes: Ghi chú nội bộ, không bao giờ được đăng.
 """
@@ -74,4 +71,4 @@ def skeleton_text(
         "story": STORY_PLACEHOLDER,
     }
     examples = ", ".join(c.id for c in criteria_for(kind) if not c.computed)
-    return record_yaml(values, trailer=_OPTIONAL.format(criteria=examples))
+    return record_yaml(values, trailer=_OPTIONAL.format(criteria=examples, p=placeholders))

@@ -8,6 +8,7 @@ from pathlib import Path, PurePosixPath
 from .criteria import CRITERION_BY_ID, Criterion
 from .fields import INVALID, SLUG, Context, fold
 from .model import Contact, Honoree, Initiative, Link, Photo, Recognition, Replication
+from .placeholders import placeholder_findings
 from .privacy import privacy_findings
 from .problems import Problem
 from .record_spec import INDIVIDUAL_ONLY, ORGANISATION_ONLY, RECORD
@@ -74,6 +75,9 @@ def validate_source(source: Source, record_id: str, data_dir: Path) -> tuple[Hon
     if "story" in values:
         for message in story_problems(values["story"]):
             ctx.problem("story", message)
+    if status is Status.RECOGNISED:  # the skeleton's placeholder text is never published
+        for path, message in placeholder_findings(source.data):
+            ctx.problem(path, message)
     # Decree 13/2023/NĐ-CP: no personal data in any field. A kind written
     # wrongly ("cá nhân") must not switch the guard off.
     guard_kind = kind or _kind_meant(source.data.get("kind"))
@@ -211,7 +215,7 @@ def publication_warnings(honorees) -> list[Problem]:
                     h.source,
                     h.lines.get("initiatives", h.lines.get("kind", 1)),
                     "initiatives",
-                    f"cá nhân đã công nhận nhưng chưa đạt tiêu chí 3.3.a của Hướng dẫn. {rule.reason}",
+                    f"cá nhân đã được công nhận nhưng chưa đạt tiêu chí 3.3.a của Hướng dẫn. {rule.reason}",
                 )
             )
     return out

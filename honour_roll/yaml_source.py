@@ -28,21 +28,63 @@ _NULL_TAG = "tag:yaml.org,2002:null"
 _STR_TAG = "tag:yaml.org,2002:str"
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 
-# PyYAML's English messages, as editors will meet them, in Vietnamese.
+# PyYAML's messages, as libyaml (the C loader) and the pure-Python loader
+# word them, in Vietnamese. The first needle found in the problem text wins,
+# so longer, more specific needles come first. Whatever is not listed gets a
+# Vietnamese message of its own: an editor never reads PyYAML's English.
+_QUOTE_IT = "hãy đặt cả giá trị trong dấu nháy kép"
+_TAB = "có ký tự Tab; hãy thụt lề bằng dấu cách, không dùng phím Tab"
+_INDENT = "thụt lề không thẳng hàng với các dòng phía trên"
+_ESCAPE = "có dấu '\\' không hợp lệ trong dấu nháy kép; hãy dùng dấu nháy đơn"
+_TAG = f"giá trị bắt đầu bằng '!' bị hiểu là thẻ YAML; {_QUOTE_IT}"
+_INVISIBLE = "có ký tự điều khiển không nhìn thấy (thường do sao chép từ Word hoặc PDF); hãy xóa rồi gõ lại đoạn này"
 _SYNTAX_HINTS = (
-    ("found character '\\t'", "có ký tự Tab; hãy thụt lề bằng dấu cách, không dùng phím Tab"),
-    ("found a tab character", "có ký tự Tab; hãy thụt lề bằng dấu cách, không dùng phím Tab"),
+    ("found character '\\t'", _TAB),
+    ("found a tab character", _TAB),
+    ("found character '@' that cannot start any token", f"giá trị bắt đầu bằng '@'; {_QUOTE_IT}"),
+    ("found character '`' that cannot start any token", f"giá trị bắt đầu bằng '`'; {_QUOTE_IT}"),
+    ("that cannot start any token", f"giá trị bắt đầu bằng một ký tự đặc biệt (như @, ` hoặc %); {_QUOTE_IT}"),
     ("mapping values are not allowed", "dấu hai chấm ':' không đúng chỗ; nếu giá trị có dấu ':' hãy đặt nó trong dấu nháy kép"),
+    ("found unexpected ':'", "dấu hai chấm ':' không đúng chỗ; nếu giá trị có dấu ':' hãy đặt nó trong dấu nháy kép"),
     ("could not find expected ':'", "thiếu dấu hai chấm ':' sau tên trường, hoặc một dòng bị ngắt giữa chừng"),
     ("found unexpected end of stream", "thiếu dấu nháy đóng ở cuối giá trị"),
-    ("found undefined alias", "dùng ký tự '*' ở đầu giá trị; hãy đặt giá trị trong dấu nháy kép"),
-    ("expected <block end>, but found", "thụt lề không thẳng hàng với các dòng phía trên"),
-    ("did not find expected key", "thụt lề không thẳng hàng với các dòng phía trên"),
+    ("found unexpected document indicator", "có dòng '---' hoặc '...' giữa một giá trị trong dấu nháy; hãy kiểm tra dấu nháy đóng"),
+    ("found undefined alias", f"dùng ký tự '*' ở đầu giá trị; {_QUOTE_IT}"),
+    ("expected <block end>, but found", _INDENT),
+    ("did not find expected key", _INDENT),
     ("did not find expected '-' indicator", "thụt lề của danh sách không thẳng hàng"),
-    ("found character '@' that cannot start any token", "giá trị bắt đầu bằng '@'; hãy đặt giá trị trong dấu nháy kép"),
-    ("found character '`' that cannot start any token", "giá trị bắt đầu bằng '`'; hãy đặt giá trị trong dấu nháy kép"),
-    ("found unknown escape character", "có dấu '\\' không hợp lệ trong dấu nháy kép; hãy dùng dấu nháy đơn"),
+    ("block sequence entries are not allowed", "dấu gạch đầu dòng '-' không đúng chỗ; mỗi mục danh sách nằm trên một dòng riêng, thụt lề dưới tên trường"),
+    ("did not find expected ',' or ']'", "danh sách trong ngoặc vuông '[ ]' chưa có dấu ']' đóng, hoặc thiếu dấu phẩy giữa các mục"),
+    ("expected ',' or ']'", "danh sách trong ngoặc vuông '[ ]' chưa có dấu ']' đóng, hoặc thiếu dấu phẩy giữa các mục"),
+    ("did not find expected ',' or '}'", "nhóm trong ngoặc nhọn '{ }' chưa có dấu '}' đóng, hoặc thiếu dấu phẩy giữa các mục"),
+    ("expected ',' or '}'", "nhóm trong ngoặc nhọn '{ }' chưa có dấu '}' đóng, hoặc thiếu dấu phẩy giữa các mục"),
+    ("did not find expected node content", f"thiếu giá trị ở chỗ này, hoặc giá trị bắt đầu bằng ký tự đặc biệt; {_QUOTE_IT}"),
+    ("expected the node content", f"thiếu giá trị ở chỗ này, hoặc giá trị bắt đầu bằng ký tự đặc biệt; {_QUOTE_IT}"),
+    ("did not find expected comment or line break", f"có chữ thừa sau giá trị (ví dụ sau dấu nháy đóng); {_QUOTE_IT}"),
+    ("expected a comment or a line break", f"có chữ thừa sau giá trị (ví dụ sau dấu nháy đóng); {_QUOTE_IT}"),
+    ("did not find expected whitespace", f"thiếu dấu cách sau một ký tự đặc biệt; {_QUOTE_IT}"),
+    ("alphabetic or numeric character", f"sau ký tự '&' hoặc '*' ở đầu giá trị phải là chữ hoặc số; {_QUOTE_IT}"),
+    ("found unknown escape character", _ESCAPE),
+    ("found invalid Unicode character escape code", _ESCAPE),
+    ("hexdecimal number", _ESCAPE),
+    ("expected escape sequence", _ESCAPE),
+    ("tag", _TAG),
+    ("URI", _TAG),
+    ("did not find the expected '>'", _TAG),
+    ("did not find expected '!'", _TAG),
+    ("indentation indicator equal to 0", "sau dấu '|' hoặc '>' chỉ được ghi số thụt lề từ 1 đến 9, hoặc không ghi số"),
+    ("found incompatible YAML document", "dòng '%YAML' ở đầu tệp không cần thiết; hãy xóa dòng này"),
+    ("expected a single document", "tệp có dòng '---' chia thành nhiều phần; mỗi tệp chỉ chứa một hồ sơ, hãy xóa dòng '---'"),
+    ("expected <document start>", "có nội dung không theo dạng 'tên_trường: giá trị'; hãy kiểm tra dòng này"),
+    ("did not find expected <document start>", "có nội dung không theo dạng 'tên_trường: giá trị'; hãy kiểm tra dòng này"),
+    ("control characters are not allowed", _INVISIBLE),
+    ("special characters are not allowed", _INVISIBLE),
+    ("UTF-8", _INVISIBLE),
+    ("Unicode", _INVISIBLE),
+    ("surrogate", _INVISIBLE),
+    ("directive", "dòng bắt đầu bằng '%' bị hiểu là chỉ thị YAML; hãy đặt cả giá trị trong dấu nháy kép"),
 )
+_UNKNOWN = "tệp không đọc được từ chỗ này; hãy kiểm tra thụt lề, dấu hai chấm và dấu nháy ở dòng này và dòng phía trên"
 
 
 @dataclass
@@ -62,13 +104,15 @@ class Source:
         return self.lines.get("", 1)
 
 
-def _syntax_message(error: yaml.YAMLError) -> str:
-    text = str(error)
-    for needle, hint in _SYNTAX_HINTS:
-        if needle in text:
-            return f"lỗi cú pháp YAML: {hint}"
-    problem = getattr(error, "problem", None) or text.splitlines()[0]
-    return f"lỗi cú pháp YAML: {problem}; hãy kiểm tra thụt lề, dấu hai chấm và dấu nháy ở dòng này"
+def _syntax_message(error: yaml.YAMLError, mark) -> str:
+    """PyYAML's English problem in Vietnamese, with the column of ``mark``."""
+    problem = " ".join(str(getattr(error, name, None) or "") for name in ("problem", "context")).strip() or str(error)
+    hint = next((h for needle, h in _SYNTAX_HINTS if needle in problem), _UNKNOWN)
+    where = f" (cột {mark.column + 1})" if mark is not None else ""
+    start = getattr(error, "context_mark", None)
+    if start is not None and mark is not None and start.line < mark.line and "flow" in (getattr(error, "context", None) or ""):
+        hint += f" (ngoặc mở ở dòng {start.line + 1})"  # an unclosed '[' shows up lines later
+    return f"lỗi cú pháp YAML{where}: {hint}"
 
 
 def read_source(display_path: str, raw: bytes) -> tuple[Source | None, list[Problem]]:
@@ -91,7 +135,9 @@ def read_source(display_path: str, raw: bytes) -> tuple[Source | None, list[Prob
         if "end of stream" in str(e) and getattr(e, "context_mark", None):
             mark = e.context_mark  # an unclosed quote: point at where it opens
         line = mark.line + 1 if mark else 1
-        return None, [Problem(display_path, line, "", _syntax_message(e))]
+        if isinstance(e, yaml.reader.ReaderError):  # no mark, only a position in the text
+            line = text[: e.position].count("\n") + 1
+        return None, [Problem(display_path, line, "", _syntax_message(e, mark))]
     if node is None:
         return None, [Problem(display_path, 1, "", "tệp rỗng; hãy điền hồ sơ theo mẫu hoặc xóa tệp")]
     if not isinstance(node, yaml.MappingNode):

@@ -3,8 +3,13 @@
 the home page and one honoree page of a fresh build, served on loopback.
 
 Usage: .venv/bin/python scripts/lighthouse.py [--runs 1]
-Installs npm `lighthouse` into .cache/lighthouse on first use; Chromium is
-Debian's /usr/bin/chromium; every host but 127.0.0.1 is unreachable.
+Installs the Lighthouse pinned in scripts/lighthouse/package-lock.json (a
+version whose engines fit the Node 20 of Debian's npm) into .cache/lighthouse
+with `npm ci`; Chromium is Debian's /usr/bin/chromium; every host but
+127.0.0.1 is unreachable. With several runs each cell is the median, followed
+by the range (min–max) when the runs differ. Lighthouse is CPU-bound: the
+machine's load average is printed before and after, since scores on a busy
+machine are lower and noisier.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import io
 import http.server
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -52,13 +58,34 @@ class Quiet(http.server.SimpleHTTPRequestHandler):
         return io.BytesIO(body)
 
 
+PINNED = ROOT / "scripts" / "lighthouse"  # package.json and package-lock.json
+
+
 def ensure_lighthouse() -> None:
-    if not LIGHTHOUSE.exists():
-        CACHE.mkdir(parents=True, exist_ok=True)
-        subprocess.run(
-            ["npm", "install", "--no-save", "--no-audit", "--no-fund", "--prefix", str(CACHE), "lighthouse@13.5.0"],
-            check=True,
-        )
+    """The pinned Lighthouse, reinstalled whenever the lock file changes."""
+    lock = (PINNED / "package-lock.json").read_bytes()
+    installed = CACHE / "package-lock.json"
+    if LIGHTHOUSE.exists() and installed.is_file() and installed.read_bytes() == lock:
+        return
+    CACHE.mkdir(parents=True, exist_ok=True)
+    for name in ("package.json", "package-lock.json"):
+        (CACHE / name).write_bytes((PINNED / name).read_bytes())
+    subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--engine-strict"], cwd=CACHE, check=True)
+
+
+def versions() -> str:
+    node = subprocess.run(["node", "--version"], capture_output=True, text=True).stdout.strip()
+    lighthouse = subprocess.run([str(LIGHTHOUSE), "--version"], capture_output=True, text=True).stdout.strip()
+    return f"Lighthouse {lighthouse}, Node {node}, {os.cpu_count()} CPUs"
+
+
+def load() -> str:
+    return "load average " + " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def cell(values: list[int]) -> str:
+    median = f"{statistics.median(values):g}"
+    return median if min(values) == max(values) else f"{median} ({min(values)}–{max(values)})"
 
 
 def run(url: str, preset: str) -> dict[str, int]:
@@ -83,16 +110,18 @@ def main() -> int:
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{httpd.server_address[1]}"
+    print(f"{versions()}; {args.runs} run(s) per row; before: {load()}")
     print(f"| page | preset | {' | '.join(CATEGORIES)} |")
     print("|---|---|" + "---:|" * len(CATEGORIES))
     try:
         for label, path in (("home", "/"), (f"honoree ({honoree})", f"/guong-dien-hinh/{honoree}/")):
             for preset in ("mobile", "desktop"):
                 runs = [run(base + path, preset) for _ in range(args.runs)]
-                scores = {c: statistics.median(r[c] for r in runs) for c in CATEGORIES}
-                print(f"| {label} | {preset} | " + " | ".join(f"{scores[c]:g}" for c in CATEGORIES) + " |", flush=True)
+                print(f"| {label} | {preset} | " + " | ".join(cell([r[c] for r in runs]) for c in CATEGORIES) + " |", flush=True)
     finally:
         httpd.shutdown()
+        shutil.rmtree(site.parent, ignore_errors=True)  # the build is only for these runs
+    print(f"after: {load()}")
     return 0
 
 

@@ -72,12 +72,81 @@ def test_every_help_text_is_in_vietnamese_and_english(capsys, command):
             assert vietnamese and english, action.dest
 
 
+# argparse's own English, as an editor would otherwise meet it.
+ARGPARSE_ENGLISH = (
+    "usage:", "positional arguments", "optional arguments", "options:", "show this help message", "invalid choice",
+    "choose from", "the following arguments are required", "unrecognized arguments", "error:", "expected one argument",
+    "invalid int value", "argument ", "ambiguous option",
+)
+
+
+@pytest.mark.parametrize("argv", [["--help"], *([c, "--help"] for c in ("new", "validate", "import", "export", "report"))])
+def test_help_has_no_english_of_argparse(capsys, argv):
+    code, out, err = run(capsys, *argv)
+    assert code == 0 and out.startswith("cách dùng: honour-roll") and err == ""
+    assert "\ntùy chọn:\n  -h, --help" in out and "hiện hướng dẫn này rồi thoát" in out
+    for english in ARGPARSE_ENGLISH:
+        assert english not in out, english
+
+
+def test_usage_errors_are_in_vietnamese(capsys, project):
+    cases = {
+        ("frobnicate",): "honour-roll: lỗi: tham số LỆNH: 'frobnicate' không có trong danh sách; "
+        "hãy chọn một trong: 'new', 'validate', 'import', 'export', 'report'",
+        ("validate", "--format", "xml"): "honour-roll validate: lỗi: tham số --format: 'xml' không có trong danh sách; "
+        "hãy chọn một trong: 'text', 'json'",
+        ("import",): "honour-roll import: lỗi: thiếu tham số bắt buộc: TỆP",
+        ("validate", "--bogus"): "honour-roll: lỗi: không hiểu tham số: --bogus",
+        ("export", "-o"): "honour-roll export: lỗi: tham số -o/--output: cần ghi một giá trị sau tùy chọn này",
+        ("new", "--year", "hai nghìn"): "honour-roll new: lỗi: tham số --year: năm 'hai nghìn' không hợp lệ; hãy ghi 4 chữ số, ví dụ 2024",
+        ("new", "--status", "recognised"): "honour-roll new: lỗi: tham số --status: 'recognised' không có trong danh sách; "
+        "hãy chọn một trong: 'draft', 'nominated'",
+    }
+    for argv, message in cases.items():
+        code, out, err = run(capsys, *argv)
+        assert code == 2 and out == "", argv
+        assert err.startswith("cách dùng: honour-roll") and err.splitlines()[-1] == message, err
+        for english in ARGPARSE_ENGLISH:
+            assert english not in err, (argv, english)
+    import argparse
+
+    assert argparse._("usage: ") == "usage: "  # the rest of the process keeps argparse's own words
+
+
 def test_wrong_usage_exits_with_2(capsys, project):
     assert run(capsys, "validate", "-C", project, project / "nope.yml")[0] == 2
     assert run(capsys, "validate", "-C", project, project / "docs" / "boi-canh.md")[0] == 2
     assert run(capsys, "validate", "--format", "xml")[0] == 2
     assert run(capsys, "frobnicate")[0] == 2
     assert run(capsys, "export", "-C", project, "--format", "xlsx", "-o", "-")[0] == 2
+
+
+@pytest.mark.parametrize("command", ["validate", "report", "export", "import x.xlsx", "new --kind individual"])
+def test_outside_the_project_folder_says_where_to_run(capsys, tmp_path, monkeypatch, command):
+    monkeypatch.chdir(tmp_path)  # a folder with no mkdocs.yml above it
+    name = command.split()[0]
+    (tmp_path / "x.xlsx").write_bytes(b"")
+    code, out, err = run(capsys, *command.split())
+    assert (code, out) == (2, "")
+    assert err == (
+        f"honour-roll {name}: lỗi: không tìm thấy thư mục hồ sơ: {tmp_path.resolve()} không phải thư mục dự án "
+        "(ở đây và các thư mục cha không có tệp mkdocs.yml).\n"
+        "Hãy chạy lệnh trong thư mục dự án, nơi có mkdocs.yml và thư mục data/honorees, ví dụ:\n"
+        f"  cd <thư-mục-dự-án> && honour-roll {name}\n"
+        "hoặc chỉ rõ thư mục dự án bằng -C (--project):\n"
+        f"  honour-roll {name} -C <thư-mục-dự-án>\n"
+    )
+    assert list(tmp_path.iterdir()) == [tmp_path / "x.xlsx"]  # nothing created
+
+
+def test_the_project_is_found_from_a_sub_folder_a_named_file_or_c(capsys, project, tmp_path, monkeypatch):
+    monkeypatch.chdir(records(project))
+    assert run(capsys, "validate")[:2] == (0, "Đã kiểm tra 1 hồ sơ: không có lỗi.\n")
+    monkeypatch.chdir(tmp_path)
+    assert run(capsys, "validate", records(project) / "tran-van-mau.yml")[:2] == (0, "Đã kiểm tra 1 hồ sơ: không có lỗi.\n")
+    assert run(capsys, "validate", "-C", project)[:2] == (0, "Đã kiểm tra 1 hồ sơ: không có lỗi.\n")
+    code, _, err = run(capsys, "validate", "-C", tmp_path / "khong-co")
+    assert code == 2 and err.startswith(f"honour-roll validate: lỗi: không có thư mục dự án {tmp_path / 'khong-co'}")
 
 
 # --- new -----------------------------------------------------------------------------------------
@@ -131,6 +200,44 @@ def test_new_asks_on_a_terminal(capsys, project, monkeypatch):
     assert code == 0, out
     h = {x.id: x for x in load_roll(project / "data", project).honorees}["cong-ty-tnhh-so-hoa-bien"]
     assert (h.kind, h.locality.id, h.status, h.parent_body) == (Kind.ENTERPRISE, "phu-my", Status.NOMINATED, None)
+
+
+def test_new_asks_a_wrong_answer_again(capsys, project, monkeypatch):
+    """Scripted terminal session: each wrong or empty answer is asked again at
+    once, with what is wrong; the answers already given are kept."""
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    answers = iter(["ca nhan", "", "Đỗ Văn Hỏi", "", "Chuyên viên", "UBND xã Bàu Lâm", "Hà Nội", "Xuyên Mộc", "xã hội số",
+                    "", "2030", "2024"])
+    asked = []
+
+    def fake_input(prompt=""):
+        asked.append(prompt.split(" / ")[0])
+        return next(answers)
+
+    monkeypatch.setattr(sys, "stdin", Terminal())
+    monkeypatch.setattr("builtins.input", fake_input)
+    code, out, err = run(capsys, "new", "-C", project)
+    assert code == 0, out + err
+    assert asked == ["Loại", "Tên tập thể, doanh nghiệp hoặc họ và tên", "Tên tập thể, doanh nghiệp hoặc họ và tên",
+                     "Chức vụ", "Chức vụ", "Đơn vị công tác", "Địa bàn", "Địa bàn", "Trụ cột", "Năm công nhận",
+                     "Năm công nhận", "Năm công nhận"]
+    assert out.splitlines() == [
+        "Tên không được để trống. Xin ghi lại.",
+        "Chức vụ của cá nhân không được để trống. Xin ghi lại.",
+        "Địa bàn 'Hà Nội' không hợp lệ; hãy ghi một trong: Cấp tỉnh; TP. Vũng Tàu; TP. Bà Rịa; TX. Phú Mỹ; H. Châu Đức; "
+        "H. Xuyên Mộc; H. Long Điền; H. Đất Đỏ; H. Long Đất; H. Côn Đảo. Xin ghi lại.",
+        "Năm công nhận không được để trống; hãy ghi 4 chữ số, ví dụ 2024. Xin ghi lại.",
+        "Năm 2030 nằm ngoài giai đoạn 2021–2025. Xin ghi lại.",
+        "Đã tạo data/honorees/do-van-hoi.yml (trạng thái: bản nháp).",
+        "Mở tệp để điền tóm tắt, câu chuyện và các mục khác, rồi chạy: honour-roll validate data/honorees/do-van-hoi.yml",
+    ]
+    assert "None" not in out
+    h = {x.id: x for x in load_roll(project / "data", project).honorees}["do-van-hoi"]
+    assert (h.kind, h.position, h.unit, h.locality.id, h.year) == (Kind.INDIVIDUAL, "Chuyên viên", "UBND xã Bàu Lâm", "xuyen-moc", 2024)
 
 
 def test_new_rejects_unknown_values(capsys, project):
@@ -189,9 +296,9 @@ def test_validate_json_and_the_rule_3_3_warning(capsys, project):
     assert set(problem) == {"file", "line", "field", "message", "severity"}
     assert (problem["file"], problem["line"], problem["field"], problem["severity"]) == (
         "data/honorees/tran-van-mau.yml", 3, "initiatives", "warning")
-    assert problem["message"].startswith("cá nhân đã công nhận nhưng chưa đạt tiêu chí 3.3.a")
+    assert problem["message"].startswith("cá nhân đã được công nhận nhưng chưa đạt tiêu chí 3.3.a")
     code, out, _ = run(capsys, "validate", "-C", project)
-    assert code == 1 and "data/honorees/tran-van-mau.yml:3: initiatives: cá nhân đã công nhận" in out
+    assert code == 1 and "data/honorees/tran-van-mau.yml:3: initiatives: cá nhân đã được công nhận" in out
 
     path.write_text("kind: [", encoding="utf-8")
     code, out, _ = run(capsys, "validate", "-C", project, "--format", "json")
@@ -245,7 +352,7 @@ def read_csv(data: bytes) -> list[dict]:
 def test_export_has_only_recognised_records_by_default(capsys, mixed, tmp_path):
     target = tmp_path / "bao-cao.csv"
     code, out, _ = run(capsys, "export", "-C", mixed, "-o", target)
-    assert code == 0 and "Đã xuất 1 hồ sơ đã công nhận" in out
+    assert code == 0 and "Đã xuất 1 hồ sơ đã được công nhận" in out
     data = target.read_bytes()
     rows = read_csv(data)
     assert [r["Mã hồ sơ"] for r in rows] == ["tran-van-mau"]
@@ -257,12 +364,12 @@ def test_export_has_only_recognised_records_by_default(capsys, mixed, tmp_path):
 def test_export_all_marks_what_is_not_recognised(capsys, mixed, tmp_path):
     target = tmp_path / "tat-ca.csv"
     code, out, _ = run(capsys, "export", "-C", mixed, "--all", "-o", target)
-    assert code == 0 and "2 hồ sơ chưa công nhận" in out
+    assert code == 0 and "2 hồ sơ chưa được công nhận" in out
     rows = read_csv(target.read_bytes())
     assert [(r["Mã hồ sơ"], r["Trạng thái"]) for r in rows] == [
         ("tran-van-mau", "đã được công nhận"),
-        ("le-thi-de-cu", "CHƯA CÔNG NHẬN – được đề cử"),
-        ("pham-van-nhap", "CHƯA CÔNG NHẬN – bản nháp"),
+        ("le-thi-de-cu", "CHƯA ĐƯỢC CÔNG NHẬN – được đề cử"),
+        ("pham-van-nhap", "CHƯA ĐƯỢC CÔNG NHẬN – bản nháp"),
     ]
     assert [r["Địa chỉ trang"] for r in rows] == ["/guong-dien-hinh/tran-van-mau/", "", ""]
     assert SECRET not in target.read_text(encoding="utf-8")
@@ -304,7 +411,9 @@ def test_report_of_the_real_records(capsys):
     published = roll.published
     for kind, target in QUOTA.items():
         count = sum(1 for h in published if h.kind is kind)
-        assert re.search(rf"^{kind.label}\s+{count}\s+{target}\s+\d+%\s+(Đạt|Còn thiếu \d+)$", text, re.M)
+        result = "đạt" if count >= target else f"còn thiếu {target - count}"
+        assert re.search(rf"^{kind.label}\s+{count}/{target}, {result}$", text, re.M)
+    assert "%" not in text.split("Tiến độ chỉ tiêu")[1].split("Cá nhân chưa đạt")[0]  # 12 of 10 is never "100%"
     total_line = re.search(r"^Số gương điển hình \(mỗi gương tính một lần\)\s+(.*)$", text, re.M).group(1).split()
     assert [int(x) for x in total_line] == [sum(1 for h in published if h.year == y) for y in range(2021, 2026)] + [len(published)]
     below = [h for h in roll.honorees if h.initiative_rule is not None and not h.initiative_rule.met]
@@ -323,7 +432,111 @@ def test_report_as_markdown(capsys, mixed):
     assert md.startswith("# Báo cáo gương điển hình tiên tiến trong chuyển đổi số\n")
     assert "| Trụ cột | Loại | 2021 | 2022 | 2023 | 2024 | 2025 | Tổng |" in md
     assert "| Xã hội số | Cá nhân | 0 | 0 | 1 | 0 | 0 | 1 |" in md
-    assert "| Cá nhân | 1 | 10 | 10% | Còn thiếu 9 |" in md
+    assert "| Loại | Đã được công nhận/chỉ tiêu |" in md and "| Cá nhân | 1/10, còn thiếu 9 |" in md
     assert "| le-thi-de-cu | Lê Thị Đề Cử | được đề cử | Chưa đạt: chưa có sáng kiến nào được công nhận;" in md
     assert "| le-thi-de-cu | Lê Thị Đề Cử | được đề cử | cách nhân rộng |" in md
     assert SECRET not in md
+
+
+# --- placeholder text ----------------------------------------------------------------------------
+
+PLACEHOLDER_RECORD = FIXTURES / "invalid" / "placeholder-recognised.yml"
+
+
+def test_placeholder_text_is_refused_once_recognised(capsys, tmp_path):
+    project = make_project(tmp_path / "p", [PLACEHOLDER_RECORD])
+    code, out, _ = run(capsys, "validate", "-C", project)
+    assert code == 1
+    assert out.splitlines() == [
+        "data/honorees/placeholder-recognised.yml:12: summary: vẫn còn chữ mẫu '(Tóm tắt một đoạn: đã làm gì, cho ai, kế…' "
+        "của lệnh honour-roll new; hãy thay bằng nội dung thật trước khi công nhận (status: recognised)",
+        "data/honorees/placeholder-recognised.yml:13: story: vẫn còn chữ mẫu '(Câu chuyện 150–400 chữ, viết bằng Markd…' "
+        "của lệnh honour-roll new; hãy thay bằng nội dung thật trước khi công nhận (status: recognised)",
+        "data/honorees/placeholder-recognised.yml:26: initiatives[1].recognised_by: vẫn còn chữ mẫu 'Hội đồng sáng kiến ...' "
+        "của lệnh honour-roll new; hãy thay bằng nội dung thật trước khi công nhận (status: recognised)",
+        "Có 3 lỗi trong 1 tệp hồ sơ. Hãy sửa các lỗi trên rồi chạy lại; trang web chưa được tạo.",
+    ]
+    # The same record as a draft or a nomination is work in progress: accepted,
+    # and listed in the report's to-do list.
+    record = records(project) / "placeholder-recognised.yml"
+    for status in ("draft", "nominated"):
+        record.write_text(PLACEHOLDER_RECORD.read_text(encoding="utf-8").replace("status: recognised", f"status: {status}"), encoding="utf-8")
+        assert run(capsys, "validate", "-C", project)[0] == 0
+    code, md, _ = run(capsys, "report", "-C", project, "--format", "markdown")
+    assert code == 0
+    assert "| placeholder-recognised | Đỗ Thị Mẫu Chữ | được đề cử | tóm tắt, câu chuyện (còn chữ mẫu), ảnh, cách nhân rộng |" in md
+
+
+def test_every_placeholder_of_the_skeleton_is_found(capsys, project):
+    """Uncommenting every optional section of `new`'s skeleton without rewriting
+    it: each example text is refused on a recognised record."""
+    code, out, _ = run(
+        capsys, "new", "-C", project, "--kind", "individual", "--name", "Đỗ Thị Mẫu Chữ", "--position", "x", "--unit", "y",
+        "--locality", "xuyen-moc", "--pillar", "digital-society", "--year", "2024",
+    )
+    assert code == 0, out
+    path = records(project) / "do-thi-mau-chu.yml"
+    text = path.read_text(encoding="utf-8").replace("status: draft", "status: recognised")
+    text = re.sub(r"^# (?!---|yaml-language-server|editor_notes|photos|  - file|    alt|    credit|    consent|links|  - title: Tiêu đề|    url)",
+                  "", text, flags=re.M)
+    path.write_text(text, encoding="utf-8")
+    code, out, _ = run(capsys, "validate", "-C", project, path)
+    assert code == 1
+    flagged = [line.split(": ")[1] for line in out.splitlines() if "vẫn còn chữ mẫu" in line]
+    assert flagged == ["summary", "story", "achievements[1]", "initiatives[1].title", "initiatives[1].recognised_by",
+                       "replication.steps[1]", "replication.requirements[1]", "replication.contact.organisation"], out
+
+
+# --- broken YAML ---------------------------------------------------------------------------------
+
+BROKEN_YAML = {
+    "kind: individual\npillars: [digital-society, digital-economy\nyear: 2024\n": (
+        "data/honorees/hong.yml:3: lỗi cú pháp YAML (cột 5): danh sách trong ngoặc vuông '[ ]' chưa có dấu ']' đóng, "
+        "hoặc thiếu dấu phẩy giữa các mục (ngoặc mở ở dòng 2)"
+    ),
+    "name: Trần Văn A\nsummary: Kết quả: 1.200 học sinh\n": (
+        "data/honorees/hong.yml:2: lỗi cú pháp YAML (cột 17): dấu hai chấm ':' không đúng chỗ; "
+        "nếu giá trị có dấu ':' hãy đặt nó trong dấu nháy kép"
+    ),
+    "name: x\nsummary: {a: 1\nstory: b\n": None,
+    'name: "Trần Văn A\n': None,
+    "name: @tranvana\n": None,
+    "name: x\n- a\n": None,
+    'name: "a\\q"\n': None,
+    "name: *x\n": None,
+    "name: |0\n  x\n": None,
+    "name: x\nstory: a\x01b\n": None,
+    "a: 1\n---\nb: 2\n": None,
+    "%YAML 9.9\n---\na: 1\n": None,
+    "name: x\n\tkind: individual\n": None,
+    "name: 'a'b\n": None,
+    "name: a\n- b\nkind: c\n": None,
+}
+PYYAML_ENGLISH = re.compile(
+    r"\b(found|expected|while|parsing|scanning|mapping|allowed|character|stream|document|indicator|token|block|flow|"
+    r"sequence|scalar|key|node|content|alias|directive|could|did|not|the|of|in)\b",
+    re.I,
+)
+
+
+@pytest.mark.parametrize("text", list(BROKEN_YAML), ids=range(len(BROKEN_YAML)))
+def test_broken_yaml_is_explained_in_vietnamese_with_line_and_column(capsys, project, text):
+    (records(project) / "hong.yml").write_text(text, encoding="utf-8")
+    code, out, _ = run(capsys, "validate", "-C", project)
+    assert code == 1
+    (line, summary) = out.splitlines()
+    assert re.match(r"data/honorees/hong\.yml:\d+: lỗi cú pháp YAML( \(cột \d+\))?: \S", line), line
+    assert not PYYAML_ENGLISH.search(re.sub(r"'[^']*'", "", line)), line  # quoted bits are the record's own text
+    if BROKEN_YAML[text]:
+        assert line == BROKEN_YAML[text]
+
+
+def test_one_wording_of_the_recognised_status_everywhere():
+    """"đã được công nhận", as the status label: never "đã công nhận" in what
+    editors or visitors read (the tool, the templates, the guides)."""
+    assert Status.RECOGNISED.label == "đã được công nhận"
+    sources = [*(ROOT / "honour_roll").rglob("*.py"), *(ROOT / "honour_roll" / "templates").glob("*.j2"),
+               ROOT / "README.md", ROOT / "HUONG-DAN-BIEN-TAP.md", ROOT / "docs" / "du-lieu-mo" / "honoree.schema.json"]
+    found = [f"{path.relative_to(ROOT)}: {line.strip()}" for path in sources
+             for line in path.read_text(encoding="utf-8").splitlines() if re.search(r"(?<!được )đã công nhận|CHƯA CÔNG NHẬN", line)]
+    assert found == []

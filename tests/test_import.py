@@ -93,12 +93,42 @@ def test_template_has_vietnamese_headers_and_instructions():
         assert next(csv.reader(f)) == headers
 
 
-def test_the_empty_template_imports_nothing(capsys, project):
-    for template in (TEMPLATE_XLSX, TEMPLATE_CSV):
-        code, out = run(capsys, "import", "-C", project, ROOT / template)
-        assert code == 0, out
-        assert "Đã tạo 0 hồ sơ" in out
+def test_the_empty_template_says_it_has_no_rows_yet(capsys, project):
+    """Importing the template as shipped is a mistake (the unit sent it back
+    unfilled): said plainly, exit status 1, nothing written."""
+    code, out = run(capsys, "import", "-C", project, ROOT / TEMPLATE_XLSX)
+    assert (code, out) == (1, (
+        "mau-de-cu.xlsx: Danh sách, dòng 4: bảng chưa có dòng đề cử nào (dòng 3 là dòng tiêu đề, các dòng từ 4 trở xuống "
+        "đang trống). Hãy điền mỗi đề cử một dòng, từ dòng 4, lưu tệp rồi nhập lại; chưa tạo hồ sơ nào.\n"
+    ))
+    code, out = run(capsys, "import", "-C", project, ROOT / TEMPLATE_CSV)
+    assert code == 1 and out.startswith("mau-de-cu.csv: dòng 2: bảng chưa có dòng đề cử nào (dòng 1 là dòng tiêu đề,")
     assert files_in(project) == ["tran-van-mau.yml"]
+
+
+def test_the_instructions_example_row_imports_cleanly(capsys, tmp_path):
+    """A unit copies the "Ví dụ" column of the instructions sheet into the first
+    row of the list: it imports, beside the sample records, with no problem."""
+    samples = sorted((ROOT / "data" / "honorees").glob("*.yml"))
+    project = make_project(tmp_path / "p", samples, photos=ROOT / "data" / "photos")
+    wb = openpyxl.load_workbook(ROOT / TEMPLATE_XLSX)
+    examples: dict = {}
+    for row in wb[INSTRUCTIONS_SHEET].iter_rows(values_only=True):  # the table of columns comes first
+        if len(row) >= 4 and row[0]:
+            examples.setdefault(row[0], row[3])
+    ws = wb[SHEET]
+    for c, column in enumerate(COLUMNS, start=1):
+        ws.cell(row=4, column=c, value=examples[column.header])
+    wb.save(tmp_path / "vi-du.xlsx")
+    code, out = run(capsys, "import", "-C", project, tmp_path / "vi-du.xlsx")
+    assert code == 0, out
+    assert out.splitlines() == [
+        "data/honorees/nguyen-van-mau.yml",
+        "Đã tạo 1 hồ sơ với trạng thái 'nominated' (được đề cử).",
+    ]
+    h = honorees(project)["nguyen-van-mau"]
+    assert (h.kind, h.locality.id, h.year, h.recognition.award.id) == (Kind.INDIVIDUAL, "xuyen-moc", 2024, "bang-khen")
+    assert [c.id for c in h.criteria_met] == ["3.3.a", "3.3.b", "3.3.c"]
 
 
 def test_a_filled_template_imports(capsys, project, tmp_path):
@@ -187,6 +217,8 @@ def test_problems_are_named_by_sheet_row_and_column_and_nothing_is_written(capsy
         " (không ghi số điện thoại, thư điện tử, địa chỉ của cá nhân vào hồ sơ)",
         "mau-de-cu.xlsx: Danh sách, dòng 4, cột 'Dia ban (huyện)': 'Xuyen Moc 2' không có trong danh sách; hãy ghi một trong: "
         "Cấp tỉnh; TP. Vũng Tàu; TP. Bà Rịa; TX. Phú Mỹ; H. Châu Đức; H. Xuyên Mộc; H. Long Điền; H. Đất Đỏ; H. Long Đất; H. Côn Đảo",
+        "mau-de-cu.xlsx: Danh sách, dòng 5, cột 'Dia ban (huyện)': thiếu trường bắt buộc: Địa bàn cấp huyện tại thời điểm công nhận,"
+        " hoặc province (cấp tỉnh)",
         "mau-de-cu.xlsx: Danh sách, dòng 5, cột 'Ngày quyết định': ngày '30/02/2024' không tồn tại trên lịch; hãy kiểm tra lại ngày và tháng",
         "mau-de-cu.xlsx: Danh sách, dòng 7, cột 'Nội dung': có ngày sinh 'sinh ngày **/*/**65'; không ghi ngày, năm sinh vào hồ sơ "
         "(Nghị định 13/2023/NĐ-CP) — hãy xóa",
@@ -198,6 +230,30 @@ def test_problems_are_named_by_sheet_row_and_column_and_nothing_is_written(capsy
     code, out = run(capsys, "import", "-C", project, path, "--skip-invalid")
     assert code == 1 and "Đã tạo 1 hồ sơ" in out and "Bỏ qua 4 dòng có lỗi (dòng 4, 5, 7, 9)" in out
     assert files_in(project) == ["cong-ty-tnhh-doi-bazan.yml", "tran-van-mau.yml"]
+
+
+def test_every_problem_of_a_row_comes_at_once_named_by_its_column(capsys, project, tmp_path):
+    """The row a unit sent: six problems, all reported in one run, left to right,
+    each named by the sheet's own heading (never a record field name)."""
+    headers = ["Loại", "Họ và tên", "Địa bàn", "Trụ cột", "Năm", "Tóm tắt", "Câu chuyện", "Cách nhân rộng", "Cơ quan đầu mối"]
+    row = ["Cá nhân", "Lê Văn Sáu", "Hà Nội", "Xã hội số", 2030, "Tổ công nghệ số ở 12 xã.", None,
+           "Lập danh sách tình nguyện viên.", "Phòng Văn hóa, ĐT 0913 456 789"]
+    code, out = run(capsys, "import", "-C", project, workbook(tmp_path / "de-cu.xlsx", headers, [row], title=False))
+    assert code == 1
+    assert out.splitlines() == [
+        "de-cu.xlsx: Danh sách, dòng 2, cột 'Địa bàn': 'Hà Nội' không có trong danh sách; hãy ghi một trong: "
+        "Cấp tỉnh; TP. Vũng Tàu; TP. Bà Rịa; TX. Phú Mỹ; H. Châu Đức; H. Xuyên Mộc; H. Long Điền; H. Đất Đỏ; H. Long Đất; H. Côn Đảo",
+        "de-cu.xlsx: Danh sách, dòng 2, cột 'Năm': 2030 nằm ngoài khoảng cho phép (2021–2025)",
+        "de-cu.xlsx: Danh sách, dòng 2, cột 'Câu chuyện': thiếu trường bắt buộc: Câu chuyện, viết bằng Markdown",
+        "de-cu.xlsx: Danh sách, dòng 2, cột 'Cơ quan đầu mối': có số điện thoại di động '091* *** *89' của cá nhân; "
+        "không ghi số điện thoại cá nhân vào hồ sơ (Nghị định 13/2023/NĐ-CP) — hãy xóa; đầu mối liên hệ là cơ quan, tổ chức, "
+        "ghi ở cột 'Cơ quan đầu mối'",
+        "de-cu.xlsx: Danh sách, dòng 2, cột 'Chức vụ': thiếu trường bắt buộc: Chức vụ (chỉ với cá nhân)",
+        "de-cu.xlsx: Danh sách, dòng 2, cột 'Đơn vị công tác': thiếu trường bắt buộc: Đơn vị công tác (chỉ với cá nhân)",
+        "Không tạo hồ sơ nào: 1 trong 1 dòng đề cử có lỗi. Hãy sửa bảng rồi chạy lại (hoặc thêm --skip-invalid để chỉ nhập các dòng không có lỗi).",
+    ]
+    assert "replication" not in out and "year" not in out
+    assert files_in(project) == ["tran-van-mau.yml"]
 
 
 def test_validator_problems_point_at_their_column(capsys, project, tmp_path):

@@ -123,7 +123,7 @@ def test_a_recognised_individual_below_rule_3_3_is_shown_not_left_stale(serving)
     start, end = text.index("initiatives:"), text.index("criteria:")
     record.write_text(text[:start] + text[end:], encoding="utf-8")
     shown = wait_for(server, page, "Hồ sơ chưa đủ điều kiện đăng")
-    assert "data/honorees/tran-van-mau.yml:3: initiatives: cá nhân đã công nhận nhưng chưa đạt tiêu chí 3.3.a" in shown
+    assert "data/honorees/tran-van-mau.yml:3: initiatives: cá nhân đã được công nhận nhưng chưa đạt tiêu chí 3.3.a" in shown
     record.write_text(text, encoding="utf-8")
     wait_for(server, page, "Giáo viên Tin học", gone="Hồ sơ chưa đủ điều kiện đăng")
     assert server.poll() is None

@@ -16,21 +16,6 @@ from .pages import HOME_SRC, HONOREE_DIR, make_environment
 from .problems import Problem
 
 
-def nav_pages(nav: object) -> list[str]:
-    """Every page named in an MkDocs-style nav (nested lists of {title: page})."""
-    out: list[str] = []
-    if isinstance(nav, str):
-        if nav.endswith(".md"):
-            out.append(nav)
-    elif isinstance(nav, dict):
-        for value in nav.values():
-            out += nav_pages(value)
-    elif isinstance(nav, list):
-        for item in nav:
-            out += nav_pages(item)
-    return out
-
-
 def error_pages(
     problems: list[Problem], data_dir: Path, nav: Iterable[str] = (), other_pages: Iterable[str] = (), warnings_only: bool = False
 ) -> list[Generated]:

@@ -22,6 +22,8 @@ INVALID = object()  # a value that failed its check; the problem is already repo
 _HIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 _MARKUP = re.compile(r"[<>]|&(#\d+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Zero-width characters: invisible, so a number or a date typed with one must still read.
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
 _EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
 
 
@@ -151,14 +153,35 @@ class Email(Text):
         return self._described({"type": "string", "format": "email"})
 
 
+def _ascii_digits(text: str) -> str:
+    """Numbers as people may type them: zero-width characters dropped, spaces (non-breaking
+    ones too) trimmed, and every decimal digit ('２' fullwidth, '٢' Arabic-Indic) read as
+    0–9. Anything else stays as it is, so the pattern that follows refuses it: '²' is
+    a digit to str.isdigit() but no decimal digit, and int() raises on it."""
+    text = text.translate(_ZERO_WIDTH).strip()
+    return "".join(str(d) if (d := unicodedata.decimal(ch, None)) is not None else ch for ch in text)
+
+
+def _odd_digits(text: str) -> bool:
+    # Superscripts, subscripts, circled or Roman numerals: look like digits, are not 0–9.
+    return any(unicodedata.numeric(ch, None) is not None and unicodedata.decimal(ch, None) is None for ch in text)
+
+
+_NOT_PLAIN_DIGITS = "có ký tự trông như chữ số nhưng không phải chữ số 0–9 (chữ số mũ, chỉ số dưới, số La Mã...); hãy gõ lại bằng chữ số thường"
+
+
 @dataclass
 class Integer(Spec):
     minimum: int = 0
     maximum: int = 10**9
 
     def check(self, value, path, ctx):
-        if isinstance(value, str) and value.strip().isdigit():
-            value = int(value.strip())
+        if isinstance(value, str):
+            digits = _ascii_digits(value)
+            if re.fullmatch(r"[0-9]{1,12}", digits):
+                value = int(digits)
+            elif _odd_digits(value):
+                return ctx.problem(path, f"'{value.strip()}' {_NOT_PLAIN_DIGITS}, ví dụ {self.maximum}")
         if isinstance(value, bool) or not isinstance(value, int):
             return ctx.problem(path, f"phải là một số nguyên, ví dụ {self.maximum}")
         if not self.minimum <= value <= self.maximum:
@@ -178,10 +201,13 @@ class Date(Spec):
         text = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else None
         if text is None:
             return ctx.problem(path, "phải là một ngày dạng YYYY-MM-DD, ví dụ 2024-12-20")
-        m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
+        if _odd_digits(text):
+            return ctx.problem(path, f"ngày '{text}' {_NOT_PLAIN_DIGITS}, ví dụ 2024-12-20")
+        text = _ascii_digits(text)
+        m = re.fullmatch(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})", text)
         if not m:
             hint = ""
-            vn = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", text)
+            vn = re.fullmatch(r"([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4})", text)
             if vn:
                 day, month, year = int(vn.group(1)), int(vn.group(2)), int(vn.group(3))
                 try:

@@ -12,8 +12,9 @@ from typing import Iterable
 
 from .generated import Generated
 from .loader import record_files
-from .pages import HOME_SRC, HONOREE_DIR, make_environment
+from .pages import make_environment
 from .problems import Problem
+from .urls import HOME_SRC, honoree_src
 
 
 def error_pages(
@@ -30,5 +31,5 @@ def error_pages(
         warnings_only=warnings_only,
     )
     in_nav = set(nav)
-    uris = dict.fromkeys([HOME_SRC, *nav, *other_pages, *(f"{HONOREE_DIR}/{f.stem}.md" for f in record_files(data_dir))])
+    uris = dict.fromkeys([HOME_SRC, *nav, *other_pages, *(honoree_src(f.stem) for f in record_files(data_dir))])
     return [Generated(uri, content, in_nav=uri in in_nav) for uri in uris]

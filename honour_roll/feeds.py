@@ -10,16 +10,10 @@ from email.utils import format_datetime
 from .generated import Generated
 from .loader import Roll
 from .model import Honoree
-from .pages import make_environment, pillar_src
+from .pages import make_environment
 from .sharing import canonical_url
-from .urls import absolute, card_uri, page_path
+from .urls import DIRECTORY_URLS, FEED, Urls, absolute, card_uri, pillar_feed, pillar_src
 from .vocabulary import Pillar
-
-FEED = "rss.xml"
-
-
-def pillar_feed(p: Pillar) -> str:
-    return f"tru-cot/{p.slug}/rss.xml"
 
 
 @dataclass(frozen=True)
@@ -38,7 +32,7 @@ def _date(h: Honoree) -> str:
     return format_datetime(dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone(dt.timedelta(hours=7))))
 
 
-def feed_files(roll: Roll, site_url: str, site_name: str, card_sizes: dict[str, int]) -> list[Generated]:
+def feed_files(roll: Roll, site_url: str, site_name: str, card_sizes: dict[str, int], urls: Urls = DIRECTORY_URLS) -> list[Generated]:
     env = make_environment()
     template = env.get_template("feed.xml.j2")
 
@@ -46,7 +40,7 @@ def feed_files(roll: Roll, site_url: str, site_name: str, card_sizes: dict[str, 
         return [
             FeedItem(
                 title=h.name,
-                url=canonical_url(site_url, h),
+                url=canonical_url(site_url, h, urls),
                 date=_date(h),
                 summary=h.summary,
                 categories=(h.kind.label, *(p.label for p in h.pillars), h.locality.label),
@@ -75,7 +69,7 @@ def feed_files(roll: Roll, site_url: str, site_name: str, card_sizes: dict[str, 
                 content=template.render(
                     title=f"{p.label} — {site_name}",
                     description=f"Gương điển hình tiên tiến về {p.label.lower()}.",
-                    home_url=absolute(site_url, page_path(pillar_src(p))),
+                    home_url=urls.absolute(site_url, pillar_src(p)),
                     feed_url=absolute(site_url, pillar_feed(p)),
                     items=items([h for h in roll.published if p in h.pillars]),
                 ),

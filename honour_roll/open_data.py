@@ -10,23 +10,21 @@ import json
 from .generated import Generated
 from .loader import Roll
 from .model import Honoree
-from .pages import photo_src
 from .sharing import canonical_url
-from .urls import absolute
+from .urls import DIRECTORY_URLS, OPEN_DATA_DIR, OPEN_DATA_SRC, Urls, absolute, photo_src
 
-DATA_DIR = "du-lieu-mo"
-JSON_FILE = f"{DATA_DIR}/guong-dien-hinh.json"
-CSV_FILE = f"{DATA_DIR}/guong-dien-hinh.csv"
+JSON_FILE = f"{OPEN_DATA_DIR}/guong-dien-hinh.json"
+CSV_FILE = f"{OPEN_DATA_DIR}/guong-dien-hinh.csv"
 LICENCE = "CC BY 4.0"
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/deed.vi"
 
 
-def public_record(h: Honoree, site_url: str) -> dict:
+def public_record(h: Honoree, site_url: str, urls: Urls = DIRECTORY_URLS) -> dict:
     r = h.recognition
     rep = h.replication
     return {
         "id": h.id,
-        "url": canonical_url(site_url, h),
+        "url": canonical_url(site_url, h, urls),
         "kind": h.kind.value,
         "kind_label": h.kind.label,
         "name": h.name,
@@ -99,8 +97,8 @@ def csv_row(rec: dict) -> dict:
     }
 
 
-def open_data_files(roll: Roll, site_url: str) -> list[Generated]:
-    records = [public_record(h, site_url) for h in roll.published]
+def open_data_files(roll: Roll, site_url: str, urls: Urls = DIRECTORY_URLS) -> list[Generated]:
+    records = [public_record(h, site_url, urls) for h in roll.published]
     body = json.dumps(
         {"licence": LICENCE, "licence_url": LICENCE_URL, "count": len(records), "honorees": records},
         ensure_ascii=False,
@@ -137,7 +135,6 @@ FIELD_DESCRIPTIONS = (
     ("links", "Liên kết tham khảo"),
     ("aliases", "Các mã cũ của hồ sơ (địa chỉ cũ vẫn dẫn về trang mới)"),
 )
-OPEN_DATA_SRC = f"{DATA_DIR}/index.md"
 
 
 def open_data_page(roll: Roll) -> Generated:

@@ -15,11 +15,12 @@ from .generated import Generated
 from .guidance import Guidance
 from .loader import Roll
 from .open_data import open_data_files, open_data_page
-from .pages import PageMaker, photo_src
+from .pages import PageMaker
 from .rebuild_memo import Memo
 from .redirects import redirect_files
 from .search_index import search_files
 from .sharing import sharing_files
+from .urls import Urls, photo_src
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,7 @@ class SiteSettings:
     site_name: str = "Gương điển hình chuyển đổi số"
     docs_dir: Path | None = None  # hand-written pages, indexed for search
     cache_dir: Path | None = None  # share cards drawn by earlier builds
+    directory_urls: bool = True  # MkDocs' use_directory_urls: x/ or x.html
 
 
 def generate_site(
@@ -37,7 +39,8 @@ def generate_site(
 ) -> list[Generated]:
     """``memo``: the preview's (honour_roll.rebuild_memo), to skip unchanged per-honoree work."""
     settings = settings or SiteSettings(docs_dir=data_dir.parent / "docs")
-    out: list[Generated] = PageMaker(roll, guidance, data_dir, settings.site_url, memo).pages()
+    urls = Urls(settings.directory_urls)
+    out: list[Generated] = PageMaker(roll, guidance, data_dir, settings.site_url, memo, urls).pages()
     seen: set[str] = set()
     for honoree in roll.published:
         for photo in honoree.photos:
@@ -45,14 +48,14 @@ def generate_site(
             if uri not in seen:
                 seen.add(uri)
                 out.append(Generated(uri, source_path=data_dir / photo.file))
-    out.append(browse_page(roll))
+    out.append(browse_page(roll, urls))
     # Hand-written pages are searchable too.
-    out += search_files(roll, guidance, docs_dir=settings.docs_dir or data_dir.parent / "docs")
-    shared = sharing_files(roll, settings.site_url, settings.site_name, settings.cache_dir)
+    out += search_files(roll, guidance, docs_dir=settings.docs_dir or data_dir.parent / "docs", urls=urls)
+    shared = sharing_files(roll, settings.site_url, settings.site_name, settings.cache_dir, urls)
     out += shared
     sizes = {g.src_uri: g.source_path.stat().st_size for g in shared if g.source_path is not None}
-    out += feed_files(roll, settings.site_url, settings.site_name, sizes)
-    out += open_data_files(roll, settings.site_url)
+    out += feed_files(roll, settings.site_url, settings.site_name, sizes, urls)
+    out += open_data_files(roll, settings.site_url, urls)
     out.append(open_data_page(roll))
-    out += redirect_files(roll, settings.site_url)
+    out += redirect_files(roll, settings.site_url, urls)
     return out

@@ -35,8 +35,10 @@ from honour_roll.html_post import finalize_html
 from honour_roll.loader import load_roll
 from honour_roll.page_store import PageEntry, PageStore, fingerprint_distributions, fingerprint_tree
 from honour_roll.problems import RecordsInvalid
+from honour_roll.search_index import RESULTS_SRC
 from honour_roll.site import SiteSettings, generate_site
 from honour_roll.site_config import config_chain, nav_pages, nav_titles
+from honour_roll.urls import Urls
 from honour_roll.validation import publication_warnings
 
 log = logging.getLogger("mkdocs.plugins.honour_roll")
@@ -94,6 +96,7 @@ def on_files(files: Files, config) -> Files:
         site_name=config.site_name,
         docs_dir=Path(config.docs_dir),
         cache_dir=root / ".cache" / "share-cards",
+        directory_urls=config.use_directory_urls,
     )
     # The preview's pages differ (no CSP, see finalize_html): a store of their own, so that
     # `make preview` and `make build` do not prune each other's entries.
@@ -149,6 +152,8 @@ def on_nav(nav, config, files):
 
 
 def on_env(env, config, files):
+    # The theme's header links to the search results page, wherever urls.py puts it.
+    env.globals["honour_roll_search_url"] = Urls(config.use_directory_urls).page(RESULTS_SRC)
     _build.check(config, files, _build.nav, env)
     return env
 

@@ -9,7 +9,7 @@ import difflib
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable
+from typing import Any, Callable
 from urllib.parse import urlsplit
 
 from . import vietnamese
@@ -309,12 +309,78 @@ class ListOf(Spec):
         return self._described(s)
 
 
+@dataclass(frozen=True)
+class Condition:
+    """Another field of the same group has (or, with ``negate``, has not) a value; it
+    holds only when that field is there and valid."""
+
+    field: str
+    value: str  # as written in a record
+    negate: bool = False
+
+    def holds(self, checked: dict) -> bool:
+        if self.field not in checked:
+            return False
+        actual = checked[self.field]
+        return (getattr(actual, "id", actual) == self.value) != self.negate
+
+    def schema(self) -> dict:
+        const = {"const": self.value}
+        return {"properties": {self.field: {"not": const} if self.negate else const}, "required": [self.field]}
+
+    def text(self) -> str:
+        """For the README's record reference."""
+        return f"`{self.field}` is not `{self.value}`" if self.negate else f"`{self.field}: {self.value}`"
+
+    def negated(self) -> Condition:
+        return Condition(self.field, self.value, not self.negate)
+
+
+@dataclass(frozen=True)
+class Presence:
+    """Whether a field must, may or must not be in a record: the one statement the
+    validator, the JSON Schema and the README's record reference are made from."""
+
+    required: bool = False  # always
+    required_when: Condition | None = None
+    forbidden_when: Condition | None = None
+
+    def is_required(self, checked: dict) -> bool:
+        return self.required or (self.required_when is not None and self.required_when.holds(checked))
+
+    def is_forbidden(self, checked: dict) -> bool:
+        return self.forbidden_when is not None and self.forbidden_when.holds(checked)
+
+    def text(self) -> str:
+        """The README's "required" column."""
+        if self.required:
+            return "yes"
+        when, never = self.required_when, self.forbidden_when
+        if when and never == when.negated():
+            return f"when {when.text()}, and only then"
+        parts = [f"when {when.text()}"] if when else ["no"]
+        if never:
+            parts.append(f"never when {never.text()}")
+        return "; ".join(parts)
+
+
+REQUIRED = Presence(required=True)
+OPTIONAL = Presence()
+
+
 @dataclass
 class Group(Spec):
     """A mapping with known fields; unknown keys are errors."""
 
-    fields: dict[str, tuple[Spec, bool]] = field(default_factory=dict)  # name -> (spec, required)
+    # name -> (spec, presence); a bool is short for REQUIRED (True) or OPTIONAL (False).
+    fields: dict[str, tuple[Spec, Presence | bool]] = field(default_factory=dict)
     synonyms: dict[str, str] = field(default_factory=dict)  # likely mistakes -> field name
+
+    def __post_init__(self):
+        self.fields = {
+            name: (spec, presence if isinstance(presence, Presence) else REQUIRED if presence else OPTIONAL)
+            for name, (spec, presence) in self.fields.items()
+        }
 
     def check(self, value, path, ctx):
         if not isinstance(value, dict):
@@ -333,13 +399,30 @@ class Group(Spec):
                 out[key] = checked
         return out
 
-    def missing(self, value: dict, path: str, ctx: Context, required: Iterable[str]) -> None:
-        for name in required:
-            if value.get(name) is None:
-                spec = self.fields[name][0]
-                what = f": {spec.description}" if spec.description else ""
-                child = f"{path}.{name}" if path else name
-                ctx.problem(child, f"thiếu trường bắt buộc{what}", line=ctx.source.line(path))
+    def check_presence(self, raw: object, checked: object, path: str, ctx: Context) -> None:
+        """Fields missing or out of place, here and in every nested group, by each field's
+        Presence: ``raw`` as read (a field is missing when absent or empty), ``checked``
+        as check() returned it (conditions read valid values only)."""
+        if not isinstance(raw, dict):
+            return
+        checked = checked if isinstance(checked, dict) else {}
+        for name, (spec, presence) in self.fields.items():
+            child = f"{path}.{name}" if path else name
+            if raw.get(name) is None:
+                if presence.is_required(checked):
+                    what = f": {spec.description}" if spec.description else ""
+                    ctx.problem(child, f"thiếu trường bắt buộc{what}", line=ctx.source.line(path))
+                continue
+            if presence.is_forbidden(checked) and name in checked:
+                actual = checked[presence.forbidden_when.field]
+                ctx.problem(child, f"trường này không dùng cho {getattr(actual, 'label', str(actual)).lower()}; hãy xóa")
+            if isinstance(spec, Group):
+                spec.check_presence(raw[name], checked.get(name), child, ctx)
+            elif isinstance(spec, ListOf) and isinstance(spec.item, Group) and isinstance(raw[name], list):
+                # Items that failed their check are not in ``checked``: conditions inside them read nothing.
+                items = checked.get(name) if len(checked.get(name) or ()) == len(raw[name]) else ()
+                for i, item in enumerate(raw[name], start=1):
+                    spec.item.check_presence(item, items[i - 1] if items else None, f"{child}[{i}]", ctx)
 
     def _suggest(self, key: str) -> str:
         target = self.synonyms.get(fold(key).replace(" ", "_").replace("-", "_"))
@@ -351,14 +434,29 @@ class Group(Spec):
         return "; các trường hợp lệ: " + ", ".join(self.fields)
 
     def schema(self):
-        return self._described(
-            {
-                "type": "object",
-                "additionalProperties": False,
-                "properties": {name: spec.schema() for name, (spec, _) in self.fields.items()},
-                "required": [name for name, (_, req) in self.fields.items() if req],
-            }
-        )
+        s = {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {name: spec.schema() for name, (spec, _) in self.fields.items()},
+            "required": [name for name, (_, presence) in self.fields.items() if presence.required],
+        }
+        # One if/then per condition, with every field it requires or forbids.
+        rules: dict[Condition, dict[str, list[str]]] = {}
+        for name, (_, presence) in self.fields.items():
+            if presence.required_when:
+                rules.setdefault(presence.required_when, {"required": [], "forbidden": []})["required"].append(name)
+            if presence.forbidden_when:
+                rules.setdefault(presence.forbidden_when, {"required": [], "forbidden": []})["forbidden"].append(name)
+        if rules:
+            s["allOf"] = []
+            for condition, names in rules.items():
+                then: dict = {}
+                if names["required"]:
+                    then["required"] = names["required"]
+                if names["forbidden"]:
+                    then["not"] = {"anyOf": [{"required": [n]} for n in names["forbidden"]]}
+                s["allOf"].append({"if": condition.schema(), "then": then})
+        return self._described(s)
 
 
 def fold(text: str) -> str:

@@ -5,7 +5,10 @@ never imports MkDocs; this module reads the config, hands the generated files
 to MkDocs as virtual files and reports problems the MkDocs way. Nothing is
 written into docs/. The only thing kept between builds is the content-addressed
 build cache in .cache/ (share cards, QR codes, finished pages), whose entries
-are named by the hash of everything that made them and so cannot go stale.
+are named by the hash of everything that made them. The page store's
+MkDocs-specific part lives here: what goes into its key (the resolved config,
+described by describe_config) and the check that renders a few reused pages
+in full on every build (_Build.check).
 """
 
 from __future__ import annotations

@@ -163,7 +163,9 @@ def on_env(env, config, files):
 
 def on_post_page(output: str, page, config) -> str:
     if _build.checking:
-        return finalize_html(output, policy=not _serving)
+        # What keep() would store: plugins after this hook change the written page, not the entry.
+        _build.checked = finalize_html(output, policy=not _serving)
+        return _build.checked
     if isinstance(page, ReusablePage):
         page.release()
         if page.reused:
@@ -231,6 +233,7 @@ class _Build:
     watch: _WarningWatch | None = None
     pages: list[ReusablePage] = []
     checking = False  # rendering a page only to compare it: on_post_page keeps nothing
+    checked: str | None = None  # that page's HTML, as on_post_page finished it
     nav = None
 
     def begin(self, config, directory: Path) -> None:
@@ -318,9 +321,9 @@ class _Build:
 _build = _Build()
 
 
-def _full_page(page: Page, config, files: Files, nav, env) -> str:
-    """A page's finished HTML, as MkDocs' own build would write it (commands/build.py's
-    _build_page, without the writing)."""
+def _full_page(page: Page, config, files: Files, nav, env) -> str | None:
+    """A page's finished HTML as this hook's on_post_page finishes it, the way MkDocs'
+    own build makes it (commands/build.py's _build_page, without the writing)."""
     serving_inclusion = InclusionLevel.is_in_serve if _serving else InclusionLevel.is_included
     config._current_page = page
     page.active = True
@@ -329,7 +332,9 @@ def _full_page(page: Page, config, files: Files, nav, env) -> str:
         context = get_context(nav, files.documentation_pages(inclusion=serving_inclusion), config, page)
         template = env.get_template(page.meta.get("template", "main.html"))
         context = config.plugins.on_page_context(context, page=page, config=config, nav=nav)
-        return config.plugins.on_post_page(template.render(context), page=page, config=config)
+        _build.checked = None
+        config.plugins.on_post_page(template.render(context), page=page, config=config)
+        return _build.checked
     finally:
         _build.checking = False
         page.active = False

@@ -34,6 +34,7 @@ lighthouse: $(VENV)/.site-deps
 
 schema: $(VENV)/.site-deps
 	$(BIN)/python -m honour_roll.schema > docs/du-lieu-mo/honoree.schema.json
+	$(BIN)/python -m honour_roll.schema --readme README.md
 
 clean:
 	rm -rf site .site-* $(VENV)

@@ -77,20 +77,15 @@ def _config_without(text: str, *lines: str) -> str:
     return text
 
 
-def make_project(dest: Path, n: int, seed: int, hooks: tuple[str, ...] = ()) -> Path:
+def make_project(dest: Path, n: int, seed: int) -> Path:
     """The project as tests/conftest.py's make_project copies it, with n synthetic records.
 
-    ``hooks`` adds benchmark hook files (of benchmarks/, e.g. render_cache.py) before the
-    project's own. Also writes mkdocs-dump.yml: the same config plus dump_generated.py,
-    for the baseline.
+    Also writes mkdocs-dump.yml: the same config plus dump_generated.py, for the baseline.
     """
     for name in ("docs", "overrides", "hooks"):
         shutil.copytree(ROOT / name, dest / name)
     # The core package is installed, not copied: drop its watch entry.
     config = _config_without((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), "  - honour_roll/templates\n")
-    for name in reversed(hooks):
-        shutil.copy(HERE / name, dest / "hooks" / f"bench_{name}")
-        config = config.replace("hooks:\n", f"hooks:\n  - hooks/bench_{name}\n", 1)
     (dest / "mkdocs.yml").write_text(config, encoding="utf-8")
     shutil.copy(HERE / "dump_generated.py", dest / "hooks" / "bench_dump_generated.py")
     dump = re.sub(r"(\nhooks:\n(  - .*\n)+)", r"\1  - hooks/bench_dump_generated.py\n", config, count=1)

@@ -24,10 +24,10 @@ from typing import Callable
 from .generated import Generated
 from .loader import Roll
 from .model import Honoree
-from .pages import HONOREE_DIR, make_environment
+from .pages import make_environment
+from .urls import BROWSE_SRC, DIRECTORY_URLS, Urls, honoree_src
 from .vocabulary import LOCALITIES, YEARS, Award, Kind, Level, Pillar
 
-BROWSE_SRC = "tra-cuu.md"
 _DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
 
 LEVEL_SLUGS = {Level.GRASSROOTS: "co-so", Level.PROVINCIAL: "cap-tinh", Level.NATIONAL: "toan-quoc"}
@@ -104,7 +104,7 @@ def counted(facet: Facet, honorees: tuple[Honoree, ...]) -> Facet:
     return Facet(facet.param, facet.legend, values, facet.multi, facet.of)
 
 
-def browse_page(roll: Roll) -> Generated:
+def browse_page(roll: Roll, urls: Urls = DIRECTORY_URLS) -> Generated:
     published = roll.published
     all_facets = facets()
     groups = [(pillar, [h for h in published if pillar in h.pillars]) for pillar in Pillar]
@@ -114,7 +114,7 @@ def browse_page(roll: Roll) -> Generated:
         facets=[counted(f, published) for f in all_facets],
         groups=groups,
         all_codes="".join(codes(h, all_facets) for h in published),
-        # The list is raw HTML, so its links are final URLs (directory style).
-        honoree_href=lambda h: f"../{HONOREE_DIR}/{h.id}/",
+        # The list is raw HTML, so its links are final URLs.
+        honoree_href=lambda h: urls.href(BROWSE_SRC, honoree_src(h)),
     )
     return Generated(BROWSE_SRC, content)

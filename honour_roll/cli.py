@@ -19,13 +19,12 @@ import sys
 from pathlib import Path
 from typing import Callable
 
-import yaml
-
 from . import argparse_vietnamese, nomination
 from .loader import Roll, display_path, load_roll, record_files
 from .problems import Problem, RecordsInvalid
 from .progress import CountingList, Progress
 from .record_writer import check_text, slugify, write_atomically
+from .site_config import honour_roll_settings, read_config
 from .validation import publication_warnings
 from .vocabulary import FIRST_YEAR, LAST_YEAR, LOCALITY_BY_ID, Kind, Pillar, Status
 
@@ -37,14 +36,6 @@ class UsageError(Exception):
 
 
 # --- the project --------------------------------------------------------------------------------
-
-class _ConfigLoader(yaml.SafeLoader):
-    """mkdocs.yml as plain data: its !ENV and !!python/name tags read as nothing."""
-
-
-_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
-_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-
 
 def find_project(start: Path) -> Path:
     """The folder of the nearest mkdocs.yml at or above ``start`` (else ``start``)."""
@@ -60,15 +51,10 @@ def _nearest_project(start: Path) -> Path | None:
 
 
 def data_dir_of(root: Path) -> Path:
+    # mkdocs.yml as MkDocs reads it (INHERIT followed), by the core's one reader.
     config = root / "mkdocs.yml"
-    name = "data"
-    if config.is_file():
-        try:
-            settings = ((yaml.load(config.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}).get("extra") or {}).get("honour_roll") or {}
-            name = settings.get("data_dir", name)
-        except yaml.YAMLError:
-            pass
-    return root / name
+    name = honour_roll_settings(read_config(config)).get("data_dir", "data") if config.is_file() else "data"
+    return root / str(name)
 
 
 class Project:

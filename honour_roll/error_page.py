@@ -12,23 +12,9 @@ from typing import Iterable
 
 from .generated import Generated
 from .loader import record_files
-from .pages import HOME_SRC, HONOREE_DIR, make_environment
+from .pages import make_environment
 from .problems import Problem
-
-
-def nav_pages(nav: object) -> list[str]:
-    """Every page named in an MkDocs-style nav (nested lists of {title: page})."""
-    out: list[str] = []
-    if isinstance(nav, str):
-        if nav.endswith(".md"):
-            out.append(nav)
-    elif isinstance(nav, dict):
-        for value in nav.values():
-            out += nav_pages(value)
-    elif isinstance(nav, list):
-        for item in nav:
-            out += nav_pages(item)
-    return out
+from .urls import HOME_SRC, honoree_src
 
 
 def error_pages(
@@ -45,5 +31,5 @@ def error_pages(
         warnings_only=warnings_only,
     )
     in_nav = set(nav)
-    uris = dict.fromkeys([HOME_SRC, *nav, *other_pages, *(f"{HONOREE_DIR}/{f.stem}.md" for f in record_files(data_dir))])
+    uris = dict.fromkeys([HOME_SRC, *nav, *other_pages, *(honoree_src(f.stem) for f in record_files(data_dir))])
     return [Generated(uri, content, in_nav=uri in in_nav) for uri in uris]

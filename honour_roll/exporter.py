@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from .model import Honoree
-from .pages import HONOREE_DIR
+from .urls import DIRECTORY_URLS, honoree_src
 from .vocabulary import Status
 
 NOT_RECOGNISED = "CHƯA ĐƯỢC CÔNG NHẬN"
@@ -52,7 +52,8 @@ COLUMNS: tuple[ExportColumn, ...] = (
     ExportColumn("Có ảnh", lambda h: "Có" if h.photos else "Không"),
     ExportColumn("Có cách nhân rộng", lambda h: "Có" if h.replication else "Không"),
     ExportColumn("Tóm tắt", lambda h: h.summary),
-    ExportColumn("Địa chỉ trang", lambda h: f"/{HONOREE_DIR}/{h.id}/" if h.is_published else ""),
+    # The site's address layout is MkDocs' default (use_directory_urls), as in mkdocs.yml.
+    ExportColumn("Địa chỉ trang", lambda h: "/" + DIRECTORY_URLS.page(honoree_src(h)) if h.is_published else ""),
 )
 
 

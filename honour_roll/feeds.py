@@ -11,16 +11,10 @@ from .generated import Generated
 from .loader import Roll
 from .model import Honoree
 from .notice import TEXT as NOTICE, marked
-from .pages import make_environment, pillar_src
+from .pages import make_environment
 from .sharing import canonical_url
-from .urls import absolute, card_uri, page_path
+from .urls import DIRECTORY_URLS, FEED, Urls, absolute, card_uri, pillar_feed, pillar_src
 from .vocabulary import Pillar
-
-FEED = "rss.xml"
-
-
-def pillar_feed(p: Pillar) -> str:
-    return f"tru-cot/{p.slug}/rss.xml"
 
 
 @dataclass(frozen=True)
@@ -43,7 +37,9 @@ def _described(text: str, illustrative: bool) -> str:
     return f"{text} {NOTICE}" if illustrative else text
 
 
-def feed_files(roll: Roll, site_url: str, site_name: str, card_sizes: dict[str, int], illustrative: bool = False) -> list[Generated]:
+def feed_files(
+    roll: Roll, site_url: str, site_name: str, card_sizes: dict[str, int], urls: Urls = DIRECTORY_URLS, illustrative: bool = False
+) -> list[Generated]:
     """``illustrative``: sample records; the feed and every item say so."""
     env = make_environment()
     template = env.get_template("feed.xml.j2")
@@ -52,7 +48,7 @@ def feed_files(roll: Roll, site_url: str, site_name: str, card_sizes: dict[str, 
         return [
             FeedItem(
                 title=h.name,
-                url=canonical_url(site_url, h),
+                url=canonical_url(site_url, h, urls),
                 date=_date(h),
                 summary=marked(h.summary, illustrative),
                 categories=(h.kind.label, *(p.label for p in h.pillars), h.locality.label),
@@ -81,7 +77,7 @@ def feed_files(roll: Roll, site_url: str, site_name: str, card_sizes: dict[str, 
                 content=template.render(
                     title=f"{p.label} — {site_name}",
                     description=_described(f"Gương điển hình tiên tiến về {p.label.lower()}.", illustrative),
-                    home_url=absolute(site_url, page_path(pillar_src(p))),
+                    home_url=urls.absolute(site_url, pillar_src(p)),
                     feed_url=absolute(site_url, pillar_feed(p)),
                     items=items([h for h in roll.published if p in h.pillars]),
                 ),

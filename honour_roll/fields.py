@@ -9,7 +9,7 @@ import difflib
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable
+from typing import Any, Callable
 from urllib.parse import urlsplit
 
 from . import vietnamese
@@ -22,6 +22,8 @@ INVALID = object()  # a value that failed its check; the problem is already repo
 _HIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 _MARKUP = re.compile(r"[<>]|&(#\d+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Zero-width characters: invisible, so a number or a date typed with one must still read.
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
 _EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
 
 
@@ -151,14 +153,35 @@ class Email(Text):
         return self._described({"type": "string", "format": "email"})
 
 
+def _ascii_digits(text: str) -> str:
+    """Numbers as people may type them: zero-width characters dropped, spaces (non-breaking
+    ones too) trimmed, and every decimal digit ('２' fullwidth, '٢' Arabic-Indic) read as
+    0–9. Anything else stays as it is, so the pattern that follows refuses it: '²' is
+    a digit to str.isdigit() but no decimal digit, and int() raises on it."""
+    text = text.translate(_ZERO_WIDTH).strip()
+    return "".join(str(d) if (d := unicodedata.decimal(ch, None)) is not None else ch for ch in text)
+
+
+def _odd_digits(text: str) -> bool:
+    # Superscripts, subscripts, circled or Roman numerals: look like digits, are not 0–9.
+    return any(unicodedata.numeric(ch, None) is not None and unicodedata.decimal(ch, None) is None for ch in text)
+
+
+_NOT_PLAIN_DIGITS = "có ký tự trông như chữ số nhưng không phải chữ số 0–9 (chữ số mũ, chỉ số dưới, số La Mã...); hãy gõ lại bằng chữ số thường"
+
+
 @dataclass
 class Integer(Spec):
     minimum: int = 0
     maximum: int = 10**9
 
     def check(self, value, path, ctx):
-        if isinstance(value, str) and value.strip().isdigit():
-            value = int(value.strip())
+        if isinstance(value, str):
+            digits = _ascii_digits(value)
+            if re.fullmatch(r"[0-9]{1,12}", digits):
+                value = int(digits)
+            elif _odd_digits(value):
+                return ctx.problem(path, f"'{value.strip()}' {_NOT_PLAIN_DIGITS}, ví dụ {self.maximum}")
         if isinstance(value, bool) or not isinstance(value, int):
             return ctx.problem(path, f"phải là một số nguyên, ví dụ {self.maximum}")
         if not self.minimum <= value <= self.maximum:
@@ -178,10 +201,13 @@ class Date(Spec):
         text = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else None
         if text is None:
             return ctx.problem(path, "phải là một ngày dạng YYYY-MM-DD, ví dụ 2024-12-20")
-        m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
+        if _odd_digits(text):
+            return ctx.problem(path, f"ngày '{text}' {_NOT_PLAIN_DIGITS}, ví dụ 2024-12-20")
+        text = _ascii_digits(text)
+        m = re.fullmatch(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})", text)
         if not m:
             hint = ""
-            vn = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", text)
+            vn = re.fullmatch(r"([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4})", text)
             if vn:
                 day, month, year = int(vn.group(1)), int(vn.group(2)), int(vn.group(3))
                 try:
@@ -283,12 +309,78 @@ class ListOf(Spec):
         return self._described(s)
 
 
+@dataclass(frozen=True)
+class Condition:
+    """Another field of the same group has (or, with ``negate``, has not) a value; it
+    holds only when that field is there and valid."""
+
+    field: str
+    value: str  # as written in a record
+    negate: bool = False
+
+    def holds(self, checked: dict) -> bool:
+        if self.field not in checked:
+            return False
+        actual = checked[self.field]
+        return (getattr(actual, "id", actual) == self.value) != self.negate
+
+    def schema(self) -> dict:
+        const = {"const": self.value}
+        return {"properties": {self.field: {"not": const} if self.negate else const}, "required": [self.field]}
+
+    def text(self) -> str:
+        """For the README's record reference."""
+        return f"`{self.field}` is not `{self.value}`" if self.negate else f"`{self.field}: {self.value}`"
+
+    def negated(self) -> Condition:
+        return Condition(self.field, self.value, not self.negate)
+
+
+@dataclass(frozen=True)
+class Presence:
+    """Whether a field must, may or must not be in a record: the one statement the
+    validator, the JSON Schema and the README's record reference are made from."""
+
+    required: bool = False  # always
+    required_when: Condition | None = None
+    forbidden_when: Condition | None = None
+
+    def is_required(self, checked: dict) -> bool:
+        return self.required or (self.required_when is not None and self.required_when.holds(checked))
+
+    def is_forbidden(self, checked: dict) -> bool:
+        return self.forbidden_when is not None and self.forbidden_when.holds(checked)
+
+    def text(self) -> str:
+        """The README's "required" column."""
+        if self.required:
+            return "yes"
+        when, never = self.required_when, self.forbidden_when
+        if when and never == when.negated():
+            return f"when {when.text()}, and only then"
+        parts = [f"when {when.text()}"] if when else ["no"]
+        if never:
+            parts.append(f"never when {never.text()}")
+        return "; ".join(parts)
+
+
+REQUIRED = Presence(required=True)
+OPTIONAL = Presence()
+
+
 @dataclass
 class Group(Spec):
     """A mapping with known fields; unknown keys are errors."""
 
-    fields: dict[str, tuple[Spec, bool]] = field(default_factory=dict)  # name -> (spec, required)
+    # name -> (spec, presence); a bool is short for REQUIRED (True) or OPTIONAL (False).
+    fields: dict[str, tuple[Spec, Presence | bool]] = field(default_factory=dict)
     synonyms: dict[str, str] = field(default_factory=dict)  # likely mistakes -> field name
+
+    def __post_init__(self):
+        self.fields = {
+            name: (spec, presence if isinstance(presence, Presence) else REQUIRED if presence else OPTIONAL)
+            for name, (spec, presence) in self.fields.items()
+        }
 
     def check(self, value, path, ctx):
         if not isinstance(value, dict):
@@ -307,13 +399,30 @@ class Group(Spec):
                 out[key] = checked
         return out
 
-    def missing(self, value: dict, path: str, ctx: Context, required: Iterable[str]) -> None:
-        for name in required:
-            if value.get(name) is None:
-                spec = self.fields[name][0]
-                what = f": {spec.description}" if spec.description else ""
-                child = f"{path}.{name}" if path else name
-                ctx.problem(child, f"thiếu trường bắt buộc{what}", line=ctx.source.line(path))
+    def check_presence(self, raw: object, checked: object, path: str, ctx: Context) -> None:
+        """Fields missing or out of place, here and in every nested group, by each field's
+        Presence: ``raw`` as read (a field is missing when absent or empty), ``checked``
+        as check() returned it (conditions read valid values only)."""
+        if not isinstance(raw, dict):
+            return
+        checked = checked if isinstance(checked, dict) else {}
+        for name, (spec, presence) in self.fields.items():
+            child = f"{path}.{name}" if path else name
+            if raw.get(name) is None:
+                if presence.is_required(checked):
+                    what = f": {spec.description}" if spec.description else ""
+                    ctx.problem(child, f"thiếu trường bắt buộc{what}", line=ctx.source.line(path))
+                continue
+            if presence.is_forbidden(checked) and name in checked:
+                actual = checked[presence.forbidden_when.field]
+                ctx.problem(child, f"trường này không dùng cho {getattr(actual, 'label', str(actual)).lower()}; hãy xóa")
+            if isinstance(spec, Group):
+                spec.check_presence(raw[name], checked.get(name), child, ctx)
+            elif isinstance(spec, ListOf) and isinstance(spec.item, Group) and isinstance(raw[name], list):
+                # Items that failed their check are not in ``checked``: conditions inside them read nothing.
+                items = checked.get(name) if len(checked.get(name) or ()) == len(raw[name]) else ()
+                for i, item in enumerate(raw[name], start=1):
+                    spec.item.check_presence(item, items[i - 1] if items else None, f"{child}[{i}]", ctx)
 
     def _suggest(self, key: str) -> str:
         target = self.synonyms.get(fold(key).replace(" ", "_").replace("-", "_"))
@@ -325,14 +434,29 @@ class Group(Spec):
         return "; các trường hợp lệ: " + ", ".join(self.fields)
 
     def schema(self):
-        return self._described(
-            {
-                "type": "object",
-                "additionalProperties": False,
-                "properties": {name: spec.schema() for name, (spec, _) in self.fields.items()},
-                "required": [name for name, (_, req) in self.fields.items() if req],
-            }
-        )
+        s = {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {name: spec.schema() for name, (spec, _) in self.fields.items()},
+            "required": [name for name, (_, presence) in self.fields.items() if presence.required],
+        }
+        # One if/then per condition, with every field it requires or forbids.
+        rules: dict[Condition, dict[str, list[str]]] = {}
+        for name, (_, presence) in self.fields.items():
+            if presence.required_when:
+                rules.setdefault(presence.required_when, {"required": [], "forbidden": []})["required"].append(name)
+            if presence.forbidden_when:
+                rules.setdefault(presence.forbidden_when, {"required": [], "forbidden": []})["forbidden"].append(name)
+        if rules:
+            s["allOf"] = []
+            for condition, names in rules.items():
+                then: dict = {}
+                if names["required"]:
+                    then["required"] = names["required"]
+                if names["forbidden"]:
+                    then["not"] = {"anyOf": [{"required": [n]} for n in names["forbidden"]]}
+                s["allOf"].append({"if": condition.schema(), "then": then})
+        return self._described(s)
 
 
 def fold(text: str) -> str:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .criteria import CRITERIA
 from .fields import fold
 from .vocabulary import LOCALITIES, Award, Kind, Level, Pillar
 
@@ -229,5 +228,3 @@ def criterion_id(text: str) -> str:
     m = re.fullmatch(r"(\d)\s*\.\s*(\d)\s*\.?\s*([a-dA-D])", text.strip())
     return f"{m.group(1)}.{m.group(2)}.{m.group(3).lower()}" if m else text.strip()
 
-
-KNOWN_CRITERIA = tuple(c.id for c in CRITERIA)

@@ -11,23 +11,21 @@ from .generated import Generated
 from .loader import Roll
 from .model import Honoree
 from .notice import TEXT as NOTICE
-from .pages import photo_src
 from .sharing import canonical_url
-from .urls import absolute
+from .urls import DIRECTORY_URLS, OPEN_DATA_DIR, OPEN_DATA_SRC, Urls, absolute, photo_src
 
-DATA_DIR = "du-lieu-mo"
-JSON_FILE = f"{DATA_DIR}/guong-dien-hinh.json"
-CSV_FILE = f"{DATA_DIR}/guong-dien-hinh.csv"
+JSON_FILE = f"{OPEN_DATA_DIR}/guong-dien-hinh.json"
+CSV_FILE = f"{OPEN_DATA_DIR}/guong-dien-hinh.csv"
 LICENCE = "CC BY 4.0"
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/deed.vi"
 
 
-def public_record(h: Honoree, site_url: str) -> dict:
+def public_record(h: Honoree, site_url: str, urls: Urls = DIRECTORY_URLS) -> dict:
     r = h.recognition
     rep = h.replication
     return {
         "id": h.id,
-        "url": canonical_url(site_url, h),
+        "url": canonical_url(site_url, h, urls),
         "kind": h.kind.value,
         "kind_label": h.kind.label,
         "name": h.name,
@@ -100,12 +98,12 @@ def csv_row(rec: dict) -> dict:
     }
 
 
-def open_data_files(roll: Roll, site_url: str, illustrative: bool = False) -> list[Generated]:
+def open_data_files(roll: Roll, site_url: str, urls: Urls = DIRECTORY_URLS, illustrative: bool = False) -> list[Generated]:
     """``illustrative``: sample records. The JSON then says so in its header
     (``illustrative_data``, ``notice``) and in every record; the CSV has a first
     column ``notice`` carrying the notice on every row, so that a row copied
     alone still says it, and no tool reading the CSV trips on a comment line."""
-    records = [public_record(h, site_url) for h in roll.published]
+    records = [public_record(h, site_url, urls) for h in roll.published]
     header: dict = {"licence": LICENCE, "licence_url": LICENCE_URL}
     if illustrative:
         header = {"illustrative_data": True, "notice": NOTICE, **header}
@@ -143,7 +141,6 @@ FIELD_DESCRIPTIONS = (
     ("links", "Liên kết tham khảo"),
     ("aliases", "Các mã cũ của hồ sơ (địa chỉ cũ vẫn dẫn về trang mới)"),
 )
-OPEN_DATA_SRC = f"{DATA_DIR}/index.md"
 
 
 def open_data_page(roll: Roll, illustrative: bool = False) -> Generated:

@@ -16,27 +16,24 @@ from .generated import Generated
 from .guidance import Guidance
 from .loader import Roll
 from .markup import front_matter, md, relative
-from .model import Honoree, Photo
+from .model import Honoree
 from .page_store import fingerprint_tree
 from .rebuild_memo import Memo
 from .stats import counts, quota_progress
 from .story import safe_story
-from .urls import absolute, card_uri, page_path, qr_uri
+from .urls import (
+    BROWSE_SRC, DIRECTORY_URLS, GUIDANCE_SRC, HOME_SRC, HONOREE_INDEX_SRC, Urls, card_uri, honoree_src, kind_src, photo_src,
+    pillar_feed, pillar_src, qr_uri,
+)
 from .vocabulary import YEARS, Kind, Pillar
 
 TEMPLATES = Path(__file__).parent / "templates"
 
-HOME_SRC = "index.md"
-BROWSE_SRC = "tra-cuu.md"
 # Pillar and kind pages show the newest of each group and link to the full
 # slice in Tra cứu, so they stay small however large the roll grows.
 GROUP_LIMIT = 24
 MEETING_LIMIT = 50
-GUIDANCE_SRC = "huong-dan.md"
-HONOREE_DIR = "guong-dien-hinh"
-HONOREE_INDEX_SRC = f"{HONOREE_DIR}/index.md"  # /guong-dien-hinh/: the section's own page
-INDEX_LIMIT = 6  # newest of each kind shown there
-PHOTO_DIR = "anh"
+INDEX_LIMIT = 6  # newest of each kind shown on the section's own page (HONOREE_INDEX_SRC)
 
 PILLAR_INTROS = {
     Pillar.DIGITAL_GOVERNMENT: "Chính quyền số là chính quyền hoạt động, cung cấp dịch vụ dựa trên dữ liệu và công nghệ số: "
@@ -51,22 +48,6 @@ KIND_INTROS = {
     Kind.ENTERPRISE: "Các doanh nghiệp ứng dụng công nghệ số tạo ra sản phẩm, dịch vụ mới và đồng hành cùng chuyển đổi số của tỉnh.",
     Kind.INDIVIDUAL: "Cán bộ, công chức, viên chức, người lao động có sáng kiến, cách làm hay trong chuyển đổi số của tỉnh.",
 }
-
-
-def honoree_src(h: Honoree) -> str:
-    return f"{HONOREE_DIR}/{h.id}.md"
-
-
-def pillar_src(p: Pillar) -> str:
-    return f"tru-cot/{p.slug}.md"
-
-
-def kind_src(k: Kind) -> str:
-    return f"loai/{k.slug}.md"
-
-
-def photo_src(p: Photo) -> str:
-    return f"{PHOTO_DIR}/{p.file.relative_to('photos') if p.file.parts[0] == 'photos' else p.file}"
 
 
 @functools.cache
@@ -97,7 +78,10 @@ def make_environment() -> jinja2.Environment:
 class PageMaker:
     """Renders every generated page of one build from one roll."""
 
-    def __init__(self, roll: Roll, guidance: Guidance, data_dir: Path, site_url: str = "/", memo: Memo | None = None):
+    def __init__(
+        self, roll: Roll, guidance: Guidance, data_dir: Path, site_url: str = "/", memo: Memo | None = None, urls: Urls = DIRECTORY_URLS
+    ):
+        self.urls = urls
         self.memo = memo  # the preview's: honoree pages whose inputs did not change are not rendered again
         # The preview watches the templates: an edited template must render every page again.
         self.templates = fingerprint_tree(TEMPLATES, suffixes=(".j2",)) if memo is not None else ""
@@ -156,7 +140,7 @@ class PageMaker:
         # Everything the page shows: the honoree, its related honorees, the site's address,
         # and its photos' files (their sizes are read from the files).
         photos = tuple((p.file, _stamp(self.data_dir / p.file)) for p in h.photos)
-        key = ("honoree-page", h, related, self.site_url, str(self.data_dir), photos, self.templates)
+        key = ("honoree-page", h, related, self.site_url, self.urls, str(self.data_dir), photos, self.templates)
         return self.memo.get(key, lambda: self._honoree_page(h, related))
 
     def _honoree_page(self, h: Honoree, related: tuple[Honoree, ...]) -> Generated:
@@ -170,7 +154,7 @@ class PageMaker:
             related=related,
             photo_size=lambda p: image_size(self.data_dir / p.file),
             share=self.share_links(h),
-            root="../" * page_path(src).count("/"),
+            root=self.urls.root(src),
             card=card_uri(h.id),
             qr=qr_uri(h.id),
         )
@@ -179,7 +163,7 @@ class PageMaker:
     def share_links(self, h: Honoree) -> dict[str, str]:
         """Plain links that work without JavaScript; nothing is loaded from
         another host until the visitor clicks."""
-        url = absolute(self.site_url, page_path(honoree_src(h)))
+        url = self.urls.absolute(self.site_url, honoree_src(h))
         title = f"{h.name} — gương điển hình chuyển đổi số"
         return {
             "url": url,
@@ -211,7 +195,7 @@ class PageMaker:
             src,
             self.render(
                 "pillar.md.j2", src, pillar=pillar, honorees=honorees, groups=groups, intro=PILLAR_INTROS[pillar],
-                limit=GROUP_LIMIT, browse=BROWSE_SRC,
+                limit=GROUP_LIMIT, browse=BROWSE_SRC, feed=pillar_feed(pillar),
             ),
         )
 

@@ -1,9 +1,12 @@
-"""The record, described once: fields, types, controlled lists and limits."""
+"""The record, described once: fields, types, controlled lists, limits, and
+which fields are required, when, and where they do not belong (each field's
+Presence). The validator, the JSON Schema (schema.py) and the README's record
+reference are all made from it; tests/test_schema.py holds them together."""
 
 from __future__ import annotations
 
 from .criteria import CRITERIA, CRITERION_BY_ID
-from .fields import Boolean, Choice, Date, Email, Group, Integer, ListOf, Slug, Text, Url
+from .fields import Boolean, Choice, Condition, Date, Email, Group, Integer, ListOf, Presence, Slug, Text, Url
 from .vocabulary import FIRST_YEAR, LAST_YEAR, LOCALITIES, LOCALITY_BY_ID, Award, Kind, Level, Pillar, Status
 
 
@@ -20,6 +23,10 @@ def _with(spec, description):
 
 
 YEAR = Integer(minimum=FIRST_YEAR, maximum=LAST_YEAR)
+
+INDIVIDUAL = Condition("kind", "individual")
+# Fields of a person: an individual needs them, a collective or an enterprise has none.
+PERSONAL = Presence(required_when=INDIVIDUAL, forbidden_when=Condition("kind", "individual", negate=True))
 
 RECOGNITION = Group(
     description="Quyết định công nhận, khen thưởng",
@@ -90,9 +97,9 @@ RECORD = Group(
         "status": (_with(_vocab(Status), "Trạng thái: draft (nháp), nominated (được đề cử), recognised (đã được công nhận; chỉ trạng thái này được xuất bản)"), True),
         "kind": (_with(_vocab(Kind), "Loại: collective (tập thể), enterprise (doanh nghiệp), individual (cá nhân)"), True),
         "name": (_with(Text(max_length=200, plain=True), "Tên tập thể, doanh nghiệp hoặc họ tên cá nhân"), True),
-        "position": (_with(Text(max_length=200), "Chức vụ (chỉ với cá nhân)"), False),
-        "unit": (_with(Text(max_length=200), "Đơn vị công tác (chỉ với cá nhân)"), False),
-        "parent_body": (_with(Text(max_length=200), "Cơ quan chủ quản (với tập thể, doanh nghiệp)"), False),
+        "position": (_with(Text(max_length=200), "Chức vụ (chỉ với cá nhân)"), PERSONAL),
+        "unit": (_with(Text(max_length=200), "Đơn vị công tác (chỉ với cá nhân)"), PERSONAL),
+        "parent_body": (_with(Text(max_length=200), "Cơ quan chủ quản (với tập thể, doanh nghiệp)"), Presence(forbidden_when=INDIVIDUAL)),
         "locality": (
             _with(
                 Choice(options=lambda: dict(LOCALITY_BY_ID), labels=lambda: {l.id: l.label for l in LOCALITIES}),
@@ -108,7 +115,7 @@ RECORD = Group(
             True,
         ),
         "year": (_with(YEAR, "Năm được công nhận (2021–2025)"), True),
-        "recognition": (RECOGNITION, False),
+        "recognition": (RECOGNITION, Presence(required_when=Condition("status", "recognised"))),
         "summary": (_with(Text(max_length=1200), "Tóm tắt một đoạn"), True),
         "story": (_with(Text(max_length=20000, multiline=True), "Câu chuyện, viết bằng Markdown"), True),
         "achievements": (_with(ListOf(item=Text(max_length=500), max_items=30), "Thành tích nổi bật"), False),
@@ -142,7 +149,3 @@ RECORD = Group(
         "recognized": "recognition", "initiative": "initiatives", "achievement": "achievements",
     },
 )
-
-# Fields that only some kinds carry.
-INDIVIDUAL_ONLY = ("position", "unit")
-ORGANISATION_ONLY = ("parent_body",)

@@ -8,19 +8,21 @@ from __future__ import annotations
 
 from .generated import Generated
 from .loader import Roll
-from .pages import HONOREE_DIR, make_environment
+from .pages import make_environment
 from .sharing import canonical_url
+from .urls import DIRECTORY_URLS, Urls, honoree_src
 
 
-def redirect_files(roll: Roll, site_url: str) -> list[Generated]:
+def redirect_files(roll: Roll, site_url: str, urls: Urls = DIRECTORY_URLS) -> list[Generated]:
     template = make_environment().get_template("redirect.html.j2")
     out = []
     for h in roll.published:
         for alias in h.aliases:
+            old = honoree_src(alias)  # the page the alias was, written where its address points
             out.append(
                 Generated(
-                    f"{HONOREE_DIR}/{alias}/index.html",
-                    content=template.render(name=h.name, target=f"../{h.id}/", canonical=canonical_url(site_url, h)),
+                    urls.output(old),
+                    content=template.render(name=h.name, target=urls.href(old, honoree_src(h)), canonical=canonical_url(site_url, h, urls)),
                 )
             )
     return out

@@ -17,9 +17,10 @@ from .guidance import Guidance
 from .loader import Roll
 from .model import Honoree
 from .markup import read_front_matter
-from .pages import GUIDANCE_SRC, HONOREE_DIR, KIND_INTROS, PILLAR_INTROS, make_environment
+from .pages import KIND_INTROS, PILLAR_INTROS, make_environment
 from .search_encoding import SearchDoc, build_index
 from .slugs import heading_slug
+from .urls import DIRECTORY_URLS, GUIDANCE_SRC, Urls, honoree_src, kind_src, pillar_src
 from .vocabulary import Kind, Pillar
 
 RESULTS_SRC = "tim-kiem.md"
@@ -62,7 +63,7 @@ def honoree_meta(h: Honoree) -> str:
     return " · ".join((h.kind.label, h.locality.label, str(h.year)))
 
 
-def honoree_doc(h: Honoree) -> SearchDoc:
+def honoree_doc(h: Honoree, urls: Urls = DIRECTORY_URLS) -> SearchDoc:
     identity = [v for v in (h.position, h.unit, h.parent_body) if v]
     facets = [h.kind.label, locality_text(h.locality.label), str(h.year)]
     facets += [p.label for p in h.pillars]
@@ -81,7 +82,7 @@ def honoree_doc(h: Honoree) -> SearchDoc:
     passages = [", ".join(identity)] if h.kind is Kind.INDIVIDUAL else []
     passages += [h.summary, _cut(story, STORY_PASSAGE), *h.achievements]
     return SearchDoc(
-        url=f"{HONOREE_DIR}/{h.id}/",
+        url=urls.page(honoree_src(h)),
         title=h.name,
         meta=honoree_meta(h),
         fields=(h.name, "\n".join(identity), "\n".join(facets), "\n".join(summary), "\n".join(body)),
@@ -89,9 +90,9 @@ def honoree_doc(h: Honoree) -> SearchDoc:
     )
 
 
-def guidance_docs(guidance: Guidance) -> list[SearchDoc]:
+def guidance_docs(guidance: Guidance, urls: Urls = DIRECTORY_URLS) -> list[SearchDoc]:
     """The guidance page, each of its sections and each criterion of 3.1–3.3, in page order."""
-    page = GUIDANCE_SRC.removesuffix(".md") + "/"
+    page = urls.page(GUIDANCE_SRC)
     where = "Hướng dẫn tiêu chí"
     short = {c.id: c.title for c in CRITERIA}
     preamble: list[str] = []
@@ -123,22 +124,22 @@ def guidance_docs(guidance: Guidance) -> list[SearchDoc]:
     return docs
 
 
-def section_pages() -> list[SearchDoc]:
+def section_pages(urls: Urls = DIRECTORY_URLS) -> list[SearchDoc]:
     """The pillar and kind pages: what each is about."""
     docs = []
     for p in Pillar:
-        docs.append(SearchDoc(f"tru-cot/{p.slug}/", p.label, "Trụ cột", (p.label, "", "", PILLAR_INTROS[p], ""), (PILLAR_INTROS[p],)))
+        docs.append(SearchDoc(urls.page(pillar_src(p)), p.label, "Trụ cột", (p.label, "", "", PILLAR_INTROS[p], ""), (PILLAR_INTROS[p],)))
     for k in Kind:
         title = f"{k.plural_label} điển hình"
-        docs.append(SearchDoc(f"loai/{k.slug}/", title, "Gương điển hình", (title, "", "", KIND_INTROS[k], ""), (KIND_INTROS[k],)))
+        docs.append(SearchDoc(urls.page(kind_src(k)), title, "Gương điển hình", (title, "", "", KIND_INTROS[k], ""), (KIND_INTROS[k],)))
     return docs
 
 
-def markdown_page_docs(path: Path, docs_dir: Path) -> list[SearchDoc]:
+def markdown_page_docs(path: Path, docs_dir: Path, urls: Urls = DIRECTORY_URLS) -> list[SearchDoc]:
     """A hand-written page: one document for the page, one per '##' section."""
     meta, text = read_front_matter(path.read_text(encoding="utf-8"))
     rel = path.relative_to(docs_dir).with_suffix("").as_posix()
-    url = "" if rel == "index" else (rel.removesuffix("/index") + "/")
+    url = urls.page(path.relative_to(docs_dir).as_posix())
     title = str(meta.get("title") or "") or next((ln[2:].strip() for ln in text.splitlines() if ln.startswith("# ")), rel)
     description = " ".join(str(meta.get("description") or "").split())
     docs = [SearchDoc(url, title, "Trang", (title, "", "", description, ""), (description,) if description else ())]
@@ -160,18 +161,18 @@ def markdown_page_docs(path: Path, docs_dir: Path) -> list[SearchDoc]:
     return docs
 
 
-def documents(roll: Roll, guidance: Guidance, docs_dir: Path | None = None) -> list[SearchDoc]:
+def documents(roll: Roll, guidance: Guidance, docs_dir: Path | None = None, urls: Urls = DIRECTORY_URLS) -> list[SearchDoc]:
     """Every search result, in a fixed order: honorees newest first, then pages, then the guidance."""
-    docs = [honoree_doc(h) for h in roll.published]
-    docs += section_pages()
+    docs = [honoree_doc(h, urls) for h in roll.published]
+    docs += section_pages(urls)
     if docs_dir is not None and docs_dir.is_dir():
         for path in sorted(docs_dir.rglob("*.md")):
-            docs += markdown_page_docs(path, docs_dir)
-    docs += guidance_docs(guidance)
+            docs += markdown_page_docs(path, docs_dir, urls)
+    docs += guidance_docs(guidance, urls)
     return docs
 
 
-def search_files(roll: Roll, guidance: Guidance, docs_dir: Path | None = None) -> list[Generated]:
+def search_files(roll: Roll, guidance: Guidance, docs_dir: Path | None = None, urls: Urls = DIRECTORY_URLS) -> list[Generated]:
     """Everything search adds to a build: the index and the results page."""
     page = make_environment().get_template("search.md.j2").render(src=RESULTS_SRC)
-    return [Generated(RESULTS_SRC, page, in_nav=False), *build_index(documents(roll, guidance, docs_dir))]
+    return [Generated(RESULTS_SRC, page, in_nav=False), *build_index(documents(roll, guidance, docs_dir, urls))]

@@ -13,13 +13,12 @@ from .build_cache import cached_file, key_of
 from .generated import Generated
 from .loader import Roll
 from .model import Honoree
-from .pages import honoree_src
 from .share_cards import draw_missing, honoree_card, movement_line, site_card
-from .urls import SITE_CARD, absolute, card_uri, page_path, qr_uri
+from .urls import DIRECTORY_URLS, SITE_CARD, Urls, card_uri, honoree_src, qr_uri
 
 
-def canonical_url(site_url: str, h: Honoree) -> str:
-    return absolute(site_url, page_path(honoree_src(h)))
+def canonical_url(site_url: str, h: Honoree, urls: Urls = DIRECTORY_URLS) -> str:
+    return urls.absolute(site_url, honoree_src(h))
 
 
 QR_VERSION = "1"
@@ -34,7 +33,7 @@ def qr_svg(url: str) -> str:
     return buffer.getvalue().decode("utf-8")
 
 
-def sharing_files(roll: Roll, settings, cache_dir: Path | None) -> list[Generated]:
+def sharing_files(roll: Roll, settings, cache_dir: Path | None, urls: Urls = DIRECTORY_URLS) -> list[Generated]:
     """``settings``: the site's (honour_roll.site.SiteSettings)."""
     cache_dir = cache_dir or Path(tempfile.gettempdir()) / "honour-roll-share-cards"
     site_url, illustrative = settings.site_url, settings.illustrative
@@ -44,7 +43,7 @@ def sharing_files(roll: Roll, settings, cache_dir: Path | None) -> list[Generate
     files = draw_missing(list(cards.values()), cache_dir)
     out = [Generated(uri, source_path=path) for uri, path in zip(cards, files)]
     for h in roll.published:
-        url = canonical_url(site_url, h)
+        url = canonical_url(site_url, h, urls)
         qr = cached_file(cache_dir, key_of("qr", QR_VERSION, url), ".svg", lambda url=url: qr_svg(url).encode("utf-8"))
         out.append(Generated(qr_uri(h.id), source_path=qr))
     return out

@@ -15,11 +15,12 @@ from .generated import Generated
 from .guidance import Guidance
 from .loader import Roll
 from .open_data import open_data_files, open_data_page
-from .pages import PageMaker, photo_src
+from .pages import PageMaker
 from .rebuild_memo import Memo
 from .redirects import redirect_files
 from .search_index import search_files
 from .sharing import sharing_files
+from .urls import Urls, photo_src
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class SiteSettings:
     # What share cards name: the movement and the province, from mkdocs.yml (extra.honour_roll).
     movement: str = ""
     province: str = ""
+    directory_urls: bool = True  # MkDocs' use_directory_urls: x/ or x.html
 
 
 def generate_site(
@@ -41,7 +43,8 @@ def generate_site(
 ) -> list[Generated]:
     """``memo``: the preview's (honour_roll.rebuild_memo), to skip unchanged per-honoree work."""
     settings = settings or SiteSettings(docs_dir=data_dir.parent / "docs")
-    out: list[Generated] = PageMaker(roll, guidance, data_dir, settings.site_url, memo).pages()
+    urls = Urls(settings.directory_urls)
+    out: list[Generated] = PageMaker(roll, guidance, data_dir, settings.site_url, memo, urls).pages()
     seen: set[str] = set()
     for honoree in roll.published:
         for photo in honoree.photos:
@@ -49,14 +52,14 @@ def generate_site(
             if uri not in seen:
                 seen.add(uri)
                 out.append(Generated(uri, source_path=data_dir / photo.file))
-    out.append(browse_page(roll))
+    out.append(browse_page(roll, urls))
     # Hand-written pages are searchable too.
-    out += search_files(roll, guidance, docs_dir=settings.docs_dir or data_dir.parent / "docs")
-    shared = sharing_files(roll, settings, settings.cache_dir)
+    out += search_files(roll, guidance, docs_dir=settings.docs_dir or data_dir.parent / "docs", urls=urls)
+    shared = sharing_files(roll, settings, settings.cache_dir, urls)
     out += shared
     sizes = {g.src_uri: g.source_path.stat().st_size for g in shared if g.source_path is not None}
-    out += feed_files(roll, settings.site_url, settings.site_name, sizes, settings.illustrative)
-    out += open_data_files(roll, settings.site_url, settings.illustrative)
+    out += feed_files(roll, settings.site_url, settings.site_name, sizes, urls, settings.illustrative)
+    out += open_data_files(roll, settings.site_url, urls, settings.illustrative)
     out.append(open_data_page(roll, settings.illustrative))
-    out += redirect_files(roll, settings.site_url)
+    out += redirect_files(roll, settings.site_url, urls)
     return out

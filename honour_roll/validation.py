@@ -11,7 +11,7 @@ from .model import Contact, Honoree, Initiative, Link, Photo, Recognition, Repli
 from .placeholders import placeholder_findings
 from .privacy import privacy_findings
 from .problems import Problem
-from .record_spec import INDIVIDUAL_ONLY, ORGANISATION_ONLY, RECORD
+from .record_spec import RECORD
 from .story import story_problems
 from .vocabulary import LOCALITIES, Kind, Status
 from .yaml_source import Source
@@ -32,21 +32,10 @@ def validate_source(source: Source, record_id: str, data_dir: Path) -> tuple[Hon
     if values is INVALID:
         return None, ctx.problems
     kind = values.get("kind")
-    status = values.get("status")
-
-    required = ["status", "kind", "name", "locality", "pillars", "year", "summary", "story"]
-    if kind is Kind.INDIVIDUAL:
-        required += list(INDIVIDUAL_ONLY)
-    if status is Status.RECOGNISED:
-        required.append("recognition")
-    RECORD.missing(source.data, "", ctx, required)
-    _check_groups(source.data, ctx)
+    # Required fields, and fields out of place for the record's kind, as record_spec.py states them.
+    RECORD.check_presence(source.data, values, "", ctx)
 
     if kind is not None:
-        wrong = ORGANISATION_ONLY if kind is Kind.INDIVIDUAL else INDIVIDUAL_ONLY
-        for name in wrong:
-            if name in values:
-                ctx.problem(name, f"trường này không dùng cho {kind.label.lower()}; hãy xóa")
         raw_criteria = source.data.get("criteria")
         for i, raw in enumerate(raw_criteria if isinstance(raw_criteria, list) else [], start=1):
             criterion = CRITERION_BY_ID.get(str(raw).strip())
@@ -75,7 +64,7 @@ def validate_source(source: Source, record_id: str, data_dir: Path) -> tuple[Hon
     if "story" in values:
         for message in story_problems(values["story"]):
             ctx.problem("story", message)
-    if status is Status.RECOGNISED:  # the skeleton's placeholder text is never published
+    if values.get("status") is Status.RECOGNISED:  # the skeleton's placeholder text is never published
         for path, message in placeholder_findings(source.data):
             ctx.problem(path, message)
     # Decree 13/2023/NĐ-CP: no personal data in any field. A kind written
@@ -99,26 +88,6 @@ def _kind_meant(raw) -> Kind | None:
         if text in (k.value, fold(k.label)):
             return k
     return None
-
-
-def _check_groups(data: dict, ctx: Context) -> None:
-    """Required fields inside nested groups."""
-    from .record_spec import CONTACT, INITIATIVE, LINK, PHOTO, RECOGNITION, REPLICATION
-
-    def need(group, value, path):
-        if isinstance(value, dict):
-            group.missing(value, path, ctx, [n for n, (_, req) in group.fields.items() if req])
-
-    need(RECOGNITION, data.get("recognition"), "recognition")
-    replication = data.get("replication")
-    need(REPLICATION, replication, "replication")
-    if isinstance(replication, dict):
-        need(CONTACT, replication.get("contact"), "replication.contact")
-    for name, group in (("initiatives", INITIATIVE), ("photos", PHOTO), ("links", LINK)):
-        items = data.get(name)
-        if isinstance(items, list):
-            for i, item in enumerate(items, start=1):
-                need(group, item, f"{name}[{i}]")
 
 
 def _check_criterion(criterion: Criterion, kind: Kind, path: str, ctx: Context) -> None:

@@ -5,34 +5,43 @@ never imports MkDocs; this module reads the config, hands the generated files
 to MkDocs as virtual files and reports problems the MkDocs way. Nothing is
 written into docs/. The only thing kept between builds is the content-addressed
 build cache in .cache/ (share cards, QR codes, finished pages), whose entries
-are named by the hash of everything that made them and so cannot go stale.
+are named by the hash of everything that made them. The page store's
+MkDocs-specific part lives here: what goes into its key (the resolved config,
+described by describe_config) and the check that renders a few reused pages
+in full on every build (_Build.check).
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import os
-import posixpath
-import re
+import random
 import zlib
-from importlib.metadata import version
+from collections.abc import Mapping
 from pathlib import Path
+from types import BuiltinFunctionType, FunctionType, ModuleType
 
 import honour_roll
+from mkdocs.commands.build import get_context
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
+from mkdocs.theme import Theme
 
 from honour_roll import rebuild_memo
 from honour_roll.build_cache import key_of
-from honour_roll.error_page import error_pages, nav_pages
+from honour_roll.error_page import error_pages
 from honour_roll.guidance import load_guidance
 from honour_roll.html_post import finalize_html
 from honour_roll.loader import load_roll
-from honour_roll.page_store import PageEntry, PageStore, fingerprint_tree
+from honour_roll.page_store import PageEntry, PageStore, fingerprint_distributions, fingerprint_tree
 from honour_roll.problems import RecordsInvalid
+from honour_roll.search_index import RESULTS_SRC
 from honour_roll.site import SiteSettings, generate_site
+from honour_roll.site_config import config_chain, nav_pages, nav_titles
+from honour_roll.urls import Urls
 from honour_roll.validation import publication_warnings
 
 log = logging.getLogger("mkdocs.plugins.honour_roll")
@@ -41,7 +50,11 @@ _serving = False  # set by on_startup: `mkdocs serve` shows problems in the brow
 REUSED_TEMPLATE = "honour-roll-reused.html"
 # The engine is whichever package really provides Page: ProperDocs aliases itself as `mkdocs`.
 ENGINE = Page.__module__.partition(".")[0]
-TOOLS = (ENGINE, "mkdocs-material", "markdown", "pymdown-extensions", "jinja2")
+# How many reused pages each build renders in full to compare with the store (see _Build.check).
+CHECKED_PAGES = int(os.environ.get("HONOUR_ROLL_CHECKED_PAGES", "3"))
+# Config entries no page depends on, that differ between builds of one site: where the site
+# is written (`make build` writes into a fresh folder each time).
+VOLATILE_CONFIG = frozenset({"site_dir"})
 # The Python code that makes pages, as loaded: `mkdocs serve` does not reload it when the
 # files change, so hashing the files at each build could describe code that is not running.
 CODE = fingerprint_tree(Path(honour_roll.__file__).parent, suffixes=(".py",)) + fingerprint_tree(Path(__file__).parent, suffixes=(".py",))
@@ -89,6 +102,7 @@ def on_files(files: Files, config) -> Files:
         illustrative=bool(settings.get("illustrative_data", False)),
         movement=str(settings.get("movement", "")),
         province=str(settings.get("province", "")),
+        directory_urls=config.use_directory_urls,
     )
     # The preview's pages differ (no CSP, see finalize_html): a store of their own, so that
     # `make preview` and `make build` do not prune each other's entries.
@@ -104,7 +118,7 @@ def _add(files: Files, config, items, reusable: bool = False) -> Files:
     With ``reusable``, generated pages get a ReusablePage: an earlier build's
     HTML of the same inputs is taken from the page store.
     """
-    titles = _nav_titles(config.nav or [])
+    titles = nav_titles(config.nav or [])
     cache = _project_root(config) / ".cache"  # once, not once per item: it resolves the path
     for item in items:
         if files.get_file_from_path(item.src_uri) is not None:
@@ -124,41 +138,6 @@ def _add(files: Files, config, items, reusable: bool = False) -> Files:
     return files
 
 
-def _nav_titles(nav) -> dict[str, str | None]:
-    """src_uri -> title as mkdocs.yml's nav gives it (None: the page's own title)."""
-    out: dict[str, str | None] = {}
-    for entry in nav if isinstance(nav, list) else [nav]:
-        if isinstance(entry, str):
-            out.setdefault(_nav_path(entry), None)
-        elif isinstance(entry, dict):
-            for title, value in entry.items():
-                if isinstance(value, str):
-                    out.setdefault(_nav_path(value), title)
-                else:
-                    out.update({k: v for k, v in _nav_titles(value).items() if k not in out})
-    return out
-
-
-def _nav_path(path: str) -> str:
-    # As MkDocs looks nav entries up: "/index.md" and "./index.md" are "index.md".
-    return posixpath.normpath(path.lstrip("/")) if "://" not in path else path
-
-
-def _inherited(config_file: Path) -> list[Path]:
-    """The files an `INHERIT:` chain brings into the config, parents first."""
-    chain: list[Path] = []
-    current = config_file
-    while len(chain) < 10:
-        m = re.search(r"^INHERIT:\s*['\"]?([^'\"\n#]+?)['\"]?\s*(#.*)?$", current.read_text(encoding="utf-8"), re.MULTILINE)
-        if not m:
-            break
-        current = (current.parent / m.group(1)).resolve()
-        if not current.is_file() or current in chain:
-            break
-        chain.insert(0, current)
-    return chain
-
-
 def _error_site(files: Files, config, problems, data_dir: Path, warnings_only: bool = False) -> Files:
     """Serve only: every page, and the page of every record, becomes the list of problems."""
     pages = files.documentation_pages()
@@ -173,7 +152,23 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+def on_nav(nav, config, files):
+    _build.nav = nav
+    return nav
+
+
+def on_env(env, config, files):
+    # The theme's header links to the search results page, wherever urls.py puts it.
+    env.globals["honour_roll_search_url"] = Urls(config.use_directory_urls).page(RESULTS_SRC)
+    _build.check(config, files, _build.nav, env)
+    return env
+
+
 def on_post_page(output: str, page, config) -> str:
+    if _build.checking:
+        # What keep() would store: plugins after this hook change the written page, not the entry.
+        _build.checked = finalize_html(output, policy=not _serving)
+        return _build.checked
     if isinstance(page, ReusablePage):
         page.release()
         if page.reused:
@@ -235,23 +230,28 @@ class _WarningWatch(logging.Handler):
 
 
 class _Build:
-    """What one build shares between events: the page store and the warning watch."""
+    """What one build shares between events: the page store, its pages and the warning watch."""
 
     store: PageStore | None = None
     watch: _WarningWatch | None = None
+    pages: list[ReusablePage] = []
+    checking = False  # rendering a page only to compare it: on_post_page keeps nothing
+    checked: str | None = None  # that page's HTML, as on_post_page finished it
+    nav = None
 
     def begin(self, config, directory: Path) -> None:
         self.end(success=False)
         self.config = config
         self.directory = directory
         self.watch = _WarningWatch(config)
+        self.pages = []
         logging.getLogger(ENGINE).addHandler(self.watch)  # ProperDocs logs as "properdocs"
 
     def seal(self, files: Files, config) -> None:
         """Fix the site key once every file is known: everything but a page's own Markdown
         that its finished HTML can depend on."""
         others = []
-        titles = _nav_titles(config.nav or [])
+        titles = nav_titles(config.nav or [])
         for f in files:
             if f.is_documentation_page():
                 if isinstance(f.page, ReusablePage) and (f.src_uri not in titles or titles[f.src_uri] is not None):
@@ -262,22 +262,45 @@ class _Build:
                 others.append(f"{f.src_uri}:{key_of(f.content_bytes)}" if by_content else f.src_uri)
             elif not f.generated_by:
                 others.append(f.src_uri)  # a hand-written file a page may link to (the JSON Schema)
-        config_file = Path(config.config_file_path)
         parts = [
-            *(f"{name}={version(name)}" for name in TOOLS),
-            key_of(config_file.read_bytes()),
-            *(key_of(parent.read_bytes()) for parent in _inherited(config_file)),
-            str(config.site_url),
-            str(config.use_directory_urls),
-            str(config.theme.name),  # `mkdocs build -t`
+            # Everything the config says, as MkDocs resolved it: !ENV values, INHERIT, `-t`, `--strict`...
+            describe_config(config),
+            # ...and the files it came from, in case a value escapes the description.
+            *(key_of(path.read_bytes()) for path in config_chain(Path(config.config_file_path))),
+            # Every installed distribution: a Markdown extension, a plugin or a theme upgraded.
+            fingerprint_distributions(),
             f"serving={_serving}",
+            fingerprint_tree(Path(config.docs_dir)),
             fingerprint_tree(Path(config.theme.custom_dir)) if config.theme.custom_dir else "",
+            *(fingerprint_tree(Path(hook.__file__).parent) for hook in (config.hooks or {}).values() if getattr(hook, "__file__", None)),
             CODE,
             # Templates are read again when they change, even within one `mkdocs serve`.
             fingerprint_tree(Path(honour_roll.__file__).parent, suffixes=(".j2",)),
             "\n".join(sorted(others)),
         ]
         self.store = PageStore(self.directory, "\0".join(parts))
+
+    def check(self, config, files: Files, nav, env) -> None:
+        """A guard against a key that misses an input: render a few reused pages, chosen at
+        random, in full and compare them with the store. If one differs, the store is
+        stale: drop it and render every page this build. Runs after every page is read and
+        before any is written, so no stale page reaches the site."""
+        if self.store is None:
+            return
+        reused = [page for page in self.pages if page.reused]
+        for page in random.sample(reused, min(CHECKED_PAGES, len(reused))):
+            stored = self.store.html(page.key)
+            page.render_again(config, files)
+            if _full_page(page, config, files, nav, env) != stored:
+                log.info(
+                    f"Trang {page.file.src_uri} dựng lại khác bản đã lưu trong .cache/pages: bộ nhớ đệm trang "
+                    "đã cũ, xóa toàn bộ và dựng lại mọi trang trong lần này."
+                )
+                self.store.drop()
+                for other in reused:
+                    if other.reused:
+                        other.render_again(config, files)
+                return
 
     def keep(self, page: ReusablePage, html: str) -> None:
         if self.store is None or page.key is None or self.watch is None or page.file.src_uri in self.watch.pages:
@@ -295,9 +318,69 @@ class _Build:
             log.debug(f"Trang dùng lại: {self.store.hits}, dựng mới: {self.store.misses}, xóa khỏi bộ nhớ đệm: {removed}")
         self.store = None
         self.watch = None
+        self.pages = []
 
 
 _build = _Build()
+
+
+def _full_page(page: Page, config, files: Files, nav, env) -> str | None:
+    """A page's finished HTML as this hook's on_post_page finishes it, the way MkDocs'
+    own build makes it (commands/build.py's _build_page, without the writing)."""
+    serving_inclusion = InclusionLevel.is_in_serve if _serving else InclusionLevel.is_included
+    config._current_page = page
+    page.active = True
+    _build.checking = True
+    try:
+        context = get_context(nav, files.documentation_pages(inclusion=serving_inclusion), config, page)
+        template = env.get_template(page.meta.get("template", "main.html"))
+        context = config.plugins.on_page_context(context, page=page, config=config, nav=nav)
+        _build.checked = None
+        config.plugins.on_post_page(template.render(context), page=page, config=config)
+        return _build.checked
+    finally:
+        _build.checking = False
+        page.active = False
+        config._current_page = None
+
+
+def describe_config(config) -> str:
+    """The resolved config as stable text, for the site key.
+
+    Values are described by what they are, never by where they sit in memory
+    (``<function twemoji at 0x7f...>`` would change on every run and reuse
+    nothing). Anything this cannot describe counts as its type only, so two
+    configs differing only there would share a key: the config file's bytes
+    and the full-page check in _Build.check stand behind it.
+    """
+    return json.dumps(_describe({k: v for k, v in config.items() if k not in VOLATILE_CONFIG}), ensure_ascii=False, sort_keys=True)
+
+
+def _describe(value, depth: int = 0):
+    if depth > 12:
+        return "…"
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if isinstance(value, Path):
+        return str(value)
+    if isinstance(value, ModuleType):
+        return f"module:{value.__name__}:{getattr(value, '__file__', '')}"
+    if isinstance(value, (type, FunctionType, BuiltinFunctionType)):
+        return f"{value.__module__}.{value.__qualname__}"
+    if isinstance(value, Theme):
+        return {"name": value.name, "dirs": value.dirs, "static_templates": sorted(value.static_templates), "vars": _describe(dict(value), depth + 1)}
+    if isinstance(value, Mapping):
+        return {str(k): _describe(v, depth + 1) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_describe(v, depth + 1) for v in value]
+    if isinstance(value, (set, frozenset)):
+        return sorted(json.dumps(_describe(v, depth + 1), sort_keys=True) for v in value)
+    name = f"{type(value).__module__}.{type(value).__qualname__}"
+    config = getattr(value, "config", None)  # a plugin: its options
+    if isinstance(config, Mapping):
+        return {"type": name, "config": _describe(config, depth + 1)}
+    text = repr(value)
+    return name if " at 0x" in text else f"{name}:{text}"
 
 
 class ReusablePage(Page):
@@ -315,6 +398,7 @@ class ReusablePage(Page):
         self.key: str | None = None
         self.reused = False
         self._packed: bytes | None = None
+        _build.pages.append(self)
 
     def render(self, config, files: Files) -> None:
         store = _build.store
@@ -336,8 +420,26 @@ class ReusablePage(Page):
             self.meta["template"] = REUSED_TEMPLATE
         self.markdown = ""  # read and rendered: the title comes from the front matter or the nav
         if not self.reused:
-            self._packed = zlib.compress(self.content.encode("utf-8"), 1)
-            self.content = ""
+            self._pack()
+
+    def _pack(self) -> None:
+        self._packed = zlib.compress(self.content.encode("utf-8"), 1)
+        self.content = ""
+
+    def render_again(self, config, files: Files) -> None:
+        """A reused page rendered from its source after all, as MkDocs reads a page
+        (commands/build.py's _populate_page)."""
+        self.reused = False
+        config._current_page = self
+        try:
+            self.read_source(config)
+            self.markdown = config.plugins.on_page_markdown(self.markdown, page=self, config=config, files=files)
+            Page.render(self, config, files)
+            self.content = config.plugins.on_page_content(self.content, page=self, config=config, files=files)
+        finally:
+            config._current_page = None
+        self.markdown = ""
+        self._pack()
 
     def unpack(self) -> None:
         """Just before the theme template: the content, or the stored finished page."""

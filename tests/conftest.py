@@ -45,11 +45,14 @@ def make_project(dest: Path, records: list[Path] | None = None, photos: Path | N
     return dest
 
 
-def run_build(project: Path, site: Path, engine: str = "mkdocs", strict: bool = True) -> subprocess.CompletedProcess:
+def run_build(
+    project: Path, site: Path, engine: str = "mkdocs", strict: bool = True, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess:
+    """``env``: variables added to BUILD_ENV."""
     cmd = [sys.executable, "-m", engine, "build", "--config-file", str(project / "mkdocs.yml"), "--site-dir", str(site)]
     if strict:
         cmd.append("--strict")
-    return subprocess.run(cmd, capture_output=True, text=True, env=BUILD_ENV, cwd=project)
+    return subprocess.run(cmd, capture_output=True, text=True, env={**BUILD_ENV, **(env or {})}, cwd=project)
 
 
 @pytest.fixture(scope="session")

@@ -3,7 +3,9 @@
 A reused page must be exactly what rendering would give, must stop being reused
 as soon as anything that shaped it changes, and must still have its links
 checked. To tell reuse from rendering, some tests rewrite a stored page and look
-for the rewritten text in the next build's output.
+for the rewritten text in the next build's output; as every build renders a few
+reused pages in full to catch a stale store (which a rewritten page is), those
+tests turn that check off unless it is what they test.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from honour_roll.page_store import PageEntry, PageHead, PageStore
+from honour_roll.site_config import nav_pages, nav_titles
 
 from conftest import BUILD_ENV, FIXTURES, ROOT, make_project, run_build
 
@@ -45,9 +48,13 @@ def page(site: Path, honoree: str) -> str:
     return (site / "guong-dien-hinh" / honoree / "index.html").read_text(encoding="utf-8")
 
 
-def build(project: Path, site: Path) -> None:
-    result = run_build(project, site)
+UNCHECKED = {"HONOUR_ROLL_CHECKED_PAGES": "0"}
+
+
+def build(project: Path, site: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    result = run_build(project, site, env={**UNCHECKED, **(env or {})})
     assert result.returncode == 0, result.stdout + result.stderr
+    return result
 
 
 def tree(site: Path) -> dict[str, bytes]:
@@ -95,7 +102,7 @@ def test_a_change_outside_the_records_renders_every_page_again(project, tmp_path
 def test_a_site_url_from_the_environment_is_part_of_the_key(project, tmp_path):
     tamper(project)
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(project / "mkdocs.yml"), "--site-dir", str(tmp_path / "site")]
-    result = subprocess.run(cmd, capture_output=True, text=True, env={**BUILD_ENV, "SITE_URL": "https://khac.example/"}, cwd=project)
+    result = subprocess.run(cmd, capture_output=True, text=True, env={**BUILD_ENV, **UNCHECKED, "SITE_URL": "https://khac.example/"}, cwd=project)
     assert result.returncode == 0, result.stdout + result.stderr
     html = page(tmp_path / "site", "tran-van-mau")
     assert MARK not in html and "https://khac.example/guong-dien-hinh/tran-van-mau/" in html
@@ -112,7 +119,7 @@ def test_links_of_a_reused_page_are_still_checked(project, tmp_path):
             break
     else:
         pytest.fail("no stored page links to the guidance")
-    result = run_build(project, tmp_path / "site")
+    result = run_build(project, tmp_path / "site", env=UNCHECKED)
     assert result.returncode != 0
     assert "muc-khong-co" in result.stdout + result.stderr
 
@@ -217,15 +224,100 @@ def test_entries_in_use_by_another_build_are_not_pruned(project, tmp_path):
 
 
 def test_nav_entries_are_matched_as_mkdocs_matches_them():
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("hooks_under_test", ROOT / "hooks" / "mkdocs_hooks.py")
-    hooks = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(hooks)
     nav = [{"Trang chủ": "./index.md"}, {"Nhóm": [{"Tập thể": "/loai/tap-the.md"}, "loai/ca-nhan.md"]}, {"Ngoài": "https://x.example/"}]
-    assert hooks._nav_titles(nav) == {
+    assert nav_titles(nav) == {
         "index.md": "Trang chủ",
         "loai/tap-the.md": "Tập thể",
         "loai/ca-nhan.md": None,
         "https://x.example/": "Ngoài",
     }
+    assert nav_pages(nav) == ["index.md", "loai/tap-the.md", "loai/ca-nhan.md"]
+
+
+# --- a key that cannot go stale, and the check behind it -------------------------------------
+
+NOTICE = "Dữ liệu minh họa:"
+STALE = "bộ nhớ đệm trang đã cũ"
+
+
+def test_a_value_from_the_environment_anywhere_in_the_config_is_part_of_the_key(project, tmp_path):
+    # The reproduction: `illustrative_data: !ENV [...]`, changed between two builds,
+    # used to leave the sample-data notice on every reused page.
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "    illustrative_data: true\n" in text
+    config.write_text(text.replace("    illustrative_data: true\n", "    illustrative_data: !ENV [HR_ILLUSTRATIVE, true]\n"), encoding="utf-8")
+    build(project, tmp_path / "with", env={"HR_ILLUSTRATIVE": "true"})
+    assert NOTICE in page(tmp_path / "with", "tran-van-mau")
+    build(project, tmp_path / "without", env={"HR_ILLUSTRATIVE": "false"})
+    for honoree in ("tran-van-mau", "benh-vien-ba-ria"):
+        assert NOTICE not in page(tmp_path / "without", honoree)
+    assert NOTICE not in (tmp_path / "without" / "index.html").read_text(encoding="utf-8")
+
+
+FAKE_EXTENSION = """
+from markdown import Extension
+from markdown.postprocessors import Postprocessor
+
+VERSION = "{version}"
+
+
+class Mark(Postprocessor):
+    def run(self, text):
+        return text + f'<p class="hr-fake">hr-fake-ext {{VERSION}}</p>'
+
+
+class FakeExtension(Extension):
+    def extendMarkdown(self, md):
+        md.postprocessors.register(Mark(md), "hr_fake_mark", 0)
+
+
+def makeExtension(**kwargs):
+    return FakeExtension(**kwargs)
+"""
+
+
+def install_fake_extension(folder: Path, version: str) -> None:
+    """A real installed distribution, as pip would leave it (module and .dist-info), on PYTHONPATH."""
+    for old in folder.glob("hr_fake_ext-*.dist-info"):
+        shutil.rmtree(old)
+    info = folder / f"hr_fake_ext-{version}.dist-info"
+    info.mkdir(parents=True)
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: hr-fake-ext\nVersion: {version}\n", encoding="utf-8")
+    (folder / "hr_fake_ext.py").write_text(FAKE_EXTENSION.format(version=version), encoding="utf-8")
+
+
+def test_an_upgraded_markdown_extension_renders_every_page_again(project, tmp_path):
+    extensions = tmp_path / "site-packages"
+    install_fake_extension(extensions, "1.0")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("markdown_extensions:\n", "markdown_extensions:\n  - hr_fake_ext\n"), encoding="utf-8")
+    env = {"PYTHONPATH": str(extensions)}
+    build(project, tmp_path / "old", env=env)
+    assert "hr-fake-ext 1.0" in page(tmp_path / "old", "tran-van-mau")
+    install_fake_extension(extensions, "2.0")
+    build(project, tmp_path / "new", env=env)
+    for honoree in ("tran-van-mau", "benh-vien-ba-ria"):
+        html = page(tmp_path / "new", honoree)
+        assert "hr-fake-ext 2.0" in html and "hr-fake-ext 1.0" not in html
+
+
+def test_every_reused_page_is_what_rendering_gives(project, tmp_path):
+    # Checking every reused page against a fresh render finds nothing stale.
+    result = build(project, tmp_path / "second", env={"HONOUR_ROLL_CHECKED_PAGES": "100000"})
+    assert STALE not in result.stdout + result.stderr
+    assert tree(tmp_path / "second") == tree(tmp_path / "first")
+
+
+def test_a_stale_store_is_found_dropped_and_said_in_the_log(project, tmp_path):
+    # A store whose key missed an input: every entry differs from what rendering gives.
+    # The default check (a few pages chosen at random) must find it, drop the store and
+    # render every page: the site is what a cold build makes.
+    for path in entries(project):
+        entry = PageEntry.from_bytes(path.read_bytes())
+        path.write_bytes(PageEntry(entry.html.replace("</body>", f"<p>{MARK}</p></body>"), entry.anchors, entry.anchor_links).to_bytes())
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert STALE in result.stdout + result.stderr
+    assert tree(tmp_path / "site") == tree(tmp_path / "first")
+    assert not any(MARK in PageEntry.from_bytes(p.read_bytes()).html for p in entries(project))

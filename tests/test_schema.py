@@ -11,7 +11,10 @@ import yaml
 from honour_roll.criteria import CRITERIA
 from honour_roll.loader import load_roll, record_files
 from honour_roll.problems import RecordsInvalid
-from honour_roll.schema import SCHEMA_PATH, schema_text
+from honour_roll.record_spec import RECORD
+from honour_roll.schema import SCHEMA_PATH, readme_with_reference, schema_text
+from honour_roll.validation import validate_source
+from honour_roll.yaml_source import read_source
 from honour_roll.vocabulary import LOCALITIES, Award, Kind, Level, Pillar, Status
 
 from conftest import FIXTURES, ROOT
@@ -80,3 +83,50 @@ def test_invalid_cases_fail_both(validator, case):
 
 def test_schema_is_published(real_site):
     assert (real_site / "du-lieu-mo" / "honoree.schema.json").read_text(encoding="utf-8") == schema_text()
+
+
+def test_the_readme_record_reference_is_the_spec():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert readme_with_reference(readme) == readme, "run: make schema"
+
+
+def test_a_readme_reference_missing_a_field_is_refused():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    without = "\n".join(line for line in readme.split("\n") if not line.startswith("| `unit` |"))
+    with pytest.raises(ValueError, match="unit"):
+        readme_with_reference(without)
+
+
+CONDITIONAL = [name for name, (_, presence) in RECORD.fields.items() if presence.required_when or presence.forbidden_when]
+
+
+def _variants():
+    base = yaml.load((FIXTURES / "valid" / "honorees" / "tran-van-mau.yml").read_text(encoding="utf-8"), Loader=_PlainLoader)
+    del base["criteria"]  # criteria belong to one kind: a rule the schema cannot state
+    extra = {"parent_body": "Sở Thông tin và Truyền thông"}
+    for kind in ("individual", "collective"):
+        for status in ("recognised", "nominated"):
+            for mask in range(1 << len(CONDITIONAL)):
+                record = {k: v for k, v in base.items() if k not in CONDITIONAL}
+                record.update(kind=kind, status=status)
+                for i, name in enumerate(CONDITIONAL):
+                    if mask >> i & 1:
+                        record[name] = base.get(name, extra.get(name))
+                yield record
+
+
+def test_validator_and_schema_agree_on_required_and_conditional_fields(validator):
+    assert set(CONDITIONAL) == {"position", "unit", "parent_body", "recognition"}
+    checked = valid = 0
+    for record in _variants():
+        source, problems = read_source("data/honorees/x.yml", yaml.safe_dump(record, allow_unicode=True).encode("utf-8"))
+        assert source is not None and not problems
+        _, problems = validate_source(source, "x", FIXTURES / "valid")
+        schema_errors = list(validator.iter_errors(record))
+        where = (record["kind"], record["status"], sorted(set(record) & set(CONDITIONAL)))
+        assert (not problems) == (not schema_errors), (where, problems, [e.message for e in schema_errors])
+        checked += 1
+        valid += not problems
+    # Valid: an individual with position and unit and no parent_body (1 recognised with its
+    # recognition, 2 nominated); a collective without position or unit (2 recognised, 4 nominated).
+    assert (checked, valid) == (64, 9)

@@ -160,9 +160,10 @@ def test_an_open_preview_page_reloads_itself_after_an_edit(serving, browser):
         page = context.new_page()
         blocked: list[str] = []
         page.on("console", lambda m: blocked.append(m.text) if "Content Security Policy" in m.text else None)
-        page.goto(address, wait_until="load")
+        # Edit only once the live-reload script has asked the server for changes.
+        with page.expect_request(lambda r: "/livereload/" in r.url, timeout=WAIT * 1000):
+            page.goto(address, wait_until="load")
         assert page.locator('meta[http-equiv="Content-Security-Policy"]').count() == 0
-        page.wait_for_timeout(1500)  # the live-reload poller connects
         record = project / "data" / "honorees" / "tran-van-mau.yml"
         record.write_text(record.read_text(encoding="utf-8").replace("Giáo viên Tin học", "Tổ trưởng chuyên môn Tin học"), encoding="utf-8")
         page.wait_for_function("t => document.body && document.body.innerText.includes(t)", arg="Tổ trưởng chuyên môn Tin học", timeout=WAIT * 1000)

@@ -38,7 +38,6 @@ from honour_roll.html_post import finalize_html
 from honour_roll.loader import load_roll
 from honour_roll.page_store import PageEntry, PageStore, fingerprint_distributions, fingerprint_tree
 from honour_roll.problems import RecordsInvalid
-from honour_roll.search_index import RESULTS_SRC
 from honour_roll.site import SiteSettings, generate_site
 from honour_roll.site_config import config_chain, nav_pages, nav_titles
 from honour_roll.urls import Urls
@@ -158,8 +157,9 @@ def on_nav(nav, config, files):
 
 
 def on_env(env, config, files):
-    # The theme's header links to the search results page, wherever urls.py puts it.
-    env.globals["honour_roll_search_url"] = Urls(config.use_directory_urls).page(RESULTS_SRC)
+    # Theme templates (the header, the 404 page) link to generated pages wherever urls.py puts
+    # them: honour_roll_page("tra-cuu.md") is "tra-cuu/" or "tra-cuu.html", before the url filter.
+    env.globals["honour_roll_page"] = Urls(config.use_directory_urls).page
     _build.check(config, files, _build.nav, env)
     return env
 

@@ -19,6 +19,7 @@ from .pages import PageMaker, photo_src
 from .rebuild_memo import Memo
 from .redirects import redirect_files
 from .search_index import search_files
+from .server_files import redirect_config_files
 from .sharing import sharing_files
 
 
@@ -55,4 +56,5 @@ def generate_site(
     out += open_data_files(roll, settings.site_url)
     out.append(open_data_page(roll))
     out += redirect_files(roll, settings.site_url)
+    out += redirect_config_files(roll, settings.site_url)  # the same moves as 301s, for nginx and Apache
     return out

@@ -32,6 +32,7 @@ from honour_roll.html_post import finalize_html
 from honour_roll.loader import load_roll
 from honour_roll.page_store import PageEntry, PageStore, fingerprint_tree
 from honour_roll.problems import RecordsInvalid
+from honour_roll.server_files import finish_site
 from honour_roll.site import SiteSettings, generate_site
 from honour_roll.validation import publication_warnings
 
@@ -183,6 +184,9 @@ def on_post_page(output: str, page, config) -> str:
 
 def on_post_build(config) -> None:
     _build.end(success=True)
+    if not _serving:  # the preview serves files itself and rebuilds often: no header file, no .gz
+        done = finish_site(Path(config.site_dir), _project_root(config) / ".cache" / "compressed")
+        log.debug(f"Tệp nén .gz: {done.files} ({done.made} nén mới, {done.reused} dùng lại)")
 
 
 def on_build_error(error) -> None:

@@ -7,8 +7,11 @@ from __future__ import annotations
 
 import gzip
 import http.client
+import importlib.util
+import os
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -21,6 +24,10 @@ from honour_roll.precompress import MIN_SIZE, TEXT_SUFFIXES
 from conftest import ROOT, StaticServer
 from nginx_server import NGINX, NginxServer
 
+
+_spec = importlib.util.spec_from_file_location("upload_tree_module", ROOT / "scripts" / "upload_tree.py")
+upload_tree_module = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(upload_tree_module)
 
 TYPES = {
     ".html": "text/html; charset=utf-8",
@@ -89,7 +96,8 @@ def site_files(site: Path) -> list[Path]:
     for path in sorted(site.rglob("*")):
         rel = path.relative_to(site)
         if path.is_file() and not any(part.startswith(".") for part in rel.parts):
-            if path.suffix != ".gz" or not path.with_suffix("").is_file():
+            # MkDocs' sitemap.xml.gz is a URL of the site in its own right; other .gz are copies.
+            if path.suffix != ".gz" or path.name == "sitemap.xml.gz" or not path.with_suffix("").is_file():
                 out.append(path)
     return out
 
@@ -294,3 +302,44 @@ def test_another_site_cannot_frame_the_honour_roll(browser, nginx, real_site, tm
         assert framed["b"].url.startswith("chrome-error:")  # Chromium's "refused to connect" page
         assert "Tra cứu" not in framed["b"].locator("body").inner_text()
         context.close()
+
+
+# --- object storage: the upload tree and the publishing order --------------------------------------
+
+
+def test_the_upload_tree_holds_every_url_once_text_compressed(real_site, tmp_path):
+    out = tmp_path / "tree"
+    count = upload_tree_module.upload_tree(real_site, out)
+    files = {p.relative_to(out).as_posix(): p for p in out.rglob("*") if p.is_file()}
+    assert count == len(files) and len(files) > 300
+    assert {url for url in files} == {p.relative_to(real_site).as_posix() for p in site_files(real_site)}
+    for rel, path in files.items():
+        source = (real_site / rel).read_bytes()
+        if path.suffix in TEXT_SUFFIXES:
+            assert gzip.decompress(path.read_bytes()) == source, rel  # small files compressed too
+        else:
+            assert path.read_bytes() == source, rel
+
+
+def test_publishing_sends_assets_before_pages_and_deletes_last(real_site, tmp_path):
+    rclone = shutil.which("rclone")
+    assert rclone, "run: make test (installs Debian's rclone)"
+    bucket = tmp_path / "bucket"  # a local folder stands in for the bucket: the order and the content, not the headers
+    (bucket / "guong-dien-hinh" / "da-xoa").mkdir(parents=True)
+    (bucket / "guong-dien-hinh" / "da-xoa" / "index.html").write_text("old", encoding="utf-8")
+    env = {**os.environ, "RCLONE_FLAGS": "-v", "RCLONE_CONFIG": "/dev/null"}
+    command = ["bash", str(ROOT / "deploy" / "publish-s3.sh"), str(bucket), str(real_site)]
+    result = subprocess.run(command, capture_output=True, text=True, env=env)
+    assert result.returncode == 0, result.stderr
+    events = re.findall(r"INFO  : (\S+): (Copied|Deleted)", result.stderr)
+    copied = [name for name, what in events if what == "Copied"]
+    html = [i for i, name in enumerate(copied) if name.endswith(".html")]
+    assert len(html) > 30 and min(html) == len(copied) - len(html)  # every page after every other file
+    assert events[-1] == ("guong-dien-hinh/da-xoa/index.html", "Deleted")
+    tree = tmp_path / "tree"
+    upload_tree_module.upload_tree(real_site, tree)
+    assert {p.relative_to(bucket).as_posix(): p.read_bytes() for p in bucket.rglob("*") if p.is_file()} == {
+        p.relative_to(tree).as_posix(): p.read_bytes() for p in tree.rglob("*") if p.is_file()
+    }
+    again = subprocess.run(command, capture_output=True, text=True, env=env)
+    assert again.returncode == 0 and "Copied" not in again.stderr  # unchanged bytes are not sent again

@@ -9,8 +9,9 @@ command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)   # printed handouts: PDF to text and PNG
 command -v zbarimg >/dev/null 2>&1 || need+=(zbar-tools)         # QR codes decoded from the printed page
 command -v java >/dev/null 2>&1 || need+=(default-jre-headless)  # the Nu HTML Checker
-[ -x /usr/sbin/nginx ] || need+=(nginx)                           # deploy/nginx.conf, tested on a loopback port
-command -v rclone >/dev/null 2>&1 || need+=(rclone)            # deploy/publish-s3.sh, tried against a local folder
+[ -x /usr/sbin/nginx ] || need+=(nginx)                          # deploy/nginx.conf, tested on a loopback port
+command -v rclone >/dev/null 2>&1 || need+=(rclone)              # deploy/publish-s3.sh, tried against a local folder
+command -v rsync >/dev/null 2>&1 || need+=(rsync)                # deploy/publish-rsync.sh, likewise
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then
     echo "Cần cài: ${need[*]} (chạy: sudo apt-get install -y ${need[*]})" >&2

@@ -12,6 +12,7 @@ import os
 import re
 import shutil
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -343,3 +344,27 @@ def test_publishing_sends_assets_before_pages_and_deletes_last(real_site, tmp_pa
     }
     again = subprocess.run(command, capture_output=True, text=True, env=env)
     assert again.returncode == 0 and "Copied" not in again.stderr  # unchanged bytes are not sent again
+
+
+def test_publishing_to_an_nginx_server_switches_releases_atomically(real_site, tmp_path):
+    www = tmp_path / "www"
+    env = {**os.environ, "RELOAD": f"touch {tmp_path}/reloaded", "KEEP": "2"}
+    command = ["bash", str(ROOT / "deploy" / "publish-rsync.sh"), str(www), str(real_site)]
+    releases = []
+    for _ in range(3):
+        result = subprocess.run(command, capture_output=True, text=True, env=env)
+        assert result.returncode == 0, result.stderr
+        assert (tmp_path / "reloaded").is_file()  # nginx re-reads .server/ after every switch
+        (tmp_path / "reloaded").unlink()
+        current = (www / "current").resolve()
+        releases.append(current)
+        assert (www / "current").is_symlink() and current.parent == www / "releases"
+        time.sleep(1.1)  # release names carry the second
+    assert sorted(p.name for p in (www / "releases").iterdir()) == [r.name for r in releases[1:]]  # KEEP=2
+    published = {p.relative_to(releases[-1]).as_posix(): p for p in releases[-1].rglob("*") if p.is_file()}
+    assert published.keys() == {p.relative_to(real_site).as_posix() for p in real_site.rglob("*") if p.is_file()}
+    for rel, path in published.items():
+        assert path.read_bytes() == (real_site / rel).read_bytes(), rel
+        assert path.stat().st_mode & 0o444 == 0o444, rel  # nginx's workers can read it
+        assert path.stat().st_ino == (releases[1] / rel).stat().st_ino, rel  # unchanged: a hard link, not a copy
+    assert releases[-1].stat().st_mode & 0o555 == 0o555

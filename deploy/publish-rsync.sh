@@ -9,6 +9,7 @@
 #   RELOAD  command run on the server after the switch
 #           (default: sudo nginx -t && sudo systemctl reload nginx)
 #   KEEP    how many releases to keep (default 3)
+#   RSYNC_RSH  the ssh command, for rsync and for the commands on the server (default ssh)
 set -euo pipefail
 
 TARGET=${1:?"usage: deploy/publish-rsync.sh [USER@HOST:]/var/www/guong-dien-hinh [SITE_DIR]"}
@@ -19,7 +20,8 @@ case "$TARGET" in
   *:*) HOST=${TARGET%%:*} BASE=${TARGET#*:} ;;
   *) HOST="" BASE=$TARGET ;;
 esac
-on_server() { if [ -n "$HOST" ]; then ssh "$HOST" "$1"; else bash -c "$1"; fi; }
+# ssh as rsync uses it (RSYNC_RSH, e.g. "ssh -i key" on CI); no host: a local folder.
+on_server() { if [ -n "$HOST" ]; then ${RSYNC_RSH:-ssh} "$HOST" "$1"; else bash -c "$1"; fi; }
 
 [ -f "$SITE/index.html" ] || { echo "$SITE: không có trang web đã tạo (chạy make build trước)" >&2; exit 1; }
 commit=$(git -C "$(dirname "$0")/.." rev-parse --short HEAD 2>/dev/null || echo build)

@@ -11,6 +11,9 @@
 #   REMOTE is an rclone remote (`rclone config`: type s3, provider and endpoint of the
 #   storage; or RCLONE_CONFIG_<NAME>_* environment variables on CI).
 #   Extra rclone flags can be passed in RCLONE_FLAGS, e.g. RCLONE_FLAGS=--dry-run.
+#   REVALIDATE: Cache-Control of pages, feeds and data (default no-cache: the CDN asks
+#   the bucket every time, a cheap 304). To let the CDN answer alone for a few minutes
+#   after each publication: REVALIDATE="public, max-age=0, s-maxage=300".
 set -euo pipefail
 
 DEST=${1:?"usage: deploy/publish-s3.sh REMOTE:BUCKET[/PREFIX] [SITE_DIR]"}
@@ -29,7 +32,7 @@ COMMON=(--checksum --no-update-modtime "${EXTRA[@]}")
 HASH8='[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]'
 IMMUTABLE='public, max-age=31536000, immutable'
 FONTS='public, max-age=604800'
-REVALIDATE='no-cache'
+REVALIDATE=${REVALIDATE:-no-cache}
 
 # up CACHE-CONTROL CONTENT-TYPE ENCODING PATTERN...: upload the files matching the patterns.
 # Files uploaded by an earlier call are unchanged by then, so a later, broader

@@ -30,6 +30,7 @@ from .precompress import Compressed, compress_site
 SERVER_DIR = ".server"
 REDIRECT_MAP = f"{SERVER_DIR}/redirects.map"
 CSP_CONF = f"{SERVER_DIR}/csp.conf"
+APACHE_CONF = ".htaccess"
 APACHE_REDIRECTS = f"{HONOREE_DIR}/.htaccess"
 FRAME_POLICY = "frame-ancestors 'none'"
 
@@ -91,19 +92,25 @@ def header_policy(site_dir: Path) -> str:
     return POLICY.format(hashes=" ".join(sorted(hashes))).replace("  ", " ") + "; " + FRAME_POLICY
 
 
-def write_header_policy(site_dir: Path) -> str:
+def write_header_policy(site_dir: Path, site_url: str = "/") -> str:
+    """``.server/csp.conf`` for nginx and the site's ``.htaccess`` for Apache."""
     policy = header_policy(site_dir)
-    # Quoted in the nginx file: a quote, a backslash or a '$' (a variable) would break out of it.
+    # Quoted in both files: a quote, a backslash or a '$' (a variable) would break out of it.
     if re.search(r'["$\\\n]', policy):
-        raise ValueError(f"policy cannot be written into nginx's configuration: {policy!r}")
+        raise ValueError(f"policy cannot be written into a server's configuration: {policy!r}")
+    base = urlsplit(site_url).path.rstrip("/")
+    if not re.fullmatch(r"[A-Za-z0-9._~/-]*", base):
+        raise ValueError(f"site path cannot be written into a server's configuration: {base!r}")
+    env = _environment()
     path = site_dir / CSP_CONF
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(_environment().get_template("csp.conf.j2").render(policy=policy), encoding="utf-8")
+    path.write_text(env.get_template("csp.conf.j2").render(policy=policy), encoding="utf-8")
+    (site_dir / APACHE_CONF).write_text(env.get_template("htaccess.j2").render(policy=policy, base=base), encoding="utf-8")
     return policy
 
 
-def finish_site(site_dir: Path, cache_dir: Path | None = None) -> Compressed:
+def finish_site(site_dir: Path, cache_dir: Path | None = None, site_url: str = "/") -> Compressed:
     """After the build has written every page: the header policy, then the
-    compressed copies of every text file (``.server/`` itself is never served)."""
-    write_header_policy(site_dir)
+    compressed copies of every text file (hidden server files get none)."""
+    write_header_policy(site_dir, site_url)
     return compress_site(site_dir, cache_dir)

@@ -185,7 +185,7 @@ def on_post_page(output: str, page, config) -> str:
 def on_post_build(config) -> None:
     _build.end(success=True)
     if not _serving:  # the preview serves files itself and rebuilds often: no header file, no .gz
-        done = finish_site(Path(config.site_dir), _project_root(config) / ".cache" / "compressed")
+        done = finish_site(Path(config.site_dir), _project_root(config) / ".cache" / "compressed", config.site_url or "/")
         log.debug(f"Tệp nén .gz: {done.files} ({done.made} nén mới, {done.reused} dùng lại)")
 
 

@@ -111,9 +111,12 @@ def test_the_header_policy_allows_the_inline_scripts_of_every_page_and_forbids_f
     assert len(script_src.split()) == 2 + 4  # 'script-src' 'self' and four distinct scripts
     assert policy.endswith("; frame-ancestors 'none'")
     assert policy == header_policy(site)
-    write_header_policy(site)
+    write_header_policy(site, "https://so.example.gov.vn/thi-dua/")
     conf = (site / CSP_CONF).read_text(encoding="utf-8")
     assert f'add_header Content-Security-Policy "{policy}" always;' in conf
+    htaccess = (site / ".htaccess").read_text(encoding="utf-8")
+    assert f'Header always set Content-Security-Policy "{policy}"' in htaccess
+    assert "ErrorDocument 404 /thi-dua/404.html" in htaccess  # the site may live in a sub-folder of its host
 
 
 def test_redirects_follow_the_site_address_and_never_write_anything_but_slugs():

@@ -116,7 +116,7 @@ def test_unpublished_records_appear_nowhere(real_site, roll):
             assert needle not in text, (needle, path)
     assert len(checked) > 40
     # The server's files and the compressed copies are output too.
-    assert {".server/redirects.map", ".server/csp.conf", "guong-dien-hinh/.htaccess", "tra-cuu/index.html.gz"} <= set(checked)
+    assert {".server/redirects.map", ".server/csp.conf", ".htaccess", "guong-dien-hinh/.htaccess", "tra-cuu/index.html.gz"} <= set(checked)
     assert (real_site / "sitemap.xml").is_file()
 
 

@@ -35,6 +35,7 @@ import run  # noqa: E402
 from run import load1, machine, make_project, measure_build  # noqa: E402
 
 from honour_roll.precompress import compress_site, compressible  # noqa: E402
+from honour_roll.server_files import header_policy  # noqa: E402
 
 
 def strip_copies(site: Path, dest: Path) -> Path:
@@ -98,9 +99,12 @@ def main(argv: list[str] | None = None) -> int:
         copy = strip_copies(site, tmp / "bare")
         wall, cpu, r = timed(lambda: compress_site(copy, tmp / "c1"))
         rows.append(("every copy in the cache (warm)", wall, cpu, r))
+        wall, cpu, _ = timed(lambda: header_policy(site))
+        rows_policy = (wall, cpu)
         print(f"{'compress_site':34} {'wall s':>7} {'CPU s':>7} {'made':>6} {'reused':>6} {'MB in':>7} {'MB out':>7}")
         for label, wall, cpu, r in rows:
             print(f"{label:34} {wall:7.2f} {cpu:7.2f} {r.made:6} {r.reused:6} {r.bytes_in / 1e6:7.1f} {r.bytes_out / 1e6:7.1f}")
+        print(f"{'header_policy (every page)':34} {rows_policy[0]:7.2f} {rows_policy[1]:7.2f}")
 
         # 3. sizes
         def size(rel: str) -> str:

@@ -51,10 +51,18 @@ def _environment() -> jinja2.Environment:
     )
 
 
+def base_path(site_url: str) -> str:
+    """The site's folder on its host ("" at the root, "/thi-dua" in a sub-folder)."""
+    base = urlsplit(site_url).path.rstrip("/")
+    if not re.fullmatch(r"(/[A-Za-z0-9._~-]+)*", base):  # written unquoted into server configuration
+        raise ValueError(f"site path cannot be written into a server's configuration: {base!r}")
+    return base
+
+
 def redirects(roll: Roll, site_url: str) -> list[tuple[str, str]]:
     """(old path, new path) of every alias of a published record, as URL paths
     from the server's root (the site may live in a sub-folder of its host)."""
-    base = urlsplit(site_url).path.rstrip("/")
+    base = base_path(site_url)
     out = []
     for h in roll.published:
         for alias in h.aliases:
@@ -68,9 +76,14 @@ def redirects(roll: Roll, site_url: str) -> list[tuple[str, str]]:
 def redirect_config_files(roll: Roll, site_url: str) -> list[Generated]:
     env = _environment()
     pairs = redirects(roll, site_url)
+    patterns = [(old.replace(".", r"\."), new) for old, new in pairs]  # Apache matches a regular expression
     return [
         Generated(REDIRECT_MAP, content=env.get_template("redirects.map.j2").render(redirects=pairs), in_nav=False),
-        Generated(APACHE_REDIRECTS, content=env.get_template("redirects.htaccess.j2").render(redirects=pairs), in_nav=False),
+        Generated(
+            APACHE_REDIRECTS,
+            content=env.get_template("redirects.htaccess.j2").render(redirects=patterns),
+            in_nav=False,
+        ),
     ]
 
 
@@ -86,6 +99,7 @@ def page_script_hashes(page: Path) -> set[str]:
 
 
 def header_policy(site_dir: Path) -> str:
+    """The pages' policy for a header: every inline-script hash of every page, and no framing."""
     hashes: set[str] = set()
     for page in sorted(site_dir.rglob("*.html")):
         hashes |= page_script_hashes(page)
@@ -98,9 +112,7 @@ def write_header_policy(site_dir: Path, site_url: str = "/") -> str:
     # Quoted in both files: a quote, a backslash or a '$' (a variable) would break out of it.
     if re.search(r'["$\\\n]', policy):
         raise ValueError(f"policy cannot be written into a server's configuration: {policy!r}")
-    base = urlsplit(site_url).path.rstrip("/")
-    if not re.fullmatch(r"[A-Za-z0-9._~/-]*", base):
-        raise ValueError(f"site path cannot be written into a server's configuration: {base!r}")
+    base = base_path(site_url)
     env = _environment()
     path = site_dir / CSP_CONF
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -78,34 +78,40 @@ def compress_site(site_dir: Path, cache_dir: Path | None = None, workers: int | 
     Without it (or when the cache cannot be written), every file is compressed.
     """
     report = Compressed()
-    paths = compressible(site_dir)
     used: set[str] = set()
-
-    def one(path: Path) -> tuple[int, int, bool]:
+    todo: list[tuple[Path, str | None]] = []
+    # Copies already in the cache, in this thread: a warm build is mostly this, and
+    # linking is too little work to share between threads.
+    for path in compressible(site_dir):
         data = path.read_bytes()
-        target = path.with_name(path.name + SUFFIX)
+        report.files += 1
+        report.bytes_in += len(data)
+        key = None
         if cache_dir is not None:
             key = key_of(FORMAT, data)
-            entry = cache_dir / f"{key}{SUFFIX}"
             used.add(key)
-            if _link(entry, target):
-                return len(data), target.stat().st_size, False
-            packed = gzip_bytes(data)
-            if _store(cache_dir, entry, packed) and _link(entry, target):
-                return len(data), len(packed), True
-        else:
-            packed = gzip_bytes(data)
-        target.write_bytes(packed)
-        return len(data), len(packed), True
+            entry = cache_dir / f"{key}{SUFFIX}"
+            if _link(entry, path.with_name(path.name + SUFFIX)):
+                report.reused += 1
+                report.bytes_out += entry.stat().st_size
+                continue
+        todo.append((path, key))
 
-    # zlib lets go of the GIL while it compresses: threads use every core.
+    def make(path: Path, key: str | None) -> int:
+        packed = gzip_bytes(path.read_bytes())
+        target = path.with_name(path.name + SUFFIX)
+        if key is not None and cache_dir is not None:
+            entry = cache_dir / f"{key}{SUFFIX}"
+            if _store(cache_dir, entry, packed) and _link(entry, target):
+                return len(packed)
+        target.write_bytes(packed)  # no cache, or it cannot be written: the build goes on
+        return len(packed)
+
+    # The rest are compressed on every core: zlib lets go of the GIL while it works.
     with ThreadPoolExecutor(max_workers=workers or os.cpu_count() or 1) as pool:
-        for size_in, size_out, made in pool.map(one, paths):
-            report.files += 1
-            report.made += made
-            report.reused += not made
-            report.bytes_in += size_in
-            report.bytes_out += size_out
+        for size in pool.map(lambda item: make(*item), todo):
+            report.made += 1
+            report.bytes_out += size
     if cache_dir is not None:
         report.pruned = _prune(cache_dir, used)
     return report
@@ -115,9 +121,11 @@ def _link(entry: Path, target: Path) -> bool:
     """Hard-link a cache entry into the site (copy across file systems); False
     when there is no such entry."""
     try:
-        if target.exists():
-            target.unlink()  # e.g. MkDocs' own sitemap.xml.gz: ours is made the same way as every other
-        os.link(entry, target)
+        try:
+            os.link(entry, target)
+        except FileExistsError:  # e.g. MkDocs' own sitemap.xml.gz: ours is made the same way as every other
+            target.unlink()
+            os.link(entry, target)
         os.utime(entry)  # in use: no other build prunes it now
         return True
     except FileNotFoundError:

@@ -19,6 +19,7 @@ from .pages import PageMaker
 from .rebuild_memo import Memo
 from .redirects import redirect_files
 from .search_index import search_files
+from .server_files import redirect_config_files
 from .sharing import sharing_files
 from .urls import Urls, photo_src
 
@@ -62,4 +63,5 @@ def generate_site(
     out += open_data_files(roll, settings.site_url, urls, settings.illustrative)
     out.append(open_data_page(roll, settings.illustrative))
     out += redirect_files(roll, settings.site_url, urls)
+    out += redirect_config_files(roll, settings.site_url, urls)  # the same moves as 301s, for nginx and Apache
     return out

@@ -38,6 +38,7 @@ from honour_roll.html_post import finalize_html
 from honour_roll.loader import load_roll
 from honour_roll.page_store import PageEntry, PageStore, fingerprint_distributions, fingerprint_tree
 from honour_roll.problems import RecordsInvalid
+from honour_roll.server_files import finish_site
 from honour_roll.site import SiteSettings, generate_site
 from honour_roll.site_config import config_chain, nav_pages, nav_titles
 from honour_roll.urls import Urls
@@ -181,6 +182,9 @@ def on_post_page(output: str, page, config) -> str:
 
 def on_post_build(config) -> None:
     _build.end(success=True)
+    if not _serving:  # the preview serves files itself and rebuilds often: no header file, no .gz
+        done = finish_site(Path(config.site_dir), _project_root(config) / ".cache" / "compressed", config.site_url or "/")
+        log.debug(f"Tệp nén .gz: {done.files} ({done.made} nén mới, {done.reused} dùng lại)")
 
 
 def on_build_error(error) -> None:

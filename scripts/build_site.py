@@ -51,6 +51,10 @@ def build(site_dir: Path, engine: str = "mkdocs", config_file: Path = ROOT / "mk
         shutil.rmtree(staging, ignore_errors=True)
         print(f"Không tạo được trang web; thư mục {site_dir} giữ nguyên như trước.", file=sys.stderr)
         return 1
+    # mkdtemp made the folder private (0700); a published site is readable by the web server.
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(staging, 0o777 & ~umask)
     old = None
     if site_dir.exists():
         old = site_dir.with_name(f".{site_dir.name}-old-{os.getpid()}")

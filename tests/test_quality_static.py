@@ -3,17 +3,22 @@ anchor, atomic and reproducible builds, and the same output from ProperDocs."""
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
+import os
 import posixpath
 import re
 import shutil
+import stat
 import subprocess
 import sys
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+
+from honour_roll.precompress import MIN_SIZE, gzip_bytes
 
 from conftest import BUILD_ENV, FIXTURES, ROOT, make_project, run_build
 from htmltext import elements
@@ -118,6 +123,10 @@ def test_failed_build_leaves_the_previous_site_exactly_as_it_was(tmp_path):
     project = make_project(tmp_path / "p", [FIXTURES / "valid" / "honorees" / "tran-van-mau.yml"], FIXTURES / "valid" / "photos")
     site = tmp_path / "out" / "site"
     assert build_script(project, site).returncode == 0
+    umask = os.umask(0)
+    os.umask(umask)
+    # Readable by the web server once copied (`rsync -a` carries the folder's mode over).
+    assert stat.S_IMODE(site.stat().st_mode) == 0o777 & ~umask
     before = tree_digest(site)
     assert "guong-dien-hinh/tran-van-mau/index.html" in before
     shutil.copy(FIXTURES / "invalid" / "impossible-date.yml", project / "data" / "honorees")
@@ -135,6 +144,13 @@ def test_two_builds_are_byte_identical(tmp_path):
     digest_a, digest_b = tree_digest(a), tree_digest(b)
     assert digest_a == digest_b
     assert len(digest_a) > 50
+    # The server's files and the compressed copies too; the second build took its copies from
+    # the cache, so check that compressing afresh gives those very bytes.
+    assert {".server/csp.conf", ".server/redirects.map", ".htaccess", "guong-dien-hinh/.htaccess"} <= digest_a.keys()
+    copies = [p for p in a.rglob("*.gz") if p.with_suffix("").stat().st_size > MIN_SIZE]
+    assert len(copies) > 100
+    for copy in copies:
+        assert copy.read_bytes() == gzip_bytes(copy.with_suffix("").read_bytes()), copy
 
 
 def test_dates_come_from_source_date_epoch_not_the_clock(real_site):
@@ -151,6 +167,7 @@ def test_properdocs_builds_the_same_site(tmp_path, real_site):
     assert ours.keys() == theirs.keys()
     for name in ours:
         if ours[name] != theirs[name]:
-            left = generator.sub(b"", (real_site / name).read_bytes())
-            right = generator.sub(b"", (tmp_path / "site" / name).read_bytes())
+            read = lambda p: gzip.decompress(p.read_bytes()) if p.suffix == ".gz" else p.read_bytes()  # noqa: E731
+            left = generator.sub(b"", read(real_site / name))
+            right = generator.sub(b"", read(tmp_path / "site" / name))
             assert left == right, name

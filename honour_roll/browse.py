@@ -26,19 +26,9 @@ from .loader import Roll
 from .model import Honoree
 from .pages import make_environment
 from .urls import BROWSE_SRC, DIRECTORY_URLS, Urls, honoree_src
-from .vocabulary import LOCALITIES, YEARS, Award, Kind, Level, Pillar
+from .movement import Movement
 
 _DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
-
-LEVEL_SLUGS = {Level.GRASSROOTS: "co-so", Level.PROVINCIAL: "cap-tinh", Level.NATIONAL: "toan-quoc"}
-# Locality ids are Vietnamese place names but one; the URL shows Vietnamese. Links made
-# before carry the id: browse.js still reads it (FacetValue.old).
-LOCALITY_SLUGS = {"province": "cap-tinh"}
-
-
-def locality_slug(locality_id: str) -> str:
-    return LOCALITY_SLUGS.get(locality_id, locality_id)
-
 
 @dataclass(frozen=True)
 class FacetValue:
@@ -68,25 +58,24 @@ def _index(items) -> Callable[[object], int]:
     return positions.__getitem__
 
 
-_pillar, _kind, _award, _level = _index(Pillar), _index(Kind), _index(Award), _index(Level)
-_locality = _index(loc.id for loc in LOCALITIES)
-_year = _index(YEARS)
-
-
-def facets() -> tuple[Facet, ...]:
-    """The filters of the page, in the order of the codes and of the URL."""
+def facets(m: Movement) -> tuple[Facet, ...]:
+    """The filters of the page, in the order of the codes and of the URL. Values are
+    Vietnamese in the URL; a locality whose id is not (``province``) has a slug, and links
+    made before carry the id: browse.js still reads it (FacetValue.old)."""
+    pillar, kind, award, level = _index(m.pillars), _index(m.kinds), _index(m.awards), _index(m.levels)
+    locality, year = _index(loc.id for loc in m.localities), _index(m.years)
     return (
-        Facet("tru-cot", "Trụ cột", tuple(FacetValue(p.slug, p.label) for p in Pillar), True,
-              lambda h: tuple(_pillar(p) for p in h.pillars)),
-        Facet("loai", "Loại", tuple(FacetValue(k.slug, k.label) for k in Kind), False, lambda h: (_kind(h.kind),)),
+        Facet("tru-cot", m.pillar_label, tuple(FacetValue(p.slug, p.label) for p in m.pillars), True,
+              lambda h: tuple(pillar(p) for p in h.pillars)),
+        Facet("loai", "Loại", tuple(FacetValue(k.slug, k.label) for k in m.kinds), False, lambda h: (kind(h.kind),)),
         Facet("dia-ban", "Địa bàn",
-              tuple(FacetValue(locality_slug(loc.id), loc.label, old=loc.id if locality_slug(loc.id) != loc.id else "") for loc in LOCALITIES), False,
-              lambda h: (_locality(h.locality.id),)),
-        Facet("nam", "Năm công nhận", tuple(FacetValue(str(y), str(y)) for y in YEARS), False, lambda h: (_year(h.year),)),
-        Facet("khen-thuong", "Hình thức khen thưởng", tuple(FacetValue(a.id, a.label) for a in Award), False,
-              lambda h: (_award(h.recognition.award),)),
-        Facet("sang-kien", "Sáng kiến được công nhận", tuple(FacetValue(lv_slug, f"Sáng kiến {lv.label}") for lv, lv_slug in LEVEL_SLUGS.items()), True,
-              lambda h: tuple(_level(i.level) for i in h.initiatives)),
+              tuple(FacetValue(loc.url_value, loc.label, old=loc.id if loc.url_value != loc.id else "") for loc in m.localities), False,
+              lambda h: (locality(h.locality.id),)),
+        Facet("nam", "Năm công nhận", tuple(FacetValue(str(y), str(y)) for y in m.years), False, lambda h: (year(h.year),)),
+        Facet("khen-thuong", "Hình thức khen thưởng", tuple(FacetValue(a.id, a.label) for a in m.awards), False,
+              lambda h: (award(h.recognition.award),)),
+        Facet("sang-kien", "Sáng kiến được công nhận", tuple(FacetValue(lv.slug, f"Sáng kiến {lv.label}") for lv in m.levels), True,
+              lambda h: tuple(level(i.level) for i in h.initiatives)),
     )
 
 
@@ -106,10 +95,11 @@ def counted(facet: Facet, honorees: tuple[Honoree, ...]) -> Facet:
 
 def browse_page(roll: Roll, urls: Urls = DIRECTORY_URLS) -> Generated:
     published = roll.published
-    all_facets = facets()
-    groups = [(pillar, [h for h in published if pillar in h.pillars]) for pillar in Pillar]
+    all_facets = facets(roll.movement)
+    groups = [(pillar, [h for h in published if pillar in h.pillars]) for pillar in roll.movement.pillars]
     content = make_environment().get_template("browse.md.j2").render(
         src=BROWSE_SRC,
+        movement=roll.movement,
         total=len(published),
         facets=[counted(f, published) for f in all_facets],
         groups=groups,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .vocabulary import YEARS, Kind, Pillar
+from .movement import Kind, Movement, Pillar
 
 PANEL_WIDTH = 300
 PANEL_HEIGHT = 200
@@ -42,28 +42,32 @@ class Chart:
     height: int
     panels: tuple[Panel, ...]
     kinds: tuple[Kind, ...]
+    panel_width: int = PANEL_WIDTH
 
 
-def build_chart(counts: dict) -> Chart:
-    peak = max([sum(counts[(p, k, y)] for k in Kind) for p in Pillar for y in YEARS] + [1])
+def build_chart(counts: dict, movement: Movement) -> Chart:
+    kinds, years = movement.kinds, movement.years
+    peak = max([sum(counts[(p, k, y)] for k in kinds) for p in movement.pillars for y in years] + [1])
     scale = (PLOT_BOTTOM - PLOT_TOP) / peak
     step = max(1, -(-peak // 4))
     panels = []
-    for i, pillar in enumerate(Pillar):
-        x0 = i * PANEL_WIDTH
+    # Room for every year of the period (five fill the usual 300 px).
+    panel_width = max(PANEL_WIDTH, PLOT_LEFT + len(years) * (BAR_WIDTH + BAR_GAP) + 16)
+    for i, pillar in enumerate(movement.pillars):
+        x0 = i * panel_width
         bars, totals, labels = [], [], []
-        for j, year in enumerate(YEARS):
+        for j, year in enumerate(years):
             x = x0 + PLOT_LEFT + j * (BAR_WIDTH + BAR_GAP)
             y = PLOT_BOTTOM
-            for kind in Kind:
+            for kind in kinds:
                 n = counts[(pillar, kind, year)]
                 if n:
                     h = n * scale
                     y -= h
                     bars.append(Bar(x, round(y, 1), round(h, 1), kind, n, year))
-            total = sum(counts[(pillar, k, year)] for k in Kind)
+            total = sum(counts[(pillar, k, year)] for k in kinds)
             totals.append((total, x + BAR_WIDTH / 2, round(y - 4, 1)))
             labels.append((year, x + BAR_WIDTH / 2))
         ticks = tuple((v, round(PLOT_BOTTOM - v * scale, 1)) for v in range(0, peak + 1, step))
         panels.append(Panel(pillar, x0, tuple(bars), tuple(totals), ticks, tuple(labels)))
-    return Chart(PANEL_WIDTH * len(panels), PANEL_HEIGHT, tuple(panels), tuple(Kind))
+    return Chart(panel_width * len(panels), PANEL_HEIGHT, tuple(panels), kinds, panel_width)

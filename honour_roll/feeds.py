@@ -14,7 +14,6 @@ from .notice import TEXT as NOTICE, marked
 from .pages import make_environment
 from .sharing import canonical_url
 from .urls import DIRECTORY_URLS, FEED, Urls, absolute, card_uri, pillar_feed, pillar_src
-from .vocabulary import Pillar
 
 
 @dataclass(frozen=True)
@@ -63,14 +62,14 @@ def feed_files(
             FEED,
             content=template.render(
                 title=site_name,
-                description=_described("Gương điển hình tiên tiến mới được công nhận trong phong trào “Thi đua thực hiện chuyển đổi số quốc gia”.", illustrative),
+                description=_described(f"Gương điển hình tiên tiến mới được công nhận trong phong trào “{roll.movement.title}”.", illustrative),
                 home_url=absolute(site_url, ""),
                 feed_url=absolute(site_url, FEED),
                 items=items(roll.published),
             ),
         )
     ]
-    for p in Pillar:
+    for p in roll.movement.pillars:
         out.append(
             Generated(
                 pillar_feed(p),

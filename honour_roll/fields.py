@@ -194,8 +194,8 @@ class Integer(Spec):
 
 @dataclass
 class Date(Spec):
-    minimum: dt.date = dt.date(2021, 1, 1)
-    maximum: dt.date = dt.date(2025, 12, 31)
+    minimum: dt.date = dt.date(1945, 1, 1)
+    maximum: dt.date = dt.date(2200, 12, 31)
 
     def check(self, value, path, ctx):
         text = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else None
@@ -315,22 +315,29 @@ class Condition:
     holds only when that field is there and valid."""
 
     field: str
-    value: str  # as written in a record
+    value: str | tuple[str, ...]  # as written in a record; a tuple: any one of them
     negate: bool = False
+
+    @property
+    def values(self) -> tuple[str, ...]:
+        return self.value if isinstance(self.value, tuple) else (self.value,)
 
     def holds(self, checked: dict) -> bool:
         if self.field not in checked:
             return False
         actual = checked[self.field]
-        return (getattr(actual, "id", actual) == self.value) != self.negate
+        return (getattr(actual, "id", actual) in self.values) != self.negate
 
     def schema(self) -> dict:
-        const = {"const": self.value}
-        return {"properties": {self.field: {"not": const} if self.negate else const}, "required": [self.field]}
+        one = {"const": self.values[0]} if len(self.values) == 1 else {"enum": list(self.values)}
+        return {"properties": {self.field: {"not": one} if self.negate else one}, "required": [self.field]}
 
     def text(self) -> str:
         """For the README's record reference."""
-        return f"`{self.field}` is not `{self.value}`" if self.negate else f"`{self.field}: {self.value}`"
+        shown = " or ".join(f"`{v}`" for v in self.values)
+        if len(self.values) == 1:
+            return f"`{self.field}` is not {shown}" if self.negate else f"`{self.field}: {self.values[0]}`"
+        return f"`{self.field}` is not {shown}" if self.negate else f"`{self.field}` is {shown}"
 
     def negated(self) -> Condition:
         return Condition(self.field, self.value, not self.negate)

@@ -1,6 +1,7 @@
-"""The official guidance (Hướng dẫn, 10/8/2022), read from its text into
-blocks that the guidance page renders faithfully, with a stable id on every
-criterion of section 3."""
+"""The movement's guidance (for this roll's first movement, the Hướng dẫn of
+10/8/2022), read from its text into blocks that the guidance page renders
+faithfully, with a stable id on every criterion: each kind's clause is where
+the movement file says its criteria are."""
 
 from __future__ import annotations
 
@@ -8,12 +9,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .criteria import Criterion, criteria_for
-from .vocabulary import Kind
+from .movement import Criterion, Movement
+from .problems import Problem, RecordsInvalid
 
 _SECTION = re.compile(r"^(\d)\.\s+(.+)$")
 _SUBSECTION = re.compile(r"^(\d\.\d)\.\s+(.+)$")
-_KIND_OF_SUBSECTION = {"3.1": Kind.COLLECTIVE, "3.2": Kind.ENTERPRISE, "3.3": Kind.INDIVIDUAL}
 
 
 @dataclass(frozen=True)
@@ -74,7 +74,7 @@ def paragraphs(text: str) -> list[str]:
     return out
 
 
-def parse_guidance(text: str) -> Guidance:
+def parse_guidance(text: str, movement: Movement) -> Guidance:
     blocks: list[Block] = []
     paras = paragraphs(text)
     subsection = ""
@@ -118,18 +118,30 @@ def parse_guidance(text: str) -> Guidance:
             blocks.append(Block("para", para))
     # Criteria are the items of 3.1–3.3; where a clause uses "+" sub-items
     # (3.3), those are the criteria and the "-" items are only their headings.
-    for number, kind in _KIND_OF_SUBSECTION.items():
-        indexes = pending.get(number, [])
+    for kind in movement.kinds:
+        indexes = pending.get(kind.section, [])
         plus = [i for i in indexes if blocks[i].kind in ("plus", "item_plus")]
         chosen = plus or indexes
-        expected = criteria_for(kind)
-        if len(chosen) != len(expected):
-            raise GuidanceFormatError(f"mục {number}: có {len(chosen)} tiêu chí, cần {len(expected)}")
-        for i, criterion in zip(chosen, expected):
-            b = blocks[i]
-            blocks[i] = Block(b.kind, b.text, b.number, criterion)
+        for criterion in movement.criteria_for(kind):
+            if criterion.item > len(chosen):
+                raise GuidanceFormatError(
+                    f"mục {kind.section}: tiêu chí {criterion.id} là ý thứ {criterion.item}, "
+                    f"nhưng mục này của văn bản chỉ có {len(chosen)} ý"
+                )
+            b = blocks[chosen[criterion.item - 1]]
+            blocks[chosen[criterion.item - 1]] = Block(b.kind, b.text, b.number, criterion)
     return Guidance(tuple(blocks))
 
 
-def load_guidance(path: Path) -> Guidance:
-    return parse_guidance(path.read_text(encoding="utf-8"))
+def load_guidance(path: Path, movement: Movement, shown: str | None = None) -> Guidance:
+    """The guidance text the movement file names; RecordsInvalid, as for a record, when
+    it is missing or does not have the criteria the movement file places in it."""
+    shown = shown or path.as_posix()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        raise RecordsInvalid([Problem(shown, 0, "", "không đọc được văn bản hướng dẫn (tệp không có hoặc không phải UTF-8); hãy kiểm tra guidance.file trong tệp phong trào")]) from None
+    try:
+        return parse_guidance(text, movement)
+    except GuidanceFormatError as e:
+        raise RecordsInvalid([Problem(shown, 0, "", f"{e}; hãy kiểm tra văn bản, hoặc trường 'item' của tiêu chí trong tệp phong trào")]) from None

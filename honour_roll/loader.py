@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .build_cache import key_of
 from .model import Honoree
+from .movement import MOVEMENT_FILE, Movement, load_movement
 from .rebuild_memo import Memo
 from .problems import Problem, RecordsInvalid
 from .validation import name_key, validate_source
@@ -19,9 +20,10 @@ RECORD_SUFFIXES = (".yml", ".yaml")
 
 @dataclass(frozen=True)
 class Roll:
-    """Every record, and the published ones (recognised) in display order."""
+    """Every record of one movement, and the published ones (recognised) in display order."""
 
     honorees: tuple[Honoree, ...]
+    movement: Movement
 
     @cached_property
     def published(self) -> tuple[Honoree, ...]:
@@ -46,12 +48,23 @@ def display_path(path: Path, project_root: Path) -> str:
         return path.as_posix()
 
 
-def load_roll(data_dir: Path, project_root: Path, paths: list[Path] | None = None, memo: Memo | None = None) -> Roll:
-    """Read and validate records; raise RecordsInvalid listing every problem.
+def movement_of(data_dir: Path, project_root: Path) -> Movement:
+    """The movement of a data folder, from its movement file; MovementInvalid (a
+    RecordsInvalid) with every problem of that file."""
+    path = data_dir / MOVEMENT_FILE
+    return load_movement(path, display_path(path, project_root))
+
+
+def load_roll(
+    data_dir: Path, project_root: Path, paths: list[Path] | None = None, memo: Memo | None = None, movement: Movement | None = None
+) -> Roll:
+    """Read and validate records against their movement (by default the data
+    folder's movement file); raise RecordsInvalid listing every problem.
 
     With a ``memo`` (the preview), a record whose bytes, path and photo files
     are as in an earlier rebuild is not read and validated again.
     """
+    movement = movement or movement_of(data_dir, project_root)
     problems: list[Problem] = []
     honorees: list[Honoree] = []
     files = record_files(data_dir) if paths is None else paths
@@ -66,11 +79,11 @@ def load_roll(data_dir: Path, project_root: Path, paths: list[Path] | None = Non
         shown = f"{shown_folder}/{path.name}" if path.parent == folder and not path.is_symlink() else display_path(path, project_root)
         raw = path.read_bytes()
         if memo is None:
-            read, found, honoree = _read_record(shown, raw, path.stem, data_dir)
+            read, found, honoree = _read_record(shown, raw, path.stem, data_dir, movement)
         else:
             photos = photos if photos is not None else _photo_state(data_dir)
-            key = ("record", shown, raw, path.stem, str(data_dir), photos)
-            read, found, honoree = memo.get(key, lambda: _read_record(shown, raw, path.stem, data_dir))
+            key = ("record", shown, raw, path.stem, str(data_dir), photos, movement)
+            read, found, honoree = memo.get(key, lambda: _read_record(shown, raw, path.stem, data_dir, movement))
         problems += found
         if read is not None:
             lines[shown] = read
@@ -79,15 +92,17 @@ def load_roll(data_dir: Path, project_root: Path, paths: list[Path] | None = Non
     problems += _cross_record_problems(honorees, lines)
     if problems:
         raise RecordsInvalid(problems)
-    return Roll(tuple(sorted(honorees, key=lambda h: h.id)))
+    return Roll(tuple(sorted(honorees, key=lambda h: h.id)), movement)
 
 
-def _read_record(shown: str, raw: bytes, stem: str, data_dir: Path) -> tuple[dict[str, int] | None, tuple[Problem, ...], Honoree | None]:
+def _read_record(
+    shown: str, raw: bytes, stem: str, data_dir: Path, movement: Movement
+) -> tuple[dict[str, int] | None, tuple[Problem, ...], Honoree | None]:
     """(field lines if the YAML was read cleanly, problems, the honoree if valid)."""
     source, found = read_source(shown, raw)
     if source is None or found:
         return None, tuple(found), None
-    honoree, found = validate_source(source, stem, data_dir)
+    honoree, found = validate_source(source, stem, data_dir, movement)
     return source.lines, tuple(found), honoree
 
 
@@ -98,7 +113,7 @@ def _photo_state(data_dir: Path) -> str:
     records = str(data_dir / "honorees")
     for folder, _dirs, names in os.walk(data_dir):
         for name in names:
-            if folder == records and name.lower().endswith(RECORD_SUFFIXES):
+            if folder == records and name.lower().endswith(RECORD_SUFFIXES) or name == MOVEMENT_FILE:
                 continue  # the records themselves are keyed by their bytes
             st = os.stat(os.path.join(folder, name))
             state.append((os.path.join(folder, name), st.st_size, st.st_mtime_ns))

@@ -61,3 +61,26 @@ def read_front_matter(text: str) -> tuple[dict, str]:
     except yaml.YAMLError:
         return {}, text
     return (meta if isinstance(meta, dict) else {}), text[m.end():]
+
+
+# Lists as Vietnamese writes them: "a, b và c".
+def and_list(items) -> str:
+    items = [str(i) for i in items]
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " và " + items[-1] if items else ""
+
+
+def list_separator(remaining: int) -> str:
+    """What follows an item of a list written in a template loop: ``loop.revindex0``."""
+    return "" if remaining == 0 else " và " if remaining == 1 else ", "
+
+
+_NUMBER_WORDS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười")
+
+
+def number_word(n: int) -> str:
+    return _NUMBER_WORDS[n] if 0 <= n < len(_NUMBER_WORDS) else str(n)
+
+
+def quota_text(kind) -> str:
+    """'10 cá nhân': a kind's quota as the guidance states it."""
+    return f"{kind.quota} {kind.label.lower()}"

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import PurePosixPath
 
-from .criteria import CRITERIA, INITIATIVE_RULE, Criterion, InitiativeRuleResult, initiative_rule
-from .vocabulary import Award, Kind, Level, Locality, Pillar, Status
+from .movement import Award, Criterion, Kind, Level, Locality, Movement, Pillar, RuleResult
+from .vocabulary import Status
 
 
 @dataclass(frozen=True)
@@ -81,26 +81,29 @@ class Honoree:
     aliases: tuple[str, ...] = ()
     editor_notes: str | None = field(default=None, repr=False)  # internal: never published
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)  # field path -> line
+    movement: Movement | None = field(default=None, compare=False, repr=False)  # whose criteria and rule apply
 
     @property
     def is_published(self) -> bool:
         return self.status is Status.RECOGNISED
 
     @cached_property
-    def initiative_rule(self) -> InitiativeRuleResult | None:
-        """Criterion 3.3.a, for individuals only."""
-        if self.kind is not Kind.INDIVIDUAL:
+    def initiative_rule(self) -> RuleResult | None:
+        """The movement's initiative rule (3.3.a today), for the kind its criterion belongs to."""
+        computed = self.movement.rule_criterion if self.movement else None
+        if computed is None or computed.kind != self.kind:
             return None
-        return initiative_rule(self.initiatives)
+        return self.movement.initiative_rule.evaluate(i.level.id for i in self.initiatives)
 
     @cached_property
     def criteria_met(self) -> tuple[Criterion, ...]:
-        """Declared criteria plus the computed 3.3.a, in the guidance's order."""
+        """Declared criteria plus the computed one, in the guidance's order."""
         met = set(self.criteria)
         rule = self.initiative_rule
         if rule is not None and rule.met:
-            met.add(INITIATIVE_RULE)
-        return tuple(c for c in CRITERIA if c in met)
+            met.add(self.movement.rule_criterion)
+        order = self.movement.criteria if self.movement else self.criteria
+        return tuple(c for c in order if c in met)
 
     @property
     def sort_key(self) -> tuple:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from .fields import SLUG
-from .problems import Problem
+from .problems import Problem, RecordsInvalid
 from .yaml_source import Source, read_source
 
 MOVEMENT_FILE = "movement.yml"
@@ -47,6 +47,7 @@ class GuidanceRef:
     title: str
     reference: str = ""
     date: dt.date | None = None
+    quota_section: str = ""  # the clause that sets the quota, if the guidance numbers it
 
     @property
     def date_text(self) -> str:
@@ -54,35 +55,80 @@ class GuidanceRef:
 
 
 @dataclass(frozen=True)
-class KindSpec:
+class Kind:
+    """A kind of honoree (tập thể, doanh nghiệp, cá nhân...)."""
+
     id: str
     label: str
-    slug: str
+    slug: str  # its page: loai/<slug>/
     section: str  # the clause of the guidance that sets this kind's criteria
     person: bool = False  # position and unit required, photo consent, the personal-data guard
-    quota: int | None = None
+    quota: int | None = None  # the least number the guidance asks for
+    intro: str = ""
+
+    @property
+    def plural_label(self) -> str:
+        return self.label  # Vietnamese nouns do not inflect
 
 
 @dataclass(frozen=True)
-class Category:
+class Pillar:
+    """One of the movement's fields of work (for digital transformation, its pillars)."""
+
     id: str
     label: str
     slug: str
+    intro: str = ""
 
 
 @dataclass(frozen=True)
 class Level:
+    """A level at which an initiative is recognised, lowest first."""
+
     id: str
     label: str
-    rank: int  # 0 is the lowest
+    slug: str  # its value in Tra cứu's URL
 
 
 @dataclass(frozen=True)
-class CriterionSpec:
+class Award:
     id: str
-    kind: str
-    item: int  # 1-based place among the items of the kind's clause
+    label: str
+
+
+@dataclass(frozen=True)
+class Locality:
+    """A unit as named at the time; one that ceased names what it became."""
+
+    id: str
+    label: str
+    first_year: int
+    last_year: int
+    became: str = ""
+    note: str = ""
+    slug: str = ""  # its value in Tra cứu's URL, when the id is not Vietnamese
+
+    def existed_in(self, year: int) -> bool:
+        return self.first_year <= year <= self.last_year
+
+    @property
+    def url_value(self) -> str:
+        return self.slug or self.id
+
+    @property
+    def years_text(self) -> str:
+        if self.first_year == self.last_year:
+            return f"năm {self.first_year}"
+        return f"{self.first_year}–{self.last_year}"
+
+
+@dataclass(frozen=True)
+class Criterion:
+    id: str
+    kind: Kind
+    item: int  # 1-based place among the items of the kind's clause of the guidance
     title: str
+    computed: bool = False  # met or not from the record's initiatives, never declared
 
     @property
     def anchor(self) -> str:
@@ -93,12 +139,23 @@ class CriterionSpec:
 class Alternative:
     at_least: int
     levels: tuple[str, ...]
+    label: str  # what it counts, e.g. "sáng kiến cấp tỉnh hoặc toàn quốc"
 
 
 @dataclass(frozen=True)
 class RuleResult:
+    """The initiative rule for one honoree, with the reason shown on the page."""
+
     met: bool
     counts: tuple[int, ...]  # initiatives counted by each alternative, in order
+    labels: tuple[str, ...]
+    requirement: str
+
+    @property
+    def reason(self) -> str:
+        parts = [f"{n} {label}" for n, label in zip(self.counts, self.labels) if n]
+        have = " và ".join(parts) if parts else "chưa có sáng kiến nào được công nhận"
+        return f"Đạt: có {have}." if self.met else f"Chưa đạt: {have}; {self.requirement}."
 
 
 @dataclass(frozen=True)
@@ -108,75 +165,71 @@ class InitiativeRule:
 
     criterion: str
     any_of: tuple[Alternative, ...]
+    requirement: str  # e.g. "cần ít nhất 01 sáng kiến cấp tỉnh/toàn quốc hoặc 02 sáng kiến cấp cơ sở"
 
     def evaluate(self, levels: Iterable[str]) -> RuleResult:
         levels = list(levels)
         counts = tuple(sum(1 for lv in levels if lv in alt.levels) for alt in self.any_of)
-        return RuleResult(any(n >= alt.at_least for n, alt in zip(counts, self.any_of)), counts)
-
-
-@dataclass(frozen=True)
-class LocalitySpec:
-    id: str
-    label: str
-    first_year: int
-    last_year: int
-    became: str = ""  # the unit it merged into, when it ceased
-    note: str = ""
-
-    def existed_in(self, year: int) -> bool:
-        return self.first_year <= year <= self.last_year
-
-
-@dataclass(frozen=True)
-class Award:
-    id: str
-    label: str
+        met = any(n >= alt.at_least for n, alt in zip(counts, self.any_of))
+        return RuleResult(met, counts, tuple(alt.label for alt in self.any_of), self.requirement)
 
 
 @dataclass(frozen=True)
 class OpenData:
-    licence: str
+    licence: str  # short, e.g. "CC BY 4.0"
     licence_url: str
-    attribution: str
+    attribution: str  # the credit reusers must give
+    licence_title: str = ""  # in full, as the open-data page names it
+
+    @property
+    def licence_name(self) -> str:
+        return self.licence_title or self.licence
 
 
 @dataclass(frozen=True)
 class Movement:
     title: str
     short_name: str
-    scope: str
+    scope: str  # "tỉnh Bà Rịa – Vũng Tàu": "trên địa bàn {scope}"
+    place: str  # "Bà Rịa – Vũng Tàu": "tại {place}"
     period: Period
     issuer: Body
     awarding_body: str
     guidance: GuidanceRef
-    kinds: tuple[KindSpec, ...]
-    category_label: str
-    categories: tuple[Category, ...]
+    kinds: tuple[Kind, ...]
+    pillar_label: str
+    pillars: tuple[Pillar, ...]
     levels: tuple[Level, ...]
-    criteria: tuple[CriterionSpec, ...]
+    criteria: tuple[Criterion, ...]
     initiative_rule: InitiativeRule | None
-    localities: tuple[LocalitySpec, ...]
+    localities: tuple[Locality, ...]
     awards: tuple[Award, ...]
     open_data: OpenData
-    illustrative_notice: str
 
-    def kind(self, kind_id: str) -> KindSpec:
+    @property
+    def years(self) -> tuple[int, ...]:
+        return self.period.years
+
+    def kind(self, kind_id: str) -> Kind:
         return next(k for k in self.kinds if k.id == kind_id)
 
-    def criteria_for(self, kind_id: str) -> tuple[CriterionSpec, ...]:
-        return tuple(c for c in self.criteria if c.kind == kind_id)
+    def criteria_for(self, kind: Kind) -> tuple[Criterion, ...]:
+        return tuple(c for c in self.criteria if c.kind == kind)
 
-    def locality(self, locality_id: str) -> LocalitySpec:
+    def criterion(self, criterion_id: str) -> Criterion | None:
+        return next((c for c in self.criteria if c.id == criterion_id), None)
+
+    def locality(self, locality_id: str) -> Locality:
         return next(loc for loc in self.localities if loc.id == locality_id)
 
+    @property
+    def rule_criterion(self) -> Criterion | None:
+        return self.criterion(self.initiative_rule.criterion) if self.initiative_rule else None
 
-class MovementInvalid(Exception):
-    """Raised with every problem of the movement file at once."""
 
-    def __init__(self, problems: list[Problem]):
-        self.problems = sorted(problems)
-        super().__init__(self.report())
+class MovementInvalid(RecordsInvalid):
+    """Raised with every problem of the movement file at once; callers that
+    report invalid records report it the same way."""
 
     def report(self) -> str:
         lines = [str(p) for p in self.problems]
@@ -229,6 +282,8 @@ class _Reader:
 
     def mapping(self, value: Any, path: str, keys: dict[str, bool]) -> dict:
         """``keys``: name -> required. Unknown and missing keys are problems."""
+        if value is None or value == "":
+            raise _Invalid  # reported as missing by the group that holds it
         if not isinstance(value, dict):
             self.problem(path, "cần một nhóm trường dạng 'tên: giá trị'")
             raise _Invalid
@@ -316,10 +371,10 @@ class _Reader:
 
     def movement(self) -> Movement | None:
         keys = {
-            "title": True, "short_name": True, "scope": True, "period": True, "issuer": True,
-            "awarding_body": True, "guidance": True, "kinds": True, "categories": True,
+            "title": True, "short_name": True, "scope": True, "place": True, "period": True, "issuer": True,
+            "awarding_body": True, "guidance": True, "kinds": True, "pillars": True,
             "initiative_levels": False, "criteria": True, "initiative_rule": False, "localities": True,
-            "awards": True, "open_data": True, "illustrative_notice": False,
+            "awards": True, "open_data": True,
         }  # fmt: skip
         try:
             data = self.mapping(self.source.data, "", keys)
@@ -329,26 +384,27 @@ class _Reader:
         period = self.part(lambda: self.period(data.get("period")))
         kinds = self.part(lambda: self.kinds(data.get("kinds")), [])
         levels = self.part(lambda: self.levels(data.get("initiative_levels")), []) if "initiative_levels" in data else []
-        criteria = self.part(lambda: self.criteria(data.get("criteria"), _raw_ids(data.get("kinds"))), [])
-        label, categories = self.part(lambda: self.categories(data.get("categories")), ("", []))
+        rule_criterion = str((data.get("initiative_rule") or {}).get("criterion", "")) if isinstance(data.get("initiative_rule"), dict) else ""
+        criteria = self.part(lambda: self.criteria(data.get("criteria"), _raw_ids(data.get("kinds")), kinds, rule_criterion), [])
+        label, pillars = self.part(lambda: self.pillars(data.get("pillars")), ("", []))
         movement = Movement(
             title=text("title"),
             short_name=text("short_name"),
             scope=text("scope"),
+            place=text("place"),
             period=period,
             issuer=self.part(lambda: self.body(data.get("issuer"), "issuer")),
             awarding_body=text("awarding_body"),
             guidance=self.part(lambda: self.guidance(data.get("guidance"))),
             kinds=tuple(kinds),
-            category_label=label,
-            categories=tuple(categories),
+            pillar_label=label,
+            pillars=tuple(pillars),
             levels=tuple(levels),
             criteria=tuple(criteria),
             initiative_rule=self.part(lambda: self.rule(data.get("initiative_rule"), _raw_ids(data.get("criteria")), levels)) if data.get("initiative_rule") is not None else None,
             localities=tuple(self.part(lambda: self.localities(data.get("localities"), period), [])),
             awards=tuple(self.part(lambda: self.awards(data.get("awards")), [])),
             open_data=self.part(lambda: self.open_data(data.get("open_data"))),
-            illustrative_notice=text("illustrative_notice", False),
         )
         return movement
 
@@ -366,7 +422,7 @@ class _Reader:
         return Body(self.text(data.get("name"), f"{path}.name"), self.text(data.get("short_name"), f"{path}.short_name", False))
 
     def guidance(self, value: Any) -> GuidanceRef:
-        data = self.mapping(value, "guidance", {"file": True, "title": True, "reference": False, "date": False})
+        data = self.mapping(value, "guidance", {"file": True, "title": True, "reference": False, "date": False, "quota_section": False})
         date = None
         if data.get("date") not in (None, ""):
             raw = str(data["date"])
@@ -380,19 +436,23 @@ class _Reader:
         if file.startswith("/") or ".." in file.split("/"):
             self.problem("guidance.file", "đường dẫn phải nằm trong thư mục dữ liệu, ví dụ 'guidance/huong-dan.txt'")
             raise _Invalid
-        return GuidanceRef(file, self.text(data.get("title"), "guidance.title"), self.text(data.get("reference"), "guidance.reference", False), date)
+        return GuidanceRef(
+            file, self.text(data.get("title"), "guidance.title"), self.text(data.get("reference"), "guidance.reference", False), date,
+            self.text(data.get("quota_section"), "guidance.quota_section", False),
+        )  # fmt: skip
 
-    def kinds(self, value: Any) -> list[KindSpec]:
+    def kinds(self, value: Any) -> list[Kind]:
         def read(item, path):
-            data = self.mapping(item, path, {"id": True, "label": True, "slug": True, "section": True, "person": False, "quota": False})
+            data = self.mapping(item, path, {"id": True, "label": True, "slug": True, "section": True, "person": False, "quota": False, "intro": False})
             person = data.get("person", False)
             if not isinstance(person, bool):
                 self.problem(f"{path}.person", "cần 'true' hoặc 'false'")
                 raise _Invalid
             quota = self.integer(data["quota"], f"{path}.quota", 0, 100000, default=None) if data.get("quota") is not None else None
-            return KindSpec(
+            return Kind(
                 self.slug(data.get("id"), f"{path}.id"), self.text(data.get("label"), f"{path}.label"),
                 self.slug(data.get("slug"), f"{path}.slug"), self.text(data.get("section"), f"{path}.section"), person, quota,
+                self.text(data.get("intro"), f"{path}.intro", False),
             )  # fmt: skip
 
         kinds = self.items(value, "kinds", read)
@@ -400,28 +460,34 @@ class _Reader:
         self.unique(kinds, "kinds", "địa chỉ", key="slug")
         return kinds
 
-    def categories(self, value: Any) -> tuple[str, list[Category]]:
-        data = self.mapping(value, "categories", {"label": True, "items": True})
+    def pillars(self, value: Any) -> tuple[str, list[Pillar]]:
+        data = self.mapping(value, "pillars", {"label": True, "items": True})
 
         def read(item, path):
-            d = self.mapping(item, path, {"id": True, "label": True, "slug": True})
-            return Category(self.slug(d.get("id"), f"{path}.id"), self.text(d.get("label"), f"{path}.label"), self.slug(d.get("slug"), f"{path}.slug"))
+            d = self.mapping(item, path, {"id": True, "label": True, "slug": True, "intro": False})
+            return Pillar(
+                self.slug(d.get("id"), f"{path}.id"), self.text(d.get("label"), f"{path}.label"),
+                self.slug(d.get("slug"), f"{path}.slug"), self.text(d.get("intro"), f"{path}.intro", False),
+            )  # fmt: skip
 
-        items = self.items(data.get("items"), "categories.items", read)
-        self.unique(items, "categories.items", "mục")
-        self.unique(items, "categories.items", "địa chỉ", key="slug")
-        return self.text(data.get("label"), "categories.label"), items
+        items = self.items(data.get("items"), "pillars.items", read)
+        self.unique(items, "pillars.items", "mục")
+        self.unique(items, "pillars.items", "địa chỉ", key="slug")
+        return self.text(data.get("label"), "pillars.label"), items
 
     def levels(self, value: Any) -> list[Level]:
         def read(item, path):
-            d = self.mapping(item, path, {"id": True, "label": True})
-            return Level(self.slug(d.get("id"), f"{path}.id"), self.text(d.get("label"), f"{path}.label"), 0)
+            d = self.mapping(item, path, {"id": True, "label": True, "slug": False})
+            level_id = self.slug(d.get("id"), f"{path}.id")
+            return Level(level_id, self.text(d.get("label"), f"{path}.label"), self.slug(d["slug"], f"{path}.slug") if d.get("slug") else level_id)
 
         levels = self.items(value, "initiative_levels", read)
         self.unique(levels, "initiative_levels", "cấp")
-        return [Level(lv.id, lv.label, rank) for rank, lv in enumerate(levels)]
+        return levels
 
-    def criteria(self, value: Any, kind_ids: list[str]) -> list[CriterionSpec]:
+    def criteria(self, value: Any, kind_ids: list[str], kinds: list[Kind], rule_criterion: str) -> list[Criterion]:
+        by_id = {k.id: k for k in kinds}
+
         def read(item, path):
             d = self.mapping(item, path, {"id": True, "kind": True, "item": True, "title": True})
             kind = self.text(d.get("kind"), f"{path}.kind")
@@ -429,15 +495,19 @@ class _Reader:
                 self.problem(f"{path}.kind", f"loại '{kind}' không có trong 'kinds'; chọn một trong: {', '.join(kind_ids)}")
                 raise _Invalid
             criterion_id = self.text(d.get("id"), f"{path}.id")
-            return CriterionSpec(criterion_id, kind, self.integer(d.get("item"), f"{path}.item", 1, 99), self.text(d.get("title"), f"{path}.title"))
+            item_number = self.integer(d.get("item"), f"{path}.item", 1, 99)
+            title = self.text(d.get("title"), f"{path}.title")
+            if kind not in by_id:
+                raise _Invalid  # a kind with a problem of its own, already reported
+            return Criterion(criterion_id, by_id[kind], item_number, title, computed=criterion_id == rule_criterion)
 
         criteria = self.items(value, "criteria", read)
         self.unique(criteria, "criteria", "tiêu chí")
         places: dict[tuple[str, int], str] = {}
         for i, c in enumerate(criteria, start=1):
-            if (c.kind, c.item) in places:
-                self.problem(f"criteria[{i}].item", f"tiêu chí '{c.id}' trùng vị trí {c.item} với tiêu chí '{places[c.kind, c.item]}' của cùng loại")
-            places.setdefault((c.kind, c.item), c.id)
+            if (c.kind.id, c.item) in places:
+                self.problem(f"criteria[{i}].item", f"tiêu chí '{c.id}' trùng vị trí {c.item} với tiêu chí '{places[c.kind.id, c.item]}' của cùng loại")
+            places.setdefault((c.kind.id, c.item), c.id)
         declared = _raw_ids(value, "kind")
         # A criterion without a kind is reported once, not again as its kind's missing criterion.
         complete = all(isinstance(item, dict) and item.get("kind") for item in value)
@@ -447,7 +517,7 @@ class _Reader:
         return criteria
 
     def rule(self, value: Any, criterion_ids: list[str], levels: list[Level]) -> InitiativeRule:
-        data = self.mapping(value, "initiative_rule", {"criterion": True, "any_of": True})
+        data = self.mapping(value, "initiative_rule", {"criterion": True, "any_of": True, "requirement": False})
         criterion = self.text(data.get("criterion"), "initiative_rule.criterion")
         if criterion not in criterion_ids:
             self.problem("initiative_rule.criterion", f"tiêu chí '{criterion}' không có trong 'criteria'")
@@ -457,7 +527,7 @@ class _Reader:
             raise _Invalid
 
         def read(item, path):
-            d = self.mapping(item, path, {"at_least": True, "levels": True})
+            d = self.mapping(item, path, {"at_least": True, "levels": True, "label": False})
             names = d.get("levels")
             if not isinstance(names, list) or not names:
                 self.problem(f"{path}.levels", "cần danh sách các cấp, ví dụ [provincial, national]")
@@ -466,15 +536,21 @@ class _Reader:
                 if name not in level_ids:
                     self.problem(f"{path}.levels[{j}]", f"cấp '{name}' không có trong 'initiative_levels'; chọn một trong: {', '.join(level_ids)}")
                     raise _Invalid
-            return Alternative(self.integer(d.get("at_least"), f"{path}.at_least", 1, 99), tuple(names))
+            label = self.text(d.get("label"), f"{path}.label", False) or "sáng kiến " + " hoặc ".join(labels[n] for n in names)
+            return Alternative(self.integer(d.get("at_least"), f"{path}.at_least", 1, 99), tuple(names), label)
 
-        return InitiativeRule(criterion, tuple(self.items(data.get("any_of"), "initiative_rule.any_of", read)))
+        labels = {lv.id: lv.label for lv in levels}
+        any_of = tuple(self.items(data.get("any_of"), "initiative_rule.any_of", read))
+        requirement = self.text(data.get("requirement"), "initiative_rule.requirement", False) or "cần " + " hoặc ".join(
+            f"ít nhất {alt.at_least:02d} {alt.label}" for alt in any_of
+        )
+        return InitiativeRule(criterion, any_of, requirement)
 
-    def localities(self, value: Any, period: Period | None) -> list[LocalitySpec]:
+    def localities(self, value: Any, period: Period | None) -> list[Locality]:
         first, last = (period.first_year, period.last_year) if period else (1945, 2200)
 
         def read(item, path):
-            d = self.mapping(item, path, {"id": True, "label": True, "first_year": False, "last_year": False, "became": False, "note": False})
+            d = self.mapping(item, path, {"id": True, "label": True, "first_year": False, "last_year": False, "became": False, "note": False, "slug": False})
             start = self.integer(d["first_year"], f"{path}.first_year", first, last, default=_KEEP) if d.get("first_year") is not None else first
             end = self.integer(d["last_year"], f"{path}.last_year", first, last, default=_KEEP) if d.get("last_year") is not None else last
             if start is None or end is None:
@@ -483,9 +559,9 @@ class _Reader:
                 self.problem(f"{path}.last_year", f"năm cuối {end} trước năm đầu {start}")
                 raise _Invalid
             became = self.slug(d["became"], f"{path}.became") if d.get("became") else ""
-            return LocalitySpec(
+            return Locality(
                 self.slug(d.get("id"), f"{path}.id"), self.text(d.get("label"), f"{path}.label"), start, end, became,
-                self.text(d.get("note"), f"{path}.note", False),
+                self.text(d.get("note"), f"{path}.note", False), self.slug(d["slug"], f"{path}.slug") if d.get("slug") else "",
             )  # fmt: skip
 
         localities = self.items(value, "localities", read)
@@ -518,9 +594,12 @@ class _Reader:
         return awards
 
     def open_data(self, value: Any) -> OpenData:
-        d = self.mapping(value, "open_data", {"licence": True, "licence_url": True, "attribution": True})
+        d = self.mapping(value, "open_data", {"licence": True, "licence_url": True, "attribution": True, "licence_title": False})
         url = self.text(d.get("licence_url"), "open_data.licence_url")
         if not url.startswith("https://"):
             self.problem("open_data.licence_url", "địa chỉ cần bắt đầu bằng https://")
             raise _Invalid
-        return OpenData(self.text(d.get("licence"), "open_data.licence"), url, self.text(d.get("attribution"), "open_data.attribution"))
+        return OpenData(
+            self.text(d.get("licence"), "open_data.licence"), url, self.text(d.get("attribution"), "open_data.attribution"),
+            self.text(d.get("licence_title"), "open_data.licence_title", False),
+        )  # fmt: skip

@@ -16,8 +16,6 @@ from .urls import DIRECTORY_URLS, OPEN_DATA_DIR, OPEN_DATA_SRC, Urls, absolute, 
 
 JSON_FILE = f"{OPEN_DATA_DIR}/guong-dien-hinh.json"
 CSV_FILE = f"{OPEN_DATA_DIR}/guong-dien-hinh.csv"
-LICENCE = "CC BY 4.0"
-LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/deed.vi"
 
 
 def public_record(h: Honoree, site_url: str, urls: Urls = DIRECTORY_URLS) -> dict:
@@ -26,7 +24,7 @@ def public_record(h: Honoree, site_url: str, urls: Urls = DIRECTORY_URLS) -> dic
     return {
         "id": h.id,
         "url": canonical_url(site_url, h, urls),
-        "kind": h.kind.value,
+        "kind": h.kind.id,
         "kind_label": h.kind.label,
         "name": h.name,
         "position": h.position,
@@ -34,14 +32,14 @@ def public_record(h: Honoree, site_url: str, urls: Urls = DIRECTORY_URLS) -> dic
         "parent_body": h.parent_body,
         "locality": h.locality.id,
         "locality_label": h.locality.label,
-        "pillars": [p.value for p in h.pillars],
+        "pillars": [p.id for p in h.pillars],
         "pillar_labels": [p.label for p in h.pillars],
         "year": h.year,
         "recognition": {
             "decision": r.decision,
             "date": r.date.isoformat(),
             "issued_by": r.issued_by,
-            "award": r.award.value,
+            "award": r.award.id,
             "award_label": r.award.label,
         }
         if r
@@ -50,7 +48,7 @@ def public_record(h: Honoree, site_url: str, urls: Urls = DIRECTORY_URLS) -> dic
         "story": h.story,
         "achievements": list(h.achievements),
         "initiatives": [
-            {"title": i.title, "level": i.level.value, "level_label": i.level.label, "recognised_by": i.recognised_by, "year": i.year}
+            {"title": i.title, "level": i.level.id, "level_label": i.level.label, "recognised_by": i.recognised_by, "year": i.year}
             for i in h.initiatives
         ],
         "criteria_met": [c.id for c in h.criteria_met],
@@ -104,7 +102,8 @@ def open_data_files(roll: Roll, site_url: str, urls: Urls = DIRECTORY_URLS, illu
     column ``notice`` carrying the notice on every row, so that a row copied
     alone still says it, and no tool reading the CSV trips on a comment line."""
     records = [public_record(h, site_url, urls) for h in roll.published]
-    header: dict = {"licence": LICENCE, "licence_url": LICENCE_URL}
+    licence = roll.movement.open_data
+    header: dict = {"licence": licence.licence, "licence_url": licence.licence_url}
     if illustrative:
         header = {"illustrative_data": True, "notice": NOTICE, **header}
         records = [{"illustrative_data": True, **rec} for rec in records]
@@ -147,7 +146,7 @@ def open_data_page(roll: Roll, illustrative: bool = False) -> Generated:
     from .pages import make_environment
 
     content = make_environment().get_template("open-data.md.j2").render(
-        src=OPEN_DATA_SRC, count=len(roll.published), fields=FIELD_DESCRIPTIONS, licence=LICENCE, licence_url=LICENCE_URL,
+        src=OPEN_DATA_SRC, count=len(roll.published), fields=FIELD_DESCRIPTIONS, licence=roll.movement.open_data.licence, licence_url=roll.movement.open_data.licence_url, movement=roll.movement,
         illustrative=illustrative, notice=NOTICE,
     )
     return Generated(OPEN_DATA_SRC, content=content)

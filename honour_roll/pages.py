@@ -11,12 +11,12 @@ from pathlib import Path
 import jinja2
 
 from .chart import build_chart
-from .criteria import CRITERIA, Criterion, criteria_for
 from .generated import Generated
 from .guidance import Guidance
 from .loader import Roll
-from .markup import front_matter, md, relative
+from .markup import and_list, front_matter, list_separator, md, number_word, quota_text, relative
 from .model import Honoree
+from .movement import Criterion, Kind, Pillar
 from .page_store import fingerprint_tree
 from .rebuild_memo import Memo
 from .stats import counts, quota_progress
@@ -25,7 +25,6 @@ from .urls import (
     BROWSE_SRC, DIRECTORY_URLS, GUIDANCE_SRC, HOME_SRC, HONOREE_INDEX_SRC, Urls, card_uri, honoree_src, kind_src, photo_src,
     pillar_feed, pillar_src, qr_uri,
 )
-from .vocabulary import YEARS, Kind, Pillar
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -34,21 +33,6 @@ TEMPLATES = Path(__file__).parent / "templates"
 GROUP_LIMIT = 24
 MEETING_LIMIT = 50
 INDEX_LIMIT = 6  # newest of each kind shown on the section's own page (HONOREE_INDEX_SRC)
-
-PILLAR_INTROS = {
-    Pillar.DIGITAL_GOVERNMENT: "Chính quyền số là chính quyền hoạt động, cung cấp dịch vụ dựa trên dữ liệu và công nghệ số: "
-    "dịch vụ công trực tuyến, văn bản điện tử, họp không giấy, điều hành dựa trên dữ liệu.",
-    Pillar.DIGITAL_ECONOMY: "Kinh tế số là hoạt động kinh tế dựa trên công nghệ số: doanh nghiệp chuyển đổi số, "
-    "thương mại điện tử, thanh toán không dùng tiền mặt, sản phẩm và dịch vụ số mới.",
-    Pillar.DIGITAL_SOCIETY: "Xã hội số là nơi người dân có kỹ năng số và dùng công nghệ số trong học tập, "
-    "y tế, văn hóa và đời sống hằng ngày: tổ công nghệ số cộng đồng, trường học số, y tế số.",
-}
-KIND_INTROS = {
-    Kind.COLLECTIVE: "Các phòng, cơ quan, đơn vị, ban, ngành, đoàn thể có thành tích xuất sắc trong chuyển đổi số của tỉnh.",
-    Kind.ENTERPRISE: "Các doanh nghiệp ứng dụng công nghệ số tạo ra sản phẩm, dịch vụ mới và đồng hành cùng chuyển đổi số của tỉnh.",
-    Kind.INDIVIDUAL: "Cán bộ, công chức, viên chức, người lao động có sáng kiến, cách làm hay trong chuyển đổi số của tỉnh.",
-}
-
 
 @functools.cache
 def make_environment() -> jinja2.Environment:
@@ -64,6 +48,7 @@ def make_environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["md"] = md
+    env.filters.update(and_list=and_list, list_separator=list_separator, number_word=number_word, quota_text=quota_text)
     env.globals.update(
         front_matter=lambda values: jinja2.utils.markupsafe.Markup(front_matter(values)),
         relative=relative,
@@ -91,14 +76,15 @@ class PageMaker:
         self.data_dir = data_dir
         self.env = make_environment()
         self.published = roll.published
+        self.movement = roll.movement
 
     def render(self, template: str, src: str, **context) -> str:
-        return self.env.get_template(template).render(src=src, **context)
+        return self.env.get_template(template).render(src=src, movement=self.movement, **context)
 
     def pages(self) -> list[Generated]:
         pages = [self.home(), self.guidance_page(), self.honoree_index()]
-        pages += [self.pillar_page(p) for p in Pillar]
-        pages += [self.kind_page(k) for k in Kind]
+        pages += [self.pillar_page(p) for p in self.movement.pillars]
+        pages += [self.kind_page(k) for k in self.movement.kinds]
         pages += [self.honoree_page(h) for h in self.published]
         return pages
 
@@ -115,7 +101,7 @@ class PageMaker:
         """
         by_score: dict[int, list[list[int]]] = {}
         for (pillars, locality, kind), positions in self._similarity_groups.items():
-            score = 2 * len(set(h.pillars) & pillars) + (locality is h.locality) + (kind is h.kind)
+            score = 2 * len(set(h.pillars) & pillars) + (locality == h.locality) + (kind == h.kind)
             by_score.setdefault(score, []).append(positions)
         out: list[int] = []
         for score in sorted(by_score, reverse=True):
@@ -150,7 +136,7 @@ class PageMaker:
             src,
             h=h,
             story=jinja2.utils.markupsafe.Markup(safe_story(h.story)),
-            kind_criteria=criteria_for(h.kind),
+            kind_criteria=self.movement.criteria_for(h.kind),
             related=related,
             photo_size=lambda p: image_size(self.data_dir / p.file),
             share=self.share_links(h),
@@ -164,7 +150,7 @@ class PageMaker:
         """Plain links that work without JavaScript; nothing is loaded from
         another host until the visitor clicks."""
         url = self.urls.absolute(self.site_url, honoree_src(h))
-        title = f"{h.name} — gương điển hình chuyển đổi số"
+        title = f"{h.name} — gương điển hình {self.movement.short_name.lower()}"
         return {
             "url": url,
             "title": title,
@@ -174,7 +160,7 @@ class PageMaker:
 
     def honoree_index(self) -> Generated:
         """The address above every honoree page: the newest of each kind, the way to all."""
-        groups = [(k, [h for h in self.published if h.kind is k]) for k in Kind]
+        groups = [(k, [h for h in self.published if h.kind == k]) for k in self.movement.kinds]
         return Generated(
             HONOREE_INDEX_SRC,
             self.render("honoree-index.md.j2", HONOREE_INDEX_SRC, groups=groups, total=len(self.published), limit=INDEX_LIMIT, browse=BROWSE_SRC),
@@ -190,46 +176,47 @@ class PageMaker:
     def pillar_page(self, pillar: Pillar) -> Generated:
         src = pillar_src(pillar)
         honorees = [h for h in self.published if pillar in h.pillars]
-        groups = [(k, [h for h in honorees if h.kind is k], f"tru-cot={pillar.slug}&loai={k.slug}") for k in Kind]
+        groups = [(k, [h for h in honorees if h.kind == k], f"tru-cot={pillar.slug}&loai={k.slug}") for k in self.movement.kinds]
         return Generated(
             src,
             self.render(
-                "pillar.md.j2", src, pillar=pillar, honorees=honorees, groups=groups, intro=PILLAR_INTROS[pillar],
+                "pillar.md.j2", src, pillar=pillar, honorees=honorees, groups=groups, intro=pillar.intro,
                 limit=GROUP_LIMIT, browse=BROWSE_SRC, feed=pillar_feed(pillar),
             ),
         )
 
     def kind_page(self, kind: Kind) -> Generated:
         src = kind_src(kind)
-        honorees = [h for h in self.published if h.kind is kind]
-        by_year = [(y, [h for h in honorees if h.year == y], f"loai={kind.slug}&nam={y}") for y in reversed(YEARS)]
+        honorees = [h for h in self.published if h.kind == kind]
+        by_year = [(y, [h for h in honorees if h.year == y], f"loai={kind.slug}&nam={y}") for y in reversed(self.movement.years)]
         by_year = [(y, g, q) for y, g, q in by_year if g]
         return Generated(
             src,
             self.render(
-                "kind.md.j2", src, kind=kind, honorees=honorees, by_year=by_year, intro=KIND_INTROS[kind],
+                "kind.md.j2", src, kind=kind, honorees=honorees, by_year=by_year, intro=kind.intro,
                 limit=GROUP_LIMIT, browse=BROWSE_SRC,
             ),
         )
 
     def home(self) -> Generated:
-        table = counts(self.published)
+        m = self.movement
+        table = counts(self.published, m)
         return Generated(
             HOME_SRC,
             self.render(
                 "home.md.j2",
                 HOME_SRC,
                 published=self.published,
-                quota=quota_progress(self.published),
-                enterprise_count=sum(1 for h in self.published if h.kind is Kind.ENTERPRISE),
-                chart=build_chart(table),
+                quota=quota_progress(self.published, m),
+                kind_counts={k.id: sum(1 for h in self.published if h.kind == k) for k in m.kinds},
+                chart=build_chart(table, m),
                 counts=table,
-                row_total=lambda p, k: sum(table[(p, k, y)] for y in YEARS),
+                row_total=lambda p, k: sum(table[(p, k, y)] for y in m.years),
                 latest=list(self.published[:6]),
-                pillars=list(Pillar),
-                kinds=list(Kind),
-                years=YEARS,
-                criteria=CRITERIA,
+                pillars=list(m.pillars),
+                kinds=list(m.kinds),
+                years=m.years,
+                criteria=m.criteria,
             ),
         )
 

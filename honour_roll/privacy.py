@@ -23,7 +23,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any, Iterator
 
-from .vocabulary import Kind
+from .movement import Kind
 
 DECREE = "Nghị định 13/2023/NĐ-CP"
 
@@ -57,7 +57,7 @@ _ID_LABELLED = re.compile(rf"{_ID_LABEL}(?:\s*(?:số|là|:|,|\.|-))*\s*(\d(?:[ 
 # A CCCD number starts with the 3-digit code of a province (001–096).
 _CCCD_BARE = re.compile(r"(?<![\w.,/+\-])0\d{11}(?![\w/]|[.,]\d)")
 
-# Births: only plausible years of birth of an adult honoured in 2021–2025.
+# Births: only plausible years of birth of an adult honoured in this century (1930–2010).
 _BIRTH_YEAR = r"(?:19[3-9]\d|200\d|2010)"
 _DATE = rf"\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}\s*[/.\-]\s*{_BIRTH_YEAR}|\d{{1,2}}\s+tháng\s+\d{{1,2}}\s*(?:,\s*|\s+)năm\s+{_BIRTH_YEAR}"
 # "học sinh năm", "phát sinh năm", "khai sinh ngày"... are not a person's birth.
@@ -208,7 +208,7 @@ def _first_of_overlapping(text: str, patterns) -> Iterator[re.Match]:
 
 def privacy_findings(data: dict, kind: Kind) -> list[Finding]:
     """Every piece of personal data in a record, field by field."""
-    individual = kind is Kind.INDIVIDUAL
+    individual = kind.person
     out: list[Finding] = []
     for path, text in _strings(data, ""):
         if path in ("replication.contact.phone", "replication.contact.email"):

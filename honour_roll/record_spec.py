@@ -1,54 +1,41 @@
 """The record, described once: fields, types, controlled lists, limits, and
 which fields are required, when, and where they do not belong (each field's
 Presence). The validator, the JSON Schema (schema.py) and the README's record
-reference are all made from it; tests/test_schema.py holds them together."""
+reference are all made from it; tests/test_schema.py holds them together.
+
+A record belongs to a movement, whose file gives the controlled lists (kinds,
+pillars, localities, levels, awards, criteria) and the years: the spec is made
+for one movement by ``record_spec``."""
 
 from __future__ import annotations
 
-from .criteria import CRITERIA, CRITERION_BY_ID
+import datetime as dt
+
 from .fields import Boolean, Choice, Condition, Date, Email, Group, Integer, ListOf, Presence, Slug, Text, Url
-from .vocabulary import FIRST_YEAR, LAST_YEAR, LOCALITIES, LOCALITY_BY_ID, Award, Kind, Level, Pillar, Status
+from .markup import and_list
+from .movement import Movement
+from .vocabulary import Status
 
 
-def _vocab(enum_cls):
-    return Choice(
-        options=lambda: {m.id: m for m in enum_cls},
-        labels=lambda: {m.id: m.label for m in enum_cls},
-    )
+def _choice(items):
+    items = tuple(items)
+    return Choice(options=lambda: {m.id: m for m in items}, labels=lambda: {m.id: m.label for m in items})
+
+
+def _sections(m: Movement) -> str:
+    """'3.1–3.3' when the kinds' clauses follow each other, else each of them."""
+    sections = [k.section for k in m.kinds]
+    return f"{sections[0]}–{sections[-1]}" if len(sections) > 2 else " và ".join(sections)
+
+
+def _ids_text(items) -> str:
+    return ", ".join(f"{m.id} ({m.label.lower()})" for m in items)
 
 
 def _with(spec, description):
     spec.description = description
     return spec
 
-
-YEAR = Integer(minimum=FIRST_YEAR, maximum=LAST_YEAR)
-
-INDIVIDUAL = Condition("kind", "individual")
-# Fields of a person: an individual needs them, a collective or an enterprise has none.
-PERSONAL = Presence(required_when=INDIVIDUAL, forbidden_when=Condition("kind", "individual", negate=True))
-
-RECOGNITION = Group(
-    description="Quyết định công nhận, khen thưởng",
-    fields={
-        "decision": (_with(Text(max_length=80), "Số quyết định, ví dụ 1452/QĐ-UBND"), True),
-        "date": (_with(Date(), "Ngày quyết định, dạng YYYY-MM-DD"), True),
-        "issued_by": (_with(Text(max_length=200), "Cơ quan ban hành quyết định"), True),
-        "award": (_with(_vocab(Award), "Hình thức khen thưởng"), True),
-    },
-    synonyms={"so_quyet_dinh": "decision", "ngay": "date", "co_quan": "issued_by", "hinh_thuc": "award"},
-)
-
-INITIATIVE = Group(
-    description="Sáng kiến được cấp có thẩm quyền công nhận",
-    fields={
-        "title": (_with(Text(max_length=300), "Tên sáng kiến"), True),
-        "level": (_with(_vocab(Level), "Cấp công nhận: grassroots (cơ sở), provincial (tỉnh), national (toàn quốc)"), True),
-        "recognised_by": (_with(Text(max_length=200), "Cơ quan công nhận sáng kiến"), True),
-        "year": (_with(Integer(minimum=2000, maximum=LAST_YEAR), "Năm công nhận sáng kiến"), True),
-    },
-    synonyms={"ten": "title", "cap": "level", "nam": "year"},
-)
 
 CONTACT = Group(
     description="Đầu mối liên hệ để nhân rộng: một cơ quan, tổ chức, không phải cá nhân",
@@ -91,61 +78,110 @@ LINK = Group(
     synonyms={"tieu_de": "title", "link": "url", "dia_chi": "url"},
 )
 
-RECORD = Group(
-    description="Hồ sơ một gương điển hình tiên tiến trong phong trào “Thi đua thực hiện chuyển đổi số quốc gia” 2021–2025",
-    fields={
-        "status": (_with(_vocab(Status), "Trạng thái: draft (nháp), nominated (được đề cử), recognised (đã được công nhận; chỉ trạng thái này được xuất bản)"), True),
-        "kind": (_with(_vocab(Kind), "Loại: collective (tập thể), enterprise (doanh nghiệp), individual (cá nhân)"), True),
-        "name": (_with(Text(max_length=200, plain=True), "Tên tập thể, doanh nghiệp hoặc họ tên cá nhân"), True),
-        "position": (_with(Text(max_length=200), "Chức vụ (chỉ với cá nhân)"), PERSONAL),
-        "unit": (_with(Text(max_length=200), "Đơn vị công tác (chỉ với cá nhân)"), PERSONAL),
-        "parent_body": (_with(Text(max_length=200), "Cơ quan chủ quản (với tập thể, doanh nghiệp)"), Presence(forbidden_when=INDIVIDUAL)),
-        "locality": (
-            _with(
-                Choice(options=lambda: dict(LOCALITY_BY_ID), labels=lambda: {l.id: l.label for l in LOCALITIES}),
-                "Địa bàn cấp huyện tại thời điểm công nhận, hoặc province (cấp tỉnh)",
+
+_SPECS: dict[int, tuple[Movement, Group]] = {}
+
+
+def record_spec(m: Movement) -> Group:
+    """The record of movement ``m`` (made once per movement: records are checked by the thousand)."""
+    made = _SPECS.get(id(m))
+    if made is None or made[0] is not m:
+        made = _SPECS[id(m)] = (m, _record(m))
+    return made[1]
+
+
+def _recognition(m: Movement) -> Group:
+    return Group(
+        description="Quyết định công nhận, khen thưởng",
+        fields={
+            "decision": (_with(Text(max_length=80), "Số quyết định, ví dụ 1452/QĐ-UBND"), True),
+            "date": (
+                _with(Date(minimum=dt.date(m.period.first_year, 1, 1), maximum=dt.date(m.period.last_year, 12, 31)), "Ngày quyết định, dạng YYYY-MM-DD"),
+                True,
             ),
-            True,
-        ),
-        "pillars": (
-            _with(
-                ListOf(item=_vocab(Pillar), min_items=1, max_items=3, unique=True, example="[digital-government, digital-society]"),
-                "Trụ cột: digital-government (chính quyền số), digital-economy (kinh tế số), digital-society (xã hội số)",
-            ),
-            True,
-        ),
-        "year": (_with(YEAR, "Năm được công nhận (2021–2025)"), True),
-        "recognition": (RECOGNITION, Presence(required_when=Condition("status", "recognised"))),
-        "summary": (_with(Text(max_length=1200), "Tóm tắt một đoạn"), True),
-        "story": (_with(Text(max_length=20000, multiline=True), "Câu chuyện, viết bằng Markdown"), True),
-        "achievements": (_with(ListOf(item=Text(max_length=500), max_items=30), "Thành tích nổi bật"), False),
-        "initiatives": (_with(ListOf(item=INITIATIVE, max_items=30), "Sáng kiến được công nhận"), False),
-        "criteria": (
-            _with(
-                ListOf(
-                    item=Choice(options=lambda: dict(CRITERION_BY_ID), labels=lambda: {c.id: c.title for c in CRITERIA}),
-                    max_items=len(CRITERIA),
-                    unique=True,
-                    example="[3.1.a, 3.1.b]",
+            "issued_by": (_with(Text(max_length=200), "Cơ quan ban hành quyết định"), True),
+            "award": (_with(_choice(m.awards), "Hình thức khen thưởng"), True),
+        },
+        synonyms={"so_quyet_dinh": "decision", "ngay": "date", "co_quan": "issued_by", "hinh_thuc": "award"},
+    )
+
+
+def _initiative(m: Movement) -> Group:
+    return Group(
+        description="Sáng kiến được cấp có thẩm quyền công nhận",
+        fields={
+            "title": (_with(Text(max_length=300), "Tên sáng kiến"), True),
+            "level": (_with(_choice(m.levels), f"Cấp công nhận: {_ids_text(m.levels)}"), True),
+            "recognised_by": (_with(Text(max_length=200), "Cơ quan công nhận sáng kiến"), True),
+            # Initiatives recognised before the period count too.
+            "year": (_with(Integer(minimum=min(2000, m.period.first_year), maximum=m.period.last_year), "Năm công nhận sáng kiến"), True),
+        },
+        synonyms={"ten": "title", "cap": "level", "nam": "year"},
+    )
+
+
+def _record(m: Movement) -> Group:
+    person_kinds = tuple(k.id for k in m.kinds if k.person)
+    person = Condition("kind", person_kinds if len(person_kinds) != 1 else person_kinds[0])
+    # Fields of a person: a person needs them, a collective or an enterprise has none.
+    personal = Presence(required_when=person, forbidden_when=person.negated())
+    people = and_list(k.label.lower() for k in m.kinds if k.person) or "cá nhân"
+    others = and_list(k.label.lower() for k in m.kinds if not k.person) or "tập thể"
+    return Group(
+        description=f"Hồ sơ một gương điển hình tiên tiến trong phong trào “{m.title}” {m.period.text}",
+        fields={
+            "status": (_with(_choice(Status), "Trạng thái: draft (nháp), nominated (được đề cử), recognised (đã được công nhận; chỉ trạng thái này được xuất bản)"), True),
+            "kind": (_with(_choice(m.kinds), f"Loại: {_ids_text(m.kinds)}"), True),
+            "name": (_with(Text(max_length=200, plain=True), f"Tên {others} hoặc họ tên {people}"), True),
+            "position": (_with(Text(max_length=200), f"Chức vụ (chỉ với {people})"), personal),
+            "unit": (_with(Text(max_length=200), f"Đơn vị công tác (chỉ với {people})"), personal),
+            "parent_body": (_with(Text(max_length=200), f"Cơ quan chủ quản (với {others})"), Presence(forbidden_when=person)),
+            "locality": (
+                _with(
+                    _choice(m.localities),
+                    "Địa bàn tại thời điểm công nhận, với tên của năm đó: " + ", ".join(loc.id for loc in m.localities),
                 ),
-                "Các tiêu chí của Hướng dẫn (mục 3.1–3.3) mà hồ sơ đáp ứng",
+                True,
             ),
-            False,
-        ),
-        "replication": (REPLICATION, False),
-        "photos": (_with(ListOf(item=PHOTO, max_items=12), "Ảnh"), False),
-        "links": (_with(ListOf(item=LINK, max_items=20), "Liên kết tham khảo"), False),
-        "aliases": (_with(ListOf(item=Slug(), max_items=10, unique=True, example="[ten-cu]"), "Các mã cũ của hồ sơ; địa chỉ cũ tự chuyển về trang mới"), False),
-        "editor_notes": (_with(Text(max_length=5000, multiline=True), "Ghi chú nội bộ của biên tập viên; không bao giờ được xuất bản"), False),
-    },
-    synonyms={
-        "ten": "name", "ho_ten": "name", "loai": "kind", "trang_thai": "status", "chuc_vu": "position",
-        "don_vi": "unit", "co_quan_chu_quan": "parent_body", "dia_ban": "locality", "tru_cot": "pillars",
-        "linh_vuc": "pillars", "pillar": "pillars", "nam": "year", "khen_thuong": "recognition",
-        "quyet_dinh": "recognition", "tom_tat": "summary", "cau_chuyen": "story", "thanh_tich": "achievements",
-        "sang_kien": "initiatives", "tieu_chi": "criteria", "criterion": "criteria", "nhan_rong": "replication",
-        "anh": "photos", "hinh_anh": "photos", "photo": "photos", "lien_ket": "links", "link": "links",
-        "ghi_chu": "editor_notes", "notes": "editor_notes", "organization": "parent_body",
-        "recognized": "recognition", "initiative": "initiatives", "achievement": "achievements",
-    },
-)
+            "pillars": (
+                _with(
+                    ListOf(item=_choice(m.pillars), min_items=1, max_items=len(m.pillars), unique=True, example=f"[{', '.join(p.id for p in m.pillars[:2])}]"),
+                    f"{m.pillar_label}: {_ids_text(m.pillars)}",
+                ),
+                True,
+            ),
+            "year": (_with(Integer(minimum=m.period.first_year, maximum=m.period.last_year), f"Năm được công nhận ({m.period.text})"), True),
+            "recognition": (_recognition(m), Presence(required_when=Condition("status", "recognised"))),
+            "summary": (_with(Text(max_length=1200), "Tóm tắt một đoạn"), True),
+            "story": (_with(Text(max_length=20000, multiline=True), "Câu chuyện, viết bằng Markdown"), True),
+            "achievements": (_with(ListOf(item=Text(max_length=500), max_items=30), "Thành tích nổi bật"), False),
+            "initiatives": (_with(ListOf(item=_initiative(m), max_items=30), "Sáng kiến được công nhận"), False),
+            "criteria": (
+                _with(
+                    ListOf(
+                        item=_choice(m.criteria),
+                        max_items=len(m.criteria),
+                        unique=True,
+                        example=f"[{', '.join([c.id for c in m.criteria if not c.computed][:2])}]",
+                    ),
+                    f"Các tiêu chí của Hướng dẫn (mục {_sections(m)}) mà hồ sơ đáp ứng",
+                ),
+                False,
+            ),
+            "replication": (REPLICATION, False),
+            "photos": (_with(ListOf(item=PHOTO, max_items=12), "Ảnh"), False),
+            "links": (_with(ListOf(item=LINK, max_items=20), "Liên kết tham khảo"), False),
+            "aliases": (_with(ListOf(item=Slug(), max_items=10, unique=True, example="[ten-cu]"), "Các mã cũ của hồ sơ; địa chỉ cũ tự chuyển về trang mới"), False),
+            "editor_notes": (_with(Text(max_length=5000, multiline=True), "Ghi chú nội bộ của biên tập viên; không bao giờ được xuất bản"), False),
+        },
+        synonyms={
+            "ten": "name", "ho_ten": "name", "loai": "kind", "trang_thai": "status", "chuc_vu": "position",
+            "don_vi": "unit", "co_quan_chu_quan": "parent_body", "dia_ban": "locality", "tru_cot": "pillars",
+            "linh_vuc": "pillars", "pillar": "pillars", "nam": "year", "khen_thuong": "recognition",
+            "quyet_dinh": "recognition", "tom_tat": "summary", "cau_chuyen": "story", "thanh_tich": "achievements",
+            "sang_kien": "initiatives", "tieu_chi": "criteria", "criterion": "criteria", "nhan_rong": "replication",
+            "anh": "photos", "hinh_anh": "photos", "photo": "photos", "lien_ket": "links", "link": "links",
+            "ghi_chu": "editor_notes", "notes": "editor_notes", "organization": "parent_body",
+            "recognized": "recognition", "initiative": "initiatives", "achievement": "achievements",
+        },
+    )

@@ -11,17 +11,16 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .criteria import CRITERIA
 from .generated import Generated
 from .guidance import Guidance
 from .loader import Roll
 from .model import Honoree
+from .movement import Movement
 from .markup import read_front_matter
-from .pages import KIND_INTROS, PILLAR_INTROS, make_environment
+from .pages import make_environment
 from .search_encoding import SearchDoc, build_index
 from .slugs import heading_slug
 from .urls import DIRECTORY_URLS, GUIDANCE_SRC, Urls, honoree_src, kind_src, pillar_src
-from .vocabulary import Kind, Pillar
 
 RESULTS_SRC = "tim-kiem.md"
 STORY_PASSAGE = 1_000  # characters of a story kept for snippets
@@ -79,7 +78,7 @@ def honoree_doc(h: Honoree, urls: Urls = DIRECTORY_URLS) -> SearchDoc:
         if h.replication.contact:
             body.append(h.replication.contact.organisation)
     body += [p.alt for p in h.photos] + [link.title for link in h.links]
-    passages = [", ".join(identity)] if h.kind is Kind.INDIVIDUAL else []
+    passages = [", ".join(identity)] if h.kind.person else []
     passages += [h.summary, _cut(story, STORY_PASSAGE), *h.achievements]
     return SearchDoc(
         url=urls.page(honoree_src(h)),
@@ -90,11 +89,10 @@ def honoree_doc(h: Honoree, urls: Urls = DIRECTORY_URLS) -> SearchDoc:
     )
 
 
-def guidance_docs(guidance: Guidance, urls: Urls = DIRECTORY_URLS) -> list[SearchDoc]:
-    """The guidance page, each of its sections and each criterion of 3.1–3.3, in page order."""
+def guidance_docs(guidance: Guidance, movement: Movement, urls: Urls = DIRECTORY_URLS) -> list[SearchDoc]:
+    """The guidance page, each of its sections and each criterion, in page order."""
     page = urls.page(GUIDANCE_SRC)
     where = "Hướng dẫn tiêu chí"
-    short = {c.id: c.title for c in CRITERIA}
     preamble: list[str] = []
     parts: list[tuple[str, str, str, str, list[str]]] = []  # anchor, title, meta, kind label, texts
     section: list[str] | None = None  # texts of the open section
@@ -104,7 +102,7 @@ def guidance_docs(guidance: Guidance, urls: Urls = DIRECTORY_URLS) -> list[Searc
             parts.append((block.anchor, f"Mục {block.number}. {block.text}", where, "", section))
         elif block.criterion:
             c = block.criterion
-            parts.append((c.anchor, f"Tiêu chí {c.id}: {short[c.id]}", f"{where} · mục {c.kind.section} · {c.kind.label}",
+            parts.append((c.anchor, f"Tiêu chí {c.id}: {c.title}", f"{where} · mục {c.kind.section} · {c.kind.label}",
                           c.kind.label, [block.text]))
         elif block.kind in ("recipients", "recipient", "signature", "signer"):
             section = None
@@ -112,7 +110,7 @@ def guidance_docs(guidance: Guidance, urls: Urls = DIRECTORY_URLS) -> list[Searc
             section.append(block.text)
         elif block.kind in ("subtitle", "para"):
             preamble.append(block.text)
-    intro = "Hướng dẫn tiêu chí xác định gương điển hình tiên tiến"
+    intro = movement.guidance.title
     docs = [SearchDoc(page, intro, where, (intro, "", "", "", "\n".join(preamble)), (_cut(" ".join(preamble), 600),))]
     for anchor, title, meta, kind_label, texts in parts:
         if kind_label:  # a criterion: its text is the point of the result
@@ -124,14 +122,14 @@ def guidance_docs(guidance: Guidance, urls: Urls = DIRECTORY_URLS) -> list[Searc
     return docs
 
 
-def section_pages(urls: Urls = DIRECTORY_URLS) -> list[SearchDoc]:
+def section_pages(movement: Movement, urls: Urls = DIRECTORY_URLS) -> list[SearchDoc]:
     """The pillar and kind pages: what each is about."""
     docs = []
-    for p in Pillar:
-        docs.append(SearchDoc(urls.page(pillar_src(p)), p.label, "Trụ cột", (p.label, "", "", PILLAR_INTROS[p], ""), (PILLAR_INTROS[p],)))
-    for k in Kind:
+    for p in movement.pillars:
+        docs.append(SearchDoc(urls.page(pillar_src(p)), p.label, movement.pillar_label, (p.label, "", "", p.intro, ""), (p.intro,) if p.intro else ()))
+    for k in movement.kinds:
         title = f"{k.plural_label} điển hình"
-        docs.append(SearchDoc(urls.page(kind_src(k)), title, "Gương điển hình", (title, "", "", KIND_INTROS[k], ""), (KIND_INTROS[k],)))
+        docs.append(SearchDoc(urls.page(kind_src(k)), title, "Gương điển hình", (title, "", "", k.intro, ""), (k.intro,) if k.intro else ()))
     return docs
 
 
@@ -164,11 +162,11 @@ def markdown_page_docs(path: Path, docs_dir: Path, urls: Urls = DIRECTORY_URLS) 
 def documents(roll: Roll, guidance: Guidance, docs_dir: Path | None = None, urls: Urls = DIRECTORY_URLS) -> list[SearchDoc]:
     """Every search result, in a fixed order: honorees newest first, then pages, then the guidance."""
     docs = [honoree_doc(h, urls) for h in roll.published]
-    docs += section_pages(urls)
+    docs += section_pages(roll.movement, urls)
     if docs_dir is not None and docs_dir.is_dir():
         for path in sorted(docs_dir.rglob("*.md")):
             docs += markdown_page_docs(path, docs_dir, urls)
-    docs += guidance_docs(guidance, urls)
+    docs += guidance_docs(guidance, roll.movement, urls)
     return docs
 
 

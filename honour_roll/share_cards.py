@@ -21,6 +21,8 @@ from PIL import Image, ImageDraw, ImageFont
 
 from .build_cache import cached_file, key_of
 from .model import Honoree
+from .movement import Movement
+from .markup import and_list
 from .notice import CARD as NOTICE
 
 FONTS = Path(__file__).parent / "fonts"
@@ -59,13 +61,14 @@ def _fonts_digest() -> str:
     return hashlib.sha256(BOLD.read_bytes() + REGULAR.read_bytes()).hexdigest()
 
 
-EYEBROW = "GƯƠNG ĐIỂN HÌNH TIÊN TIẾN · CHUYỂN ĐỔI SỐ 2021–2025"
+def eyebrow(movement: Movement) -> str:
+    """The card's first line: what the honour is, the movement and its years."""
+    return f"GƯƠNG ĐIỂN HÌNH TIÊN TIẾN · {movement.short_name.upper()} {movement.period.text}"
 
 
-def movement_line(movement: str, province: str, site_name: str) -> str:
-    """The card's footer: the movement and the province it belongs to."""
-    parts = [f"Phong trào “{movement}”" if movement else site_name, province]
-    return " · ".join(p for p in parts if p)
+def movement_line(movement: Movement) -> str:
+    """The card's footer: the movement and where it runs."""
+    return f"Phong trào “{movement.title}” · {movement.scope[:1].upper()}{movement.scope[1:]}"
 
 
 def honoree_card(h: Honoree, footer: str, illustrative: bool = False) -> Card:
@@ -74,7 +77,7 @@ def honoree_card(h: Honoree, footer: str, illustrative: bool = False) -> Card:
     who = f"{h.position}, {h.unit}" if h.position else (h.parent_body or "")
     lines = (who, f"{h.kind.label} · {pillars}", f"{h.locality.label} · Năm {h.year}")
     return Card(
-        eyebrow=EYEBROW,
+        eyebrow=eyebrow(h.movement),
         title=h.name,
         lines=tuple(line for line in lines if line),
         footer=footer,
@@ -82,11 +85,12 @@ def honoree_card(h: Honoree, footer: str, illustrative: bool = False) -> Card:
     )
 
 
-def site_card(footer: str, count: int, illustrative: bool = False) -> Card:
+def site_card(movement: Movement, footer: str, count: int, illustrative: bool = False) -> Card:
+    kinds = and_list(k.label.lower() for k in movement.kinds)
     return Card(
-        eyebrow=EYEBROW,
-        title="Gương điển hình tiên tiến trong chuyển đổi số",
-        lines=("Chính quyền số · Kinh tế số · Xã hội số", f"{count} tập thể, doanh nghiệp và cá nhân tiêu biểu"),
+        eyebrow=eyebrow(movement),
+        title=f"Gương điển hình tiên tiến trong {movement.short_name.lower()}",
+        lines=(" · ".join(p.label for p in movement.pillars), f"{count} {kinds} tiêu biểu"),
         footer=footer,
         notice=NOTICE if illustrative else "",
     )

@@ -37,8 +37,8 @@ def sharing_files(roll: Roll, settings, cache_dir: Path | None, urls: Urls = DIR
     """``settings``: the site's (honour_roll.site.SiteSettings)."""
     cache_dir = cache_dir or Path(tempfile.gettempdir()) / "honour-roll-share-cards"
     site_url, illustrative = settings.site_url, settings.illustrative
-    footer = movement_line(settings.movement, settings.province, settings.site_name)
-    cards = {SITE_CARD: site_card(footer, len(roll.published), illustrative)}
+    footer = movement_line(roll.movement)
+    cards = {SITE_CARD: site_card(roll.movement, footer, len(roll.published), illustrative)}
     cards.update((card_uri(h.id), honoree_card(h, footer, illustrative)) for h in roll.published)
     files = draw_missing(list(cards.values()), cache_dir)
     out = [Generated(uri, source_path=path) for uri, path in zip(cards, files)]

@@ -33,9 +33,6 @@ class SiteSettings:
     docs_dir: Path | None = None  # hand-written pages, indexed for search
     cache_dir: Path | None = None  # share cards drawn by earlier builds
     illustrative: bool = False  # sample records: every output says so (honour_roll/notice.py)
-    # What share cards name: the movement and the province, from mkdocs.yml (extra.honour_roll).
-    movement: str = ""
-    province: str = ""
     directory_urls: bool = True  # MkDocs' use_directory_urls: x/ or x.html
 
 

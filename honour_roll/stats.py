@@ -1,14 +1,11 @@
-"""Counts for the home page and the quota of section 4 of the guidance."""
+"""Counts for the home page, and the quota the guidance sets (section 4 of today's)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from .model import Honoree
-from .vocabulary import YEARS, Kind, Pillar
-
-# Section 4: "ít nhất 10 tập thể và 10 cá nhân".
-QUOTA = {Kind.COLLECTIVE: 10, Kind.INDIVIDUAL: 10}
+from .movement import Kind, Movement, Pillar
 
 
 @dataclass(frozen=True)
@@ -26,13 +23,16 @@ class QuotaProgress:
         return min(100, round(100 * self.count / self.target))
 
 
-def quota_progress(honorees: tuple[Honoree, ...]) -> list[QuotaProgress]:
-    return [QuotaProgress(kind, target, sum(1 for h in honorees if h.kind is kind)) for kind, target in QUOTA.items()]
+def quota_progress(honorees: tuple[Honoree, ...], movement: Movement) -> list[QuotaProgress]:
+    """Each kind the guidance sets a least number of."""
+    return [
+        QuotaProgress(kind, kind.quota, sum(1 for h in honorees if h.kind == kind)) for kind in movement.kinds if kind.quota
+    ]
 
 
-def counts(honorees: tuple[Honoree, ...]) -> dict[tuple[Pillar, Kind, int], int]:
+def counts(honorees: tuple[Honoree, ...], movement: Movement) -> dict[tuple[Pillar, Kind, int], int]:
     """Honorees by pillar × kind × year; one honoree counts in each of its pillars."""
-    table = {(p, k, y): 0 for p in Pillar for k in Kind for y in YEARS}
+    table = {(p, k, y): 0 for p in movement.pillars for k in movement.kinds for y in movement.years}
     for h in honorees:
         for p in h.pillars:
             table[(p, h.kind, h.year)] += 1

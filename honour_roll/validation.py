@@ -5,50 +5,51 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path, PurePosixPath
 
-from .criteria import CRITERION_BY_ID, Criterion
 from .fields import INVALID, SLUG, Context, fold
 from .model import Contact, Honoree, Initiative, Link, Photo, Recognition, Replication
+from .movement import Criterion, Kind, Locality, Movement
 from .placeholders import placeholder_findings
 from .privacy import privacy_findings
 from .problems import Problem
-from .record_spec import RECORD
+from .record_spec import record_spec
 from .story import story_problems
-from .vocabulary import LOCALITIES, Kind, Status
+from .vocabulary import Status
 from .yaml_source import Source
 
 PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
 
 
-def validate_source(source: Source, record_id: str, data_dir: Path) -> tuple[Honoree | None, list[Problem]]:
-    """Check one record; return the honoree when it has no problems."""
+def validate_source(source: Source, record_id: str, data_dir: Path, movement: Movement) -> tuple[Honoree | None, list[Problem]]:
+    """Check one record against its movement; return the honoree when it has no problems."""
     ctx = Context(source)
+    spec = record_spec(movement)
     if not SLUG.match(record_id):
         ctx.problem(
             "",
             f"tên tệp '{record_id}' chỉ được gồm chữ thường không dấu, số và dấu gạch nối "
             "(ví dụ nguyen-van-an.yml), vì tên tệp là địa chỉ trang",
         )
-    values = RECORD.check(source.data, "", ctx)
+    values = spec.check(source.data, "", ctx)
     if values is INVALID:
         return None, ctx.problems
     kind = values.get("kind")
     # Required fields, and fields out of place for the record's kind, as record_spec.py states them.
-    RECORD.check_presence(source.data, values, "", ctx)
+    spec.check_presence(source.data, values, "", ctx)
 
     if kind is not None:
         raw_criteria = source.data.get("criteria")
         for i, raw in enumerate(raw_criteria if isinstance(raw_criteria, list) else [], start=1):
-            criterion = CRITERION_BY_ID.get(str(raw).strip())
+            criterion = movement.criterion(str(raw).strip())
             if criterion is not None:
                 _check_criterion(criterion, kind, f"criteria[{i}]", ctx)
 
     locality, year = values.get("locality"), values.get("year")
     if locality is not None and year is not None and not locality.existed_in(year):
-        instead = [loc for loc in LOCALITIES if loc.existed_in(year) and loc.note and loc is not locality]
-        hint = " hoặc ".join(f"'{loc.id}' ({loc.label})" for loc in instead)
+        hint = " hoặc ".join(f"'{loc.id}' ({loc.label})" for loc in _named_instead(locality, year, movement))
+        note = f" ({locality.note})" if locality.note else ""
         ctx.problem(
             "locality",
-            f"{locality.label} chỉ dùng cho hồ sơ {locality.years_text} ({locality.note}); "
+            f"{locality.label} chỉ dùng cho hồ sơ {locality.years_text}{note}; "
             f"hồ sơ năm {year} hãy ghi tên đơn vị hành chính của năm đó" + (f", ví dụ {hint}" if hint else ""),
         )
     recognition = values.get("recognition")
@@ -69,7 +70,7 @@ def validate_source(source: Source, record_id: str, data_dir: Path) -> tuple[Hon
             ctx.problem(path, message)
     # Decree 13/2023/NĐ-CP: no personal data in any field. A kind written
     # wrongly ("cá nhân") must not switch the guard off.
-    guard_kind = kind or _kind_meant(source.data.get("kind"))
+    guard_kind = kind or _kind_meant(source.data.get("kind"), movement)
     if guard_kind is not None:
         for finding in privacy_findings(source.data, guard_kind):
             ctx.problem(finding.path, finding.message)
@@ -78,20 +79,33 @@ def validate_source(source: Source, record_id: str, data_dir: Path) -> tuple[Hon
 
     if ctx.problems:
         return None, ctx.problems
-    return _build(record_id, source, values, photos), []
+    return _build(record_id, source, values, photos, movement), []
 
 
-def _kind_meant(raw) -> Kind | None:
+def _named_instead(locality: Locality, year: int, movement: Movement) -> list[Locality]:
+    """What a unit was called in a year it did not exist: what it became, or what it was formed from."""
+    if year > locality.last_year:
+        seen, current = set(), locality
+        while current.became and current.id not in seen:  # follow merger after merger
+            seen.add(current.id)
+            current = movement.locality(current.became)
+            if current.existed_in(year):
+                return [current]
+        return []
+    return [loc for loc in movement.localities if loc.became == locality.id and loc.existed_in(year)]
+
+
+def _kind_meant(raw, movement: Movement) -> Kind | None:
     """The kind an editor meant by a value that is not an id ("Cá nhân")."""
     text = fold(str(raw or "")).replace("-", " ").strip()
-    for k in Kind:
-        if text in (k.value, fold(k.label)):
+    for k in movement.kinds:
+        if text in (k.id, fold(k.label)):
             return k
     return None
 
 
 def _check_criterion(criterion: Criterion, kind: Kind, path: str, ctx: Context) -> None:
-    if criterion.kind is not kind:
+    if criterion.kind != kind:
         ctx.problem(
             path,
             f"tiêu chí {criterion.id} thuộc mục {criterion.kind.section} ({criterion.kind.label.lower()}); "
@@ -119,7 +133,7 @@ def _check_photos(photos, kind, data_dir: Path, ctx: Context) -> tuple[Photo, ..
         if target.suffix.lower() not in PHOTO_SUFFIXES:
             ctx.problem(f"{path}.file", f"tệp '{rel}' không phải ảnh JPG, PNG hoặc WebP")
             continue
-        if kind is Kind.INDIVIDUAL and photo.get("consent") is not True:
+        if kind is not None and kind.person and photo.get("consent") is not True:
             ctx.problem(
                 f"{path}.consent",
                 "ảnh của cá nhân cần ghi nhận sự đồng ý của người trong ảnh (consent: true) trước khi đăng",
@@ -130,7 +144,7 @@ def _check_photos(photos, kind, data_dir: Path, ctx: Context) -> tuple[Photo, ..
     return tuple(out)
 
 
-def _build(record_id: str, source: Source, v: dict, photos: tuple[Photo, ...]) -> Honoree:
+def _build(record_id: str, source: Source, v: dict, photos: tuple[Photo, ...], movement: Movement) -> Honoree:
     rec = v.get("recognition")
     rep = v.get("replication")
     contact = rep.get("contact") if rep else None
@@ -164,6 +178,7 @@ def _build(record_id: str, source: Source, v: dict, photos: tuple[Photo, ...]) -
         aliases=tuple(v.get("aliases", ())),
         editor_notes=v.get("editor_notes"),
         lines=dict(source.lines),
+        movement=movement,
     )
 
 
@@ -174,7 +189,8 @@ def name_key(name: str) -> str:
 
 def publication_warnings(honorees) -> list[Problem]:
     """Rules that do not stop editors from saving a record but must hold
-    before it is published: a recognised individual meets criterion 3.3.a."""
+    before it is published: a recognised honoree meets the movement's initiative
+    rule where it applies (criterion 3.3.a: individuals)."""
     out = []
     for h in honorees:
         rule = h.initiative_rule
@@ -184,7 +200,7 @@ def publication_warnings(honorees) -> list[Problem]:
                     h.source,
                     h.lines.get("initiatives", h.lines.get("kind", 1)),
                     "initiatives",
-                    f"cá nhân đã được công nhận nhưng chưa đạt tiêu chí 3.3.a của Hướng dẫn. {rule.reason}",
+                    f"{h.kind.label.lower()} đã được công nhận nhưng chưa đạt tiêu chí {h.movement.rule_criterion.id} của Hướng dẫn. {rule.reason}",
                 )
             )
     return out

@@ -5,9 +5,12 @@
     honour-roll import     a nomination spreadsheet into records (nominated)
     honour-roll export     the records as CSV or XLSX for reporting
     honour-roll report     counts, quota and what is left to do
+    honour-roll init DIR   a new deployment: a movement of your own
 
 Every message about a record comes from the same loader and validator the
 build uses (honour_roll.loader), so the tool and the site never disagree.
+Kinds, localities, pillars, years and criteria are the project's movement
+(data/movement.yml), read once per command.
 Exit status: 0 clean, 1 problems found, 2 wrong usage.
 """
 
@@ -17,16 +20,19 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from functools import partial
 from typing import Callable
 
-from . import argparse_vietnamese, nomination
-from .loader import Roll, display_path, load_roll, record_files
+from . import argparse_vietnamese
+from .loader import Roll, display_path, load_roll, movement_of, record_files
+from .movement import Movement, MovementInvalid
+from .nomination import ExamplesInvalid, Sheet, read_examples
 from .problems import Problem, RecordsInvalid
 from .progress import CountingList, Progress
 from .record_writer import check_text, slugify, write_atomically
 from .site_config import honour_roll_settings, read_config
 from .validation import publication_warnings
-from .vocabulary import FIRST_YEAR, LAST_YEAR, LOCALITY_BY_ID, Kind, Pillar, Status
+from .vocabulary import Status
 
 OK, PROBLEMS, USAGE = 0, 1, 2
 
@@ -72,6 +78,13 @@ class Project:
             self.root = found or Path.cwd().resolve()
         self.data_dir = Path(args.data).resolve() if args.data else data_dir_of(self.root)
         self.command = args.command
+        self._movement: Movement | None = None
+
+    def movement(self) -> Movement:
+        """The project's movement, read once; MovementInvalid when its file has problems."""
+        if self._movement is None:
+            self._movement = movement_of(self.data_dir, self.root)
+        return self._movement
 
     def shown(self, path: Path) -> str:
         return display_path(path, self.root)
@@ -113,6 +126,10 @@ def check(project: Project, named: list[Path] | None, progress: Progress | None 
     Named files are checked together with the whole roll (a duplicate name
     with another record is the build's error too), and only their own
     problems are reported."""
+    try:
+        movement = project.movement()
+    except MovementInvalid as e:  # every record depends on it: its problems alone
+        return 0, list(e.problems), []
     folder = project.data_dir / "honorees"
     everything = record_files(project.data_dir)
     if named is None and not folder.is_dir():
@@ -124,7 +141,7 @@ def check(project: Project, named: list[Path] | None, progress: Progress | None 
     listed = CountingList(files, progress) if progress else files
     roll: Roll | None = None
     try:
-        roll = load_roll(project.data_dir, project.root, paths=listed)
+        roll = load_roll(project.data_dir, project.root, paths=listed, movement=movement)
         errors, warnings = [], publication_warnings(roll.honorees)
     except RecordsInvalid as e:
         errors, warnings = list(e.problems), []
@@ -143,7 +160,7 @@ def check(project: Project, named: list[Path] | None, progress: Progress | None 
     if roll is None and not errors:
         # Other records are broken, these are not: their warnings still count.
         try:
-            warnings = publication_warnings(load_roll(project.data_dir, project.root, paths=named).honorees)
+            warnings = publication_warnings(load_roll(project.data_dir, project.root, paths=named, movement=movement).honorees)
         except RecordsInvalid as e:  # pragma: no cover - same checks as above
             errors = [p for p in e.problems if p.source in shown]
     return len(named), errors, warnings
@@ -171,6 +188,15 @@ def cmd_validate(args: argparse.Namespace) -> int:
     project = Project(args)
     project.require_records()
     named = _expand(args.paths) if args.paths else None
+    try:
+        project.movement()
+    except MovementInvalid as e:  # every record is checked against it: its problems first, alone
+        if args.format == "json":
+            problems = [{**p.as_dict(), "severity": "error"} for p in e.problems]
+            print(json.dumps({"checked": 0, "problems": problems}, ensure_ascii=False, indent=2))
+        else:
+            _out(e.report())
+        return PROBLEMS
     progress = Progress("Đang kiểm tra hồ sơ", sys.stderr)
     count, errors, warnings = check(project, named, progress)
     if args.format == "json":
@@ -203,11 +229,11 @@ def _ask(label: str, choices_text: str = "") -> str:
 Parsed = tuple[object, str | None]
 
 
-def _kind(text: str) -> Parsed:
-    found = nomination.resolve("kind", text)
+def _kind(sheet: Sheet, text: str) -> Parsed:
+    found = sheet.resolve("kind", text)
     if found is None:
-        return None, f"loại '{text}' không hợp lệ; hãy ghi một trong: {nomination.choices('kind')}"
-    return Kind(found), None
+        return None, f"loại '{text}' không hợp lệ; hãy ghi một trong: {sheet.choices('kind')}"
+    return sheet.movement.kind(found), None
 
 
 def _name(text: str) -> Parsed:
@@ -216,33 +242,40 @@ def _name(text: str) -> Parsed:
     return text, None
 
 
-def _locality(text: str) -> Parsed:
-    found = nomination.resolve("locality", text)
+def _locality(sheet: Sheet, text: str) -> Parsed:
+    found = sheet.resolve("locality", text)
     if found is None:
-        return None, f"địa bàn '{text}' không hợp lệ; hãy ghi một trong: {nomination.choices('locality')}"
-    return LOCALITY_BY_ID[found], None
+        return None, f"địa bàn '{text}' không hợp lệ; hãy ghi một trong: {sheet.choices('locality')}"
+    return sheet.movement.locality(found), None
 
 
-def _pillars(text: str) -> Parsed:
-    pillars: list[Pillar] = []
+def _pillars(sheet: Sheet, text: str) -> Parsed:
+    word = sheet.movement.pillar_label.lower()
+    by_id = {p.id: p for p in sheet.movement.pillars}
+    pillars: list = []
     for part in [p.strip() for p in text.replace(",", ";").split(";") if p.strip()]:
-        found = nomination.resolve("pillars", part)
+        found = sheet.resolve("pillars", part)
         if found is None:
-            return None, f"trụ cột '{part}' không hợp lệ; hãy ghi một hoặc nhiều trong: {nomination.choices('pillars')}"
-        if Pillar(found) not in pillars:
-            pillars.append(Pillar(found))
+            return None, f"{word} '{part}' không hợp lệ; hãy ghi một hoặc nhiều trong: {sheet.choices('pillars')}"
+        if by_id[found] not in pillars:
+            pillars.append(by_id[found])
     if not pillars:
-        return None, f"cần ít nhất một trụ cột; hãy ghi một hoặc nhiều trong: {nomination.choices('pillars')}"
+        return None, f"cần ít nhất một {word}; hãy ghi một hoặc nhiều trong: {sheet.choices('pillars')}"
     return pillars, None
 
 
-def _year(text: str) -> Parsed:
+def _example_year(movement: Movement) -> int:
+    """A year to show as an example: the movement's last but one."""
+    return max(movement.period.first_year, movement.period.last_year - 1)
+
+
+def _year(movement: Movement, text: str) -> Parsed:
     try:
         year = int(text)
     except ValueError:
-        return None, f"năm '{text}' không hợp lệ; hãy ghi 4 chữ số, ví dụ 2024"
-    if not FIRST_YEAR <= year <= LAST_YEAR:
-        return None, f"năm {year} nằm ngoài giai đoạn {FIRST_YEAR}–{LAST_YEAR}"
+        return None, f"năm '{text}' không hợp lệ; hãy ghi 4 chữ số, ví dụ {_example_year(movement)}"
+    if year not in movement.years:
+        return None, f"năm {year} nằm ngoài giai đoạn {movement.period.text}"
     return year, None
 
 
@@ -253,6 +286,17 @@ def _text(text: str) -> Parsed:
 def cmd_new(args: argparse.Namespace) -> int:
     project = Project(args)
     project.require_records(folder_may_be_new=True)
+    try:
+        movement = project.movement()
+        examples = read_examples(project.data_dir)
+    except MovementInvalid as e:
+        _out(e.report())
+        return PROBLEMS
+    except ExamplesInvalid as e:
+        _out(str(e))
+        return PROBLEMS
+    sheet = Sheet(movement)
+    pillar_word = movement.pillar_label.lower()
     interactive = sys.stdin.isatty()
     missing: list[str] = []
 
@@ -278,21 +322,22 @@ def cmd_new(args: argparse.Namespace) -> int:
                 return value
             _out(f"{problem[0].upper()}{problem[1:]}. Xin ghi lại.")
 
-    kind = answer("--kind", args.kind, "Loại / kind", _kind, "loại không được để trống", nomination.choices("kind"))
+    kind = answer("--kind", args.kind, "Loại / kind", partial(_kind, sheet), "loại không được để trống", sheet.choices("kind"))
     name = answer("--name", args.name, "Tên tập thể, doanh nghiệp hoặc họ và tên / name", _text if args.id else _name,
                   "tên không được để trống")
     position = unit = parent_body = None
-    if kind is Kind.INDIVIDUAL:
-        position = answer("--position", args.position, "Chức vụ / position", _text, "chức vụ của cá nhân không được để trống")
-        unit = answer("--unit", args.unit, "Đơn vị công tác / unit", _text, "đơn vị công tác của cá nhân không được để trống")
+    if kind is not None and kind.person:
+        who = kind.label.lower()
+        position = answer("--position", args.position, "Chức vụ / position", _text, f"chức vụ của {who} không được để trống")
+        unit = answer("--unit", args.unit, "Đơn vị công tác / unit", _text, f"đơn vị công tác của {who} không được để trống")
     elif kind is not None:
         parent_body = answer("--parent-body", args.parent_body, "Cơ quan chủ quản / parent body (có thể để trống)", _text, None)
-    locality = answer("--locality", args.locality, "Địa bàn / locality", _locality, "địa bàn không được để trống",
-                      nomination.choices("locality"))
-    pillars = answer("--pillar", ";".join(args.pillar or []), "Trụ cột / pillars", _pillars, "trụ cột không được để trống",
-                     nomination.choices("pillars"))
-    year = answer("--year", str(args.year) if args.year else None, f"Năm công nhận / year ({FIRST_YEAR}–{LAST_YEAR})", _year,
-                  "năm công nhận không được để trống; hãy ghi 4 chữ số, ví dụ 2024")
+    locality = answer("--locality", args.locality, "Địa bàn / locality", partial(_locality, sheet), "địa bàn không được để trống",
+                      sheet.choices("locality"))
+    pillars = answer("--pillar", ";".join(args.pillar or []), f"{movement.pillar_label} / pillars", partial(_pillars, sheet),
+                     f"{pillar_word} không được để trống", sheet.choices("pillars"))
+    year = answer("--year", str(args.year) if args.year else None, f"Năm công nhận / year ({movement.period.text})",
+                  partial(_year, movement), f"năm công nhận không được để trống; hãy ghi 4 chữ số, ví dụ {_example_year(movement)}")
     if missing:
         raise UsageError(
             "thiếu " + ", ".join(missing) + " (không có bàn phím để hỏi) / missing " + ", ".join(missing) + " (stdin is not a terminal)"
@@ -304,8 +349,8 @@ def cmd_new(args: argparse.Namespace) -> int:
     if not record_id:
         raise UsageError("không tạo được tên tệp từ tên này; hãy dùng --id ten-khong-dau")
     target = project.data_dir / "honorees" / f"{record_id}.yml"
-    text = skeleton_text(kind, name, locality, pillars, year, Status(args.status), position, unit, parent_body)
-    problems = check_text(text, record_id, project.shown(target), project.data_dir)
+    text = skeleton_text(movement, kind, name, locality, pillars, year, Status(args.status), position, unit, parent_body, examples)
+    problems = check_text(text, record_id, project.shown(target), project.data_dir, movement)
     if problems:
         for p in problems:
             _out(str(p))
@@ -338,6 +383,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     except SheetUnreadable as e:
         progress.close()
         _out(str(e))
+        return PROBLEMS
+    except MovementInvalid as e:
+        progress.close()
+        _out(e.report())
         return PROBLEMS
     progress.close()
     for note in result.notes:
@@ -420,7 +469,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from .report import build_report, render_markdown, render_text
+    from .report import build_report, render_markdown, render_text, title
 
     project = Project(args)
     project.require_records()
@@ -428,12 +477,90 @@ def cmd_report(args: argparse.Namespace) -> int:
     if roll is None:
         return PROBLEMS
     sections = build_report(roll)
-    text = render_markdown(sections) if args.format == "markdown" else render_text(sections)
+    text = render_markdown(sections, title(roll)) if args.format == "markdown" else render_text(sections, title(roll))
     if args.output and args.output != "-":
         _write_output(args.output, text.encode("utf-8"))
         _out(f"Đã ghi báo cáo vào {args.output}.")
     else:
         sys.stdout.write(text)
+    return OK
+
+
+# --- init ---------------------------------------------------------------------------------------
+
+# The project's own files a deployment needs beside its data: the hook module (it only calls the
+# installed honour_roll package), the theme overrides and the site's assets (styles, scripts,
+# self-hosted fonts). Copied, so that a deployment is a folder of its own that an adopter can
+# move, put under version control and restyle.
+_COPIED = ("hooks/mkdocs_hooks.py", "overrides", "docs/assets")
+_INIT_TEMPLATES = Path(__file__).parent / "templates" / "init"
+_PROJECT_SOURCE = Path(__file__).resolve().parent.parent
+
+
+def _yaml_text(value: str) -> str:
+    """A YAML double-quoted scalar that keeps Vietnamese readable."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    import shutil
+
+    import jinja2
+
+    from .movement import load_movement
+    from .schema import SCHEMA_PATH, schema_text
+
+    target = Path(args.dir)
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+        raise UsageError(f"{args.dir} đã có tệp; lệnh init chỉ ghi vào thư mục mới hoặc trống, không bao giờ ghi đè / "
+                         f"{args.dir} is not empty")
+    if not args.first_year <= args.last_year:
+        raise UsageError(f"năm cuối {args.last_year} trước năm đầu {args.first_year} / last year before first year")
+    missing = [name for name in _COPIED if not (_PROJECT_SOURCE / name).exists()]
+    if missing:
+        _out(f"không tìm thấy {', '.join(missing)} của dự án honour-roll ở {_PROJECT_SOURCE}; "
+             "hãy cài honour-roll từ mã nguồn (pip install -e <thư-mục-honour-roll>)")
+        return PROBLEMS
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(_INIT_TEMPLATES), keep_trailing_newline=True,
+                             undefined=jinja2.StrictUndefined, autoescape=False)
+    env.filters["yaml"] = _yaml_text
+    values = {
+        "title": _yaml_text(args.title), "short_name": _yaml_text(args.short_name), "scope": _yaml_text(args.scope),
+        "place": _yaml_text(args.place or args.scope), "first_year": args.first_year, "last_year": args.last_year,
+        "guidance_file": "guidance/huong-dan.txt",
+        "attribution": _yaml_text(f"Gương điển hình {args.short_name} — [THAY: tên cơ quan]"),
+    }  # fmt: skip
+    data = target / "data"
+    (data / "guidance").mkdir(parents=True)
+    (data / "honorees").mkdir()
+    (data / "movement.yml").write_text(env.get_template("movement.yml.j2").render(values), encoding="utf-8")
+    try:
+        movement = load_movement(data / "movement.yml", "data/movement.yml")
+    except MovementInvalid as e:  # an option's value the movement file refuses, e.g. '<' in the title
+        _out(e.report())
+        shutil.rmtree(data)  # the folder is left as it was: new or empty
+        return PROBLEMS
+    plain = {**values, "title": movement.title, "short_name": movement.short_name, "scope": movement.scope}
+    (data / "guidance" / "huong-dan.txt").write_text(env.get_template("huong-dan.txt.j2").render(plain), encoding="utf-8")
+    (data / "honorees" / "vi-du.yml").write_text(env.get_template("vi-du.yml.j2").render(plain), encoding="utf-8")
+    (target / "mkdocs.yml").write_text(
+        env.get_template("mkdocs.yml.j2").render(plain, kinds=movement.kinds, pillars=movement.pillars), encoding="utf-8"
+    )
+    schema = target / SCHEMA_PATH  # the editors' YAML tooling and the open-data page link to it
+    schema.parent.mkdir(parents=True)
+    schema.write_text(schema_text(movement), encoding="utf-8")
+    for name in _COPIED:
+        source, copy = _PROJECT_SOURCE / name, target / name
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        if source.is_dir():
+            shutil.copytree(source, copy, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+        else:
+            shutil.copy2(source, copy)
+    _out(f"Đã tạo dự án mới ở {args.dir}: mkdocs.yml, data/movement.yml, data/guidance/huong-dan.txt, "
+         "data/honorees/vi-du.yml (hồ sơ mẫu), docs/du-lieu-mo/honoree.schema.json, hooks/, overrides/, docs/assets/.")
+    _out("Thay các chỗ ghi [THAY: ...] trong data/movement.yml và data/guidance/huong-dan.txt, rồi chạy:")
+    _out(f"  honour-roll validate -C {args.dir}")
+    _out(f"  cd {args.dir} && mkdocs build --strict")
     return OK
 
 
@@ -470,14 +597,15 @@ def build_parser() -> argparse.ArgumentParser:
         description="Tạo tệp hồ sơ mới hợp lệ để điền tiếp; hỏi các thông tin còn thiếu khi chạy trong cửa sổ lệnh; "
         "không bao giờ ghi đè / Writes a valid record skeleton; asks for missing values on a terminal; never overwrites.",
     )
-    p.add_argument("--kind", metavar="LOẠI", help="loại: Tập thể, Doanh nghiệp, Cá nhân (hoặc collective, enterprise, individual) / kind")
+    p.add_argument("--kind", metavar="LOẠI", help="loại, tên hoặc mã như trong tệp phong trào (data/movement.yml) / kind, label or id from the movement file")
     p.add_argument("--name", metavar="TÊN", help="tên tập thể, doanh nghiệp hoặc họ và tên / name")
-    p.add_argument("--position", metavar="CHỨC_VỤ", help="chức vụ (cá nhân) / position (individuals)")
-    p.add_argument("--unit", metavar="ĐƠN_VỊ", help="đơn vị công tác (cá nhân) / unit (individuals)")
-    p.add_argument("--parent-body", metavar="CƠ_QUAN", help="cơ quan chủ quản (tập thể, doanh nghiệp) / parent body")
-    p.add_argument("--locality", metavar="ĐỊA_BÀN", help="địa bàn, ví dụ 'Xuyên Mộc' hoặc xuyen-moc / locality")
-    p.add_argument("--pillar", metavar="TRỤ_CỘT", action="append", help="trụ cột (lặp lại được), ví dụ 'Chính quyền số' / pillar (repeatable)")
-    p.add_argument("--year", metavar="NĂM", type=_year_argument, help=f"năm công nhận ({FIRST_YEAR}–{LAST_YEAR}) / year")
+    p.add_argument("--position", metavar="CHỨC_VỤ", help="chức vụ (loại là người) / position (kinds of people)")
+    p.add_argument("--unit", metavar="ĐƠN_VỊ", help="đơn vị công tác (loại là người) / unit (kinds of people)")
+    p.add_argument("--parent-body", metavar="CƠ_QUAN", help="cơ quan chủ quản (các loại khác) / parent body (other kinds)")
+    p.add_argument("--locality", metavar="ĐỊA_BÀN", help="địa bàn, tên hoặc mã như trong tệp phong trào / locality, label or id")
+    p.add_argument("--pillar", metavar="TRỤ_CỘT", action="append",
+                   help="trụ cột (lĩnh vực) của phong trào, lặp lại được; tên hoặc mã / pillar (repeatable), label or id")
+    p.add_argument("--year", metavar="NĂM", type=_year_argument, help="năm công nhận, trong giai đoạn của phong trào / year, within the movement's period")
     p.add_argument("--status", choices=[Status.DRAFT.id, Status.NOMINATED.id], default=Status.DRAFT.id,
                    help="trạng thái, mặc định draft / status, default draft")
     p.add_argument("--id", metavar="TÊN_TỆP", help="tên tệp (không dấu), mặc định tạo từ tên / file stem, default from the name")
@@ -520,12 +648,28 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "report", parents=[common],
         help="báo cáo số liệu, chỉ tiêu và việc còn thiếu / counts, quota and gaps",
-        description="Số gương điển hình theo trụ cột × loại × năm, tiến độ chỉ tiêu, cá nhân chưa đạt 3.3.a, hồ sơ thiếu ảnh "
-        "hoặc cách nhân rộng / Counts, quota progress, rule 3.3.a, missing photos or replication.",
+        description="Số gương điển hình theo trụ cột × loại × năm, tiến độ chỉ tiêu, hồ sơ chưa đạt tiêu chí sáng kiến, thiếu ảnh "
+        "hoặc cách nhân rộng / Counts, quota progress, the initiative rule, missing photos or replication.",
     )
     p.add_argument("--format", choices=["text", "markdown"], default="text", help="bảng chữ hoặc Markdown / text table or Markdown")
     p.add_argument("-o", "--output", metavar="TỆP", help="ghi ra tệp thay vì màn hình / write to a file")
     p.set_defaults(run=cmd_report)
+
+    p = sub.add_parser(
+        "init",
+        help="tạo dự án bảng vàng mới cho một phong trào / start a honour roll for a movement of your own",
+        description="Ghi vào THƯ_MỤC (mới hoặc trống) một dự án dựng được ngay bằng mkdocs build --strict: mkdocs.yml, "
+        "tệp phong trào data/movement.yml với các chỗ [THAY: ...] cần điền, Hướng dẫn mẫu, một hồ sơ mẫu / Writes a new "
+        "deployment that builds at once: mkdocs.yml, a movement file with [THAY: ...] placeholders, a guidance, an example record.",
+    )
+    p.add_argument("dir", metavar="THƯ_MỤC", help="thư mục của dự án mới / the new project's folder")
+    p.add_argument("--title", default="[THAY: Tên phong trào thi đua]", help="tên phong trào / the movement's title")
+    p.add_argument("--short-name", default="[THAY: tên ngắn]", help="tên ngắn của phong trào / its short name")
+    p.add_argument("--scope", default="[THAY: tỉnh, bộ, ngành...]", help="địa bàn phong trào, ví dụ 'tỉnh ...' / where it runs")
+    p.add_argument("--place", help="tên địa bàn không kèm cấp; mặc định như --scope / the place without its level")
+    p.add_argument("--first-year", type=_year_argument, default=2026, metavar="NĂM", help="năm đầu, mặc định 2026 / first year")
+    p.add_argument("--last-year", type=_year_argument, default=2030, metavar="NĂM", help="năm cuối, mặc định 2030 / last year")
+    p.set_defaults(run=cmd_init, project=None, data=None)
     return parser
 
 

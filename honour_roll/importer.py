@@ -22,19 +22,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from .loader import display_path, record_files
-from .nomination import (
-    COLUMN_BY_KEY,
-    COLUMNS,
-    INSTRUCTIONS_SHEET,
-    SHEET,
-    Column,
-    choices,
-    column_for_header,
-    criterion_id,
-    header_key,
-    resolve,
-)
+from .loader import display_path, movement_of, record_files
+from .movement import Movement
+from .nomination import COLUMN_KEYS, INSTRUCTIONS_SHEET, SHEET, Column, Sheet, header_key
 from .record_writer import check_text, record_yaml, slugify, write_atomically
 from .validation import name_key
 from .vocabulary import Status
@@ -56,6 +46,7 @@ class Table:
     header_row: int
     columns: dict[int, tuple[str, Column]]  # column index -> (header as written, column)
     rows: list[tuple[int, list[Any]]]  # (row number as the spreadsheet shows it, cells)
+    nomination: Sheet  # the movement's columns and labels the table was read with
     merged: set[tuple[int, int]] = field(default_factory=set)  # (row number, column index) filled from a merged cell above
     unknown: list[tuple[int, str]] = field(default_factory=list)  # (column index, header) not in the template
 
@@ -86,16 +77,16 @@ class ImportResult:
 
 # --- reading the file -------------------------------------------------------------------------
 
-def read_table(path: Path, sheet: str | None = None) -> Table:
+def read_table(path: Path, nomination: Sheet, sheet: str | None = None) -> Table:
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        return _csv_table(path)
+        return _csv_table(path, nomination)
     if suffix in (".xlsx", ".xlsm"):
-        return _xlsx_table(path, sheet)
+        return _xlsx_table(path, nomination, sheet)
     raise SheetUnreadable(f"{path.name}: chỉ đọc được tệp .xlsx hoặc .csv (tệp .xls cũ: hãy mở bằng Excel và lưu thành .xlsx)")
 
 
-def _xlsx_table(path: Path, wanted: str | None) -> Table:
+def _xlsx_table(path: Path, nomination: Sheet, wanted: str | None) -> Table:
     import openpyxl  # only the importer and exporter need it
     from openpyxl.utils.exceptions import InvalidFileException
 
@@ -115,7 +106,7 @@ def _xlsx_table(path: Path, wanted: str | None) -> Table:
     for name in order:
         ws = wb[name]
         grid = [list(r) for r in ws.iter_rows(values_only=True)]
-        table = _table(path.name, name, grid, _fill_merged(ws, grid))
+        table = _table(path.name, name, grid, nomination, _fill_merged(ws, grid))
         if table is not None:
             return table
     raise SheetUnreadable(
@@ -140,7 +131,7 @@ def _fill_merged(ws, grid: list[list[Any]]) -> set[tuple[int, int]]:
     return filled
 
 
-def _csv_table(path: Path) -> Table:
+def _csv_table(path: Path, nomination: Sheet) -> Table:
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8-sig")
@@ -153,7 +144,7 @@ def _csv_table(path: Path) -> Table:
     best = None
     for delimiter in (",", ";", "\t"):
         grid = [list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
-        table = _table(path.name, None, grid)
+        table = _table(path.name, None, grid, nomination)
         if table is not None and (best is None or len(table.columns) > len(best.columns)):
             best = table
     table = best
@@ -166,9 +157,9 @@ def _same(a: str, b: str) -> bool:
     return header_key(a) == header_key(b)
 
 
-def _table(name: str, sheet: str | None, grid: list[list[Any]], merged: set | None = None) -> Table | None:
+def _table(name: str, sheet: str | None, grid: list[list[Any]], nomination: Sheet, merged: set | None = None) -> Table | None:
     for i, row in enumerate(grid[:HEADER_SEARCH_ROWS]):
-        found = {j: (str(v).strip(), column_for_header(_nfc(v))) for j, v in enumerate(row) if _nfc(v)}
+        found = {j: (str(v).strip(), nomination.column_for_header(_nfc(v))) for j, v in enumerate(row) if _nfc(v)}
         known = {j: hc for j, hc in found.items() if hc[1] is not None}
         if len(known) < 3:
             continue
@@ -184,7 +175,7 @@ def _table(name: str, sheet: str | None, grid: list[list[Any]], merged: set | No
             else:
                 unknown.append((j, " ".join(_nfc(header).split())))
         rows = [(i + 2 + k, r) for k, r in enumerate(grid[i + 1 :])]
-        return Table(name, sheet, i + 1, columns, rows, merged=merged or set(), unknown=unknown)
+        return Table(name, sheet, i + 1, columns, rows, nomination, merged=merged or set(), unknown=unknown)
     return None
 
 
@@ -292,7 +283,7 @@ class _Row:
         return not any(k != "stt" for k in self.own)
 
     def header(self, key: str) -> str:
-        return self.headers.get(key) or COLUMN_BY_KEY[key].header
+        return self.headers.get(key) or self.table.nomination.by_key[key].header
 
     def problem(self, key: str | None, message: str) -> None:
         self.found.append((key, message))
@@ -303,7 +294,7 @@ class _Row:
     @property
     def problems(self) -> list[str]:
         """Every problem of the row, left to right as the editor reads the sheet."""
-        keys = [c.key for c in COLUMNS]
+        keys = list(COLUMN_KEYS)
 
         def position(item: tuple[str | None, str]) -> tuple[int, int]:
             key = item[0]
@@ -327,7 +318,7 @@ class _Row:
 
 # Field paths a message may name, and the column that fills each.
 _FIELD_COLUMN = {
-    **{c.field: c.key for c in COLUMNS if c.field},
+    **{key: key for key in COLUMN_KEYS if key not in ("stt", "nominated_by", "notes")},
     "replication.contact.email": "replication.contact.organisation",
     "replication.contact.phone": "replication.contact.organisation",
     "replication.contact": "replication.contact.organisation",
@@ -340,6 +331,9 @@ _FIELD_NAME = re.compile(
 
 def _record_values(row: _Row) -> dict:
     c = row.cells
+    nomination = row.table.nomination
+    resolve, choices = nomination.resolve, nomination.choices
+    pillar_word = nomination.movement.pillar_label.lower()
     v: dict[str, Any] = {"status": Status.NOMINATED.id}
     for key in ("kind", "locality"):
         if key in c:
@@ -357,7 +351,7 @@ def _record_values(row: _Row) -> dict:
         for part in _parts(c["pillars"]):
             found = resolve("pillars", part)
             if found is None:
-                row.problem("pillars", f"'{part}' không phải trụ cột; hãy ghi một hoặc nhiều trong: {choices('pillars')}")
+                row.problem("pillars", f"'{part}' không phải {pillar_word}; hãy ghi một hoặc nhiều trong: {choices('pillars')}")
             elif found not in pillars:
                 pillars.append(found)
         v["pillars"] = pillars
@@ -390,7 +384,7 @@ def _record_values(row: _Row) -> dict:
     if "replication.contact.organisation" in c:
         _put(v, "replication.contact.organisation", _line(c["replication.contact.organisation"]))
     if "criteria" in c:
-        v["criteria"] = [criterion_id(p) for p in re.split(r"[;,\n]+|\s+", _nfc(c["criteria"])) if p.strip()]
+        v["criteria"] = [nomination.criterion_id(p) for p in re.split(r"[;,\n]+|\s+", _nfc(c["criteria"])) if p.strip()]
     if "initiatives" in c:
         v["initiatives"] = _initiatives(row, c["initiatives"])
     notes = [f"Nhập từ {row.table.where(row.number)}."]
@@ -415,6 +409,7 @@ def _put(values: dict, path: str, value: Any) -> None:
 
 
 def _initiatives(row: _Row, value: Any) -> list[dict]:
+    resolve, choices = row.table.nomination.resolve, row.table.nomination.choices
     out = []
     for i, ln in enumerate(_lines(value), start=1):
         parts = [" ".join(p.split()) for p in re.split(r"[;|]", ln)]
@@ -441,9 +436,8 @@ def _column_for_field(path: str) -> str | None:
     """The column a validator problem belongs to: 'initiatives[2].year' -> 'initiatives'."""
     bare = re.sub(r"\[\d+\]", "", path)
     best = None
-    for column in COLUMNS:
-        f = column.field
-        if f and (bare == f or bare.startswith(f + ".")) and (best is None or len(f) > len(best)):
+    for f in _FIELD_COLUMN:
+        if f in COLUMN_KEYS and (bare == f or bare.startswith(f + ".")) and (best is None or len(f) > len(best)):
             best = f
     if best is None and bare.startswith("replication.contact"):
         best = "replication.contact.organisation"
@@ -463,9 +457,12 @@ def plan_import(
     force: bool = False,
     sheet: str | None = None,
     progress: Callable[[int, int], None] | None = None,
+    movement: Movement | None = None,
 ) -> ImportResult:
-    """Read the file and prepare one record per row; nothing is written."""
-    table = read_table(path, sheet)
+    """Read the file and prepare one record per row; nothing is written. The
+    movement is the data folder's unless given (MovementInvalid if it has problems)."""
+    movement = movement or movement_of(data_dir, project_root)
+    table = read_table(path, Sheet(movement), sheet)
     result = ImportResult()
     for j, header in table.unknown:
         result.notes.append(
@@ -473,7 +470,7 @@ def plan_import(
             " (không ghi số điện thoại, thư điện tử, địa chỉ của cá nhân vào hồ sơ)"
         )
     present = {column.key for _, column in table.columns.values()}
-    missing = [COLUMN_BY_KEY[k].header for k in ("kind", "name", "locality", "pillars", "summary", "story") if k not in present]
+    missing = [table.nomination.by_key[k].header for k in ("kind", "name", "locality", "pillars", "summary", "story") if k not in present]
     if missing:
         raise SheetUnreadable(
             f"{table.where(table.header_row)}: thiếu cột bắt buộc {', '.join(repr(m) for m in missing)}; "
@@ -489,7 +486,7 @@ def plan_import(
         existing_ids[file.stem] = key
         if key:
             existing_names.setdefault(key, file.stem)
-    context = _Context(data_dir, project_root, force, existing_ids, existing_names)
+    context = _Context(data_dir, project_root, force, existing_ids, existing_names, movement)
     for done, (number, cells) in enumerate(table.rows, start=1):
         if progress:
             progress(done, len(table.rows))
@@ -520,6 +517,7 @@ class _Context:
     force: bool
     existing_ids: dict[str, str]  # record id on disk -> name key
     existing_names: dict[str, str]  # name key on disk -> record id
+    movement: Movement
     taken: dict[str, str] = field(default_factory=dict)  # ids of this import -> name key
     names_here: dict[str, int] = field(default_factory=dict)  # name key -> row number
 
@@ -557,8 +555,8 @@ def _plan_row(row: _Row, ctx: _Context) -> Planned | None:
             else:
                 ctx.taken[record_id] = key
     target = folder / f"{record_id}.yml"
-    text = record_yaml(values)
-    for p in check_text(text, record_id, display_path(target, ctx.project_root), ctx.data_dir):
+    text = record_yaml(values, ctx.movement)
+    for p in check_text(text, record_id, display_path(target, ctx.project_root), ctx.data_dir, ctx.movement):
         column = _column_for_field(p.field)
         if column is not None and row.has_problem(column):
             continue  # a cell already reported as unreadable is also "missing" to the validator

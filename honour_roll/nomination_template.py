@@ -1,6 +1,7 @@
 """The nomination template units fill in: an XLSX with the list sheet and an
 instructions sheet, and the CSV equivalent. Generated from ``nomination.py``
-by scripts/make_nomination_template.py; the committed files are its output."""
+and the deployment's movement by scripts/make_nomination_template.py; the
+committed files are its output."""
 
 from __future__ import annotations
 
@@ -11,17 +12,11 @@ import re
 import zipfile
 from pathlib import Path
 
-from .criteria import CRITERIA
-from .nomination import COLUMNS, INSTRUCTIONS_SHEET, SHEET
-from .vocabulary import LOCALITIES, Award, Kind, Level, Pillar
+from .nomination import INSTRUCTIONS_SHEET, REQUIRED, SHEET, Sheet
 
-TITLE = "DANH SÁCH ĐỀ CỬ GƯƠNG ĐIỂN HÌNH TIÊN TIẾN – PHONG TRÀO “THI ĐUA THỰC HIỆN CHUYỂN ĐỔI SỐ QUỐC GIA” 2021–2025"
-NOTE = (
-    "Mỗi dòng là một đề cử. Cột tô màu cam là bắt buộc; cột tô màu vàng bắt buộc với cá nhân. "
-    "Xem trang tính “Hướng dẫn” trước khi điền. Không ghi số điện thoại, thư điện tử, số CCCD, ngày sinh, địa chỉ nhà của cá nhân."
-)
 HEADER_ROW = 3
-FIXED_TIME = dt.datetime(2025, 1, 1)  # the file is the same bytes every time it is generated
+# Any fixed instant will do: the file is the same bytes every time it is generated.
+FIXED_TIME = dt.datetime(2025, 1, 1)
 
 PRIVACY = (
     "Dữ liệu cá nhân được bảo vệ theo Nghị định 13/2023/NĐ-CP. Không ghi vào bất kỳ cột nào: số điện thoại, "
@@ -30,38 +25,54 @@ PRIVACY = (
 )
 
 
-def workbook():
+def title(sheet: Sheet) -> str:
+    m = sheet.movement
+    return f"DANH SÁCH ĐỀ CỬ GƯƠNG ĐIỂN HÌNH TIÊN TIẾN – PHONG TRÀO “{m.title.upper()}” {m.period.text}"
+
+
+def note(sheet: Sheet) -> str:
+    persons = ", ".join(k.label.lower() for k in sheet.movement.kinds if k.person)
+    return (
+        "Mỗi dòng là một đề cử. Cột tô màu cam là bắt buộc"
+        + (f"; cột tô màu vàng bắt buộc với {persons}" if persons else "")
+        + ". Xem trang tính “Hướng dẫn” trước khi điền. Không ghi số điện thoại, thư điện tử, số CCCD, ngày sinh, "
+        "địa chỉ nhà của cá nhân."
+    )
+
+
+def workbook(sheet: Sheet):
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
+    columns = sheet.columns
     wb = Workbook()
     wb.properties.creator = "honour-roll"
     wb.properties.created = wb.properties.modified = FIXED_TIME
     ws = wb.active
     ws.title = SHEET
-    last = get_column_letter(len(COLUMNS))
+    last = get_column_letter(len(columns))
     thin = Side(style="thin", color="999999")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
     wrap = Alignment(wrap_text=True, vertical="top")
 
-    ws["A1"] = TITLE
+    ws["A1"] = title(sheet)
     ws["A1"].font = Font(bold=True, size=13)
     ws.merge_cells(f"A1:{last}1")
-    ws["A2"] = NOTE
+    ws["A2"] = note(sheet)
     ws["A2"].alignment = wrap
     ws.merge_cells(f"A2:{last}2")
     ws.row_dimensions[2].height = 32
     required = PatternFill("solid", fgColor="F8CBAD")
     individual = PatternFill("solid", fgColor="FFE699")
     optional = PatternFill("solid", fgColor="DDEBF7")
-    for i, column in enumerate(COLUMNS, start=1):
+    for i, column in enumerate(columns, start=1):
         cell = ws.cell(row=HEADER_ROW, column=i, value=column.header)
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
         cell.border = border
-        cell.fill = required if column.required == "Bắt buộc" else individual if column.required == "Cá nhân" else optional
+        cell.fill = required if column.required == REQUIRED else individual if column.required else optional
         ws.column_dimensions[get_column_letter(i)].width = column.width
         for row in range(HEADER_ROW + 1, HEADER_ROW + 201):
             ws.cell(row=row, column=i).alignment = wrap
@@ -69,25 +80,27 @@ def workbook():
     ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=3)
 
     # Drop-down lists: a warning, not a refusal, so "Xuyên Mộc" typed by hand is still accepted.
+    m = sheet.movement
     for key, labels in (
-        ("kind", [k.label for k in Kind]),
-        ("locality", [loc.label for loc in LOCALITIES]),
-        ("recognition.award", [a.label for a in Award]),
+        ("kind", [k.label for k in m.kinds]),
+        ("locality", [loc.label for loc in m.localities]),
+        ("recognition.award", [a.label for a in m.awards]),
     ):
-        col = get_column_letter(next(i for i, c in enumerate(COLUMNS, start=1) if c.key == key))
+        col = get_column_letter(next(i for i, c in enumerate(columns, start=1) if c.key == key))
         dv = DataValidation(type="list", formula1='"' + ",".join(labels) + '"', allow_blank=True, errorStyle="warning")
         dv.error = "Giá trị không có trong danh sách; hãy kiểm tra lại."
         dv.add(f"{col}{HEADER_ROW + 1}:{col}{HEADER_ROW + 1000}")
         ws.add_data_validation(dv)
-    date_col = get_column_letter(next(i for i, c in enumerate(COLUMNS, start=1) if c.key == "recognition.date"))
+    date_col = get_column_letter(next(i for i, c in enumerate(columns, start=1) if c.key == "recognition.date"))
     for row in range(HEADER_ROW + 1, HEADER_ROW + 201):
         ws[f"{date_col}{row}"].number_format = "dd/mm/yyyy"
 
-    _instructions(wb.create_sheet(INSTRUCTIONS_SHEET), Font, Alignment, border, wrap)
+    _instructions(sheet, wb.create_sheet(INSTRUCTIONS_SHEET), Font, Alignment, border, wrap)
     return wb
 
 
-def _instructions(ws, Font, Alignment, border, wrap) -> None:
+def _instructions(sheet: Sheet, ws, Font, Alignment, border, wrap) -> None:
+    m = sheet.movement
     ws.column_dimensions["A"].width = 30
     ws.column_dimensions["B"].width = 12
     ws.column_dimensions["C"].width = 80
@@ -99,17 +112,17 @@ def _instructions(ws, Font, Alignment, border, wrap) -> None:
         (),
         ("Cột", "Bắt buộc", "Cách ghi", "Ví dụ"),
     ]
-    rows += [(c.header, c.required or "Không", c.help, c.example) for c in COLUMNS]
+    rows += [(c.header, c.required or "Không", c.help, c.example) for c in sheet.columns]
     rows += [
         (),
         ("GIÁ TRỊ ĐƯỢC CHẤP NHẬN",),
-        ("Loại", "", "; ".join(k.label for k in Kind)),
-        ("Địa bàn", "", "; ".join(f"{loc.label}" + (f" ({loc.note})" if loc.note else "") for loc in LOCALITIES)),
-        ("Trụ cột", "", "; ".join(p.label for p in Pillar)),
-        ("Cấp sáng kiến", "", "; ".join(lv.label for lv in Level)),
-        ("Hình thức khen thưởng", "", "; ".join(a.label for a in Award)),
+        ("Loại", "", "; ".join(k.label for k in m.kinds)),
+        ("Địa bàn", "", "; ".join(f"{loc.label}" + (f" ({loc.note})" if loc.note else "") for loc in m.localities)),
+        (m.pillar_label, "", "; ".join(p.label for p in m.pillars)),
+        *([("Cấp sáng kiến", "", "; ".join(lv.label for lv in m.levels))] if m.levels else []),
+        ("Hình thức khen thưởng", "", "; ".join(a.label for a in m.awards)),
     ]
-    rows += [(f"Tiêu chí {c.id}", "", c.title + (" (tính tự động)" if c.computed else "")) for c in CRITERIA]
+    rows += [(f"Tiêu chí {c.id}", "", c.title + (" (tính tự động)" if c.computed else "")) for c in m.criteria]
     rows += [(), ("DỮ LIỆU CÁ NHÂN",), ("", "", PRIVACY), (), ("SAU KHI ĐIỀN",),
              ("", "", "Lưu tệp dạng .xlsx (hoặc CSV UTF-8) và gửi về Sở. Biên tập viên nhập bằng lệnh: honour-roll import <tệp>. "
                       "Mọi lỗi được báo theo trang tính, dòng và cột để đơn vị sửa.")]
@@ -123,11 +136,11 @@ def _instructions(ws, Font, Alignment, border, wrap) -> None:
                 cell.border = border
 
 
-def xlsx_bytes() -> bytes:
+def xlsx_bytes(sheet: Sheet) -> bytes:
     """The workbook with fixed timestamps inside the archive, so regenerating
     it changes nothing unless its content changed."""
     raw = io.BytesIO()
-    workbook().save(raw)
+    workbook(sheet).save(raw)
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(raw.getvalue())) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
@@ -141,18 +154,23 @@ def xlsx_bytes() -> bytes:
     return out.getvalue()
 
 
-def csv_text() -> str:
+def csv_text(sheet: Sheet) -> str:
     """The header row of the list, for units that work in CSV (UTF-8 with BOM, so Excel reads the diacritics)."""
     buf = io.StringIO()
-    csv.writer(buf, lineterminator="\r\n").writerow([c.header for c in COLUMNS])
+    csv.writer(buf, lineterminator="\r\n").writerow([c.header for c in sheet.columns])
     return "\ufeff" + buf.getvalue()
 
 
-def write_templates(root: Path) -> list[Path]:
-    from .nomination import TEMPLATE_CSV, TEMPLATE_XLSX
+def write_templates(root: Path, data_dir: Path | None = None) -> list[Path]:
+    """The templates of the deployment at ``root`` (its movement read from ``data_dir``,
+    by default root/data); MovementInvalid when its movement file has problems."""
+    from .loader import movement_of
+    from .nomination import TEMPLATE_CSV, TEMPLATE_XLSX, sheet_of
 
+    data_dir = data_dir or root / "data"
+    sheet = sheet_of(movement_of(data_dir, root), data_dir)
     xlsx, csv_path = root / TEMPLATE_XLSX, root / TEMPLATE_CSV
     xlsx.parent.mkdir(parents=True, exist_ok=True)
-    xlsx.write_bytes(xlsx_bytes())
-    csv_path.write_bytes(csv_text().encode("utf-8"))
+    xlsx.write_bytes(xlsx_bytes(sheet))
+    csv_path.write_bytes(csv_text(sheet).encode("utf-8"))
     return [xlsx, csv_path]

@@ -12,7 +12,8 @@ import yaml
 
 from .fields import fold
 from .problems import Problem
-from .record_spec import RECORD
+from .movement import Movement
+from .record_spec import record_spec
 from .validation import validate_source
 from .yaml_source import read_source
 
@@ -65,10 +66,10 @@ def _clean(value):
     return value
 
 
-def record_yaml(values: dict, trailer: str = "") -> str:
+def record_yaml(values: dict, movement: Movement, trailer: str = "") -> str:
     """A record's YAML text: the modeline, then the fields in the order of the
-    record specification. ``trailer`` is appended as is (comments)."""
-    order = list(RECORD.fields)
+    movement's record specification. ``trailer`` is appended as is (comments)."""
+    order = list(record_spec(movement).fields)
     out = [MODELINE]
     for key in sorted(values, key=lambda k: order.index(k) if k in order else len(order)):
         value = _clean(values[key])
@@ -82,12 +83,12 @@ def record_yaml(values: dict, trailer: str = "") -> str:
     return "\n".join(out) + "\n" + trailer
 
 
-def check_text(text: str, record_id: str, shown_path: str, data_dir: Path) -> list[Problem]:
-    """The build's own checks on a record that is not on disk yet."""
+def check_text(text: str, record_id: str, shown_path: str, data_dir: Path, movement: Movement) -> list[Problem]:
+    """The build's own checks, against ``movement``, on a record that is not on disk yet."""
     source, problems = read_source(shown_path, text.encode("utf-8"))
     if source is None or problems:
         return problems
-    _honoree, problems = validate_source(source, record_id, data_dir)
+    _honoree, problems = validate_source(source, record_id, data_dir, movement)
     return problems
 
 

@@ -1,7 +1,7 @@
 """The editors' report: what the honour roll holds and what is still to do.
 
 Counts and quota are of recognised records, as the site shows them; the
-to-do lists (rule 3.3.a, placeholder text left by `new`, photos, replication) cover every record so that
+to-do lists (the movement's initiative rule, placeholder text left by `new`, photos, replication) cover every record so that
 editors can fix nominations before they are recognised. One structure,
 two renderings: a plain-text table for the terminal and Markdown.
 """
@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from .loader import Roll
 from .placeholders import placeholder_findings
 from .stats import counts, quota_progress
-from .vocabulary import YEARS, Kind, Pillar, Status
+from .vocabulary import Status
 
 
 @dataclass
@@ -26,6 +26,7 @@ class Section:
 
 
 def build_report(roll: Roll) -> list[Section]:
+    movement = roll.movement
     published = roll.published
     by_status = {s: sum(1 for h in roll.honorees if h.status is s) for s in Status}
     overview = Section(
@@ -37,27 +38,32 @@ def build_report(roll: Roll) -> list[Section]:
         ],
     )
 
-    table = counts(published)
+    years = movement.years
+    table = counts(published, movement)
     count_rows = []
-    for p in Pillar:
-        for k in Kind:
-            cells = [table[(p, k, y)] for y in YEARS]
+    for p in movement.pillars:
+        for k in movement.kinds:
+            cells = [table[(p, k, y)] for y in years]
             count_rows.append([p.label, k.label, *map(str, cells), str(sum(cells))])
-    totals = [sum(1 for h in published if h.year == y) for y in YEARS]
+    totals = [sum(1 for h in published if h.year == y) for y in years]
     count_rows.append(["Số gương điển hình (mỗi gương tính một lần)", "", *map(str, totals), str(len(published))])
+    pillar = movement.pillar_label.lower()
     matrix = Section(
-        "Gương điển hình đã được công nhận theo trụ cột, loại và năm",
-        ["Trụ cột", "Loại", *map(str, YEARS), "Tổng"],
+        f"Gương điển hình đã được công nhận theo {pillar}, loại và năm",
+        [movement.pillar_label, "Loại", *map(str, years), "Tổng"],
         count_rows,
-        notes=["Một gương điển hình thuộc nhiều trụ cột được tính ở mỗi trụ cột."],
+        notes=[f"Một gương điển hình thuộc nhiều {pillar} được tính ở mỗi {pillar}."],
     )
 
+    progress = quota_progress(published, movement)
+    clause = f"mục {movement.guidance.quota_section} của Hướng dẫn" if movement.guidance.quota_section else "theo Hướng dẫn"
+    least = " và ".join(f"{q.target} {q.kind.label.lower()}" for q in progress)
     quota = Section(
-        "Tiến độ chỉ tiêu (mục 4 của Hướng dẫn: ít nhất 10 tập thể và 10 cá nhân)",
+        f"Tiến độ chỉ tiêu ({clause}: ít nhất {least})" if progress else "Tiến độ chỉ tiêu",
         ["Loại", "Đã được công nhận/chỉ tiêu"],
         # Said plainly: 12 of 10 is "12/10, đạt", never a percentage capped at 100%.
-        [[q.kind.label, f"{q.count}/{q.target}, " + ("đạt" if q.met else f"còn thiếu {q.target - q.count}")]
-         for q in quota_progress(published)],
+        [[q.kind.label, f"{q.count}/{q.target}, " + ("đạt" if q.met else f"còn thiếu {q.target - q.count}")] for q in progress],
+        empty="Hướng dẫn không đặt chỉ tiêu số lượng.",
     )
 
     rule_rows = []
@@ -65,13 +71,17 @@ def build_report(roll: Roll) -> list[Section]:
         rule = h.initiative_rule
         if rule is not None and not rule.met:
             rule_rows.append([h.id, h.name, h.status.label, rule.reason])
-    rule_33 = Section(
-        "Cá nhân chưa đạt tiêu chí 3.3.a (sáng kiến)",
-        ["Mã hồ sơ", "Họ và tên", "Trạng thái", "Lý do"],
-        rule_rows,
-        notes=["Hồ sơ đã được công nhận mà chưa đạt làm bản dựng --strict dừng lại; hồ sơ đề cử cần bổ sung trước khi công nhận."],
-        empty="Tất cả cá nhân đều đạt tiêu chí 3.3.a.",
-    )
+    sections = [overview, matrix, quota]
+    criterion = movement.rule_criterion
+    if criterion is not None:
+        who = criterion.kind.label
+        sections.append(Section(
+            f"{who} chưa đạt tiêu chí {criterion.id} (sáng kiến)",
+            ["Mã hồ sơ", "Họ và tên" if criterion.kind.person else "Tên", "Trạng thái", "Lý do"],
+            rule_rows,
+            notes=["Hồ sơ đã được công nhận mà chưa đạt làm bản dựng --strict dừng lại; hồ sơ đề cử cần bổ sung trước khi công nhận."],
+            empty=f"Tất cả {who.lower()} đều đạt tiêu chí {criterion.id}.",
+        ))  # fmt: skip
 
     gaps = []
     for h in sorted(roll.honorees, key=lambda h: (h.status is not Status.RECOGNISED, h.id)):
@@ -86,14 +96,15 @@ def build_report(roll: Roll) -> list[Section]:
         gaps,
         empty="Mọi hồ sơ đều đã viết xong, có ảnh và cách nhân rộng.",
     )
-    return [overview, matrix, quota, rule_33, completeness]
+    return [*sections, completeness]
 
 
-TITLE = "Báo cáo gương điển hình tiên tiến trong chuyển đổi số"
+def title(roll: Roll) -> str:
+    return f"Báo cáo gương điển hình tiên tiến trong {roll.movement.short_name.lower()}"
 
 
-def render_text(sections: list[Section]) -> str:
-    out = [TITLE, "=" * len(TITLE)]
+def render_text(sections: list[Section], title: str) -> str:
+    out = [title, "=" * len(title)]
     for s in sections:
         out += ["", s.title, "-" * len(s.title), *s.notes]
         if s.headers and s.rows:
@@ -113,8 +124,8 @@ def _md_cell(text: str) -> str:
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
 
-def render_markdown(sections: list[Section]) -> str:
-    out = [f"# {TITLE}"]
+def render_markdown(sections: list[Section], title: str) -> str:
+    out = [f"# {title}"]
     for s in sections:
         out += ["", f"## {s.title}", ""]
         if s.notes:

@@ -1,31 +1,31 @@
 """A new record to fill in: valid as it stands (a draft is never published),
-with the optional sections shown as comments to uncomment."""
+with the optional sections shown as comments to uncomment. The values those
+comments offer (awards, levels, the awarding body, criteria) are the movement's."""
 
 from __future__ import annotations
 
+import re
+
 from . import placeholders
-from .criteria import criteria_for
+from .movement import Kind, Locality, Movement, Pillar
+from .nomination import Sheet
 from .record_writer import record_yaml
-from .vocabulary import Kind, Locality, Pillar, Status
+from .vocabulary import Status
 
 SUMMARY_PLACEHOLDER = placeholders.SUMMARY
 STORY_PLACEHOLDER = placeholders.STORY
+COMMENT_COLUMN = 31  # where the hints after a value start, as in the sample records
 
 # Optional sections, as comments: the editor removes the "# " to use one.
 _OPTIONAL = """
 # --- Các mục không bắt buộc: bỏ dấu "# " ở đầu dòng để dùng ---
-# recognition:                 # bắt buộc khi status: recognised
-#   decision: 1452/QĐ-UBND
-#   date: 2024-12-18           # dạng YYYY-MM-DD
-#   issued_by: Ủy ban nhân dân tỉnh Bà Rịa – Vũng Tàu
-#   award: bang-khen           # giay-khen | bang-khen | co-thi-dua | giay-chung-nhan
+{recognition}
 # achievements:
 #   - {p.ACHIEVEMENT}
 # initiatives:
 #   - title: {p.INITIATIVE_TITLE}
-#     level: grassroots        # grassroots | provincial | national
-#     recognised_by: {p.INITIATIVE_BODY}
-#     year: 2023
+{level}#     recognised_by: {p.INITIATIVE_BODY}
+#     year: {initiative_year}
 # criteria: [{criteria}]
 # replication:
 #   steps:
@@ -38,7 +38,7 @@ _OPTIONAL = """
 #   - file: photos/ten-anh.jpg
 #     alt: {p.PHOTO_ALT}
 #     credit: {p.PHOTO_CREDIT}
-#     consent: true            # bắt buộc với ảnh cá nhân
+{consent}
 # links:
 #   - title: {p.LINK_TITLE}
 #     url: https://...
@@ -46,7 +46,18 @@ _OPTIONAL = """
 """
 
 
+def _hinted(line: str, hint: str) -> str:
+    return f"{line.ljust(COMMENT_COLUMN - 1)} # {hint}" if len(line) < COMMENT_COLUMN - 1 else f"{line}  # {hint}"
+
+
+def _iso(date_text: str) -> str | None:
+    """'18/12/2024' -> '2024-12-18'."""
+    m = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", date_text.strip())
+    return f"{m.group(3)}-{int(m.group(2)):02d}-{int(m.group(1)):02d}" if m else None
+
+
 def skeleton_text(
+    movement: Movement,
     kind: Kind,
     name: str,
     locality: Locality,
@@ -56,19 +67,38 @@ def skeleton_text(
     position: str | None = None,
     unit: str | None = None,
     parent_body: str | None = None,
+    examples: dict | None = None,
 ) -> str:
+    """``examples``: the deployment's example texts (nomination.read_examples), whose
+    decision, date and award the recognition comment shows when it has them."""
+    m = movement
+    row = (examples or {}).get("row") or {}
     values: dict = {
         "status": status.id,
         "kind": kind.id,
         "name": name,
-        "position": position if kind is Kind.INDIVIDUAL else None,
-        "unit": unit if kind is Kind.INDIVIDUAL else None,
-        "parent_body": parent_body if kind is not Kind.INDIVIDUAL else None,
+        "position": position if kind.person else None,
+        "unit": unit if kind.person else None,
+        "parent_body": parent_body if not kind.person else None,
         "locality": locality.id,
         "pillars": [p.id for p in pillars],
         "year": year,
         "summary": SUMMARY_PLACEHOLDER,
         "story": STORY_PLACEHOLDER,
     }
-    examples = ", ".join(c.id for c in criteria_for(kind) if not c.computed)
-    return record_yaml(values, trailer=_OPTIONAL.format(criteria=examples, p=placeholders))
+    award = Sheet(m).resolve("recognition.award", str(row.get("recognition.award", ""))) or m.awards[0].id
+    recognition = "\n".join([
+        _hinted("# recognition:", "bắt buộc khi status: recognised"),
+        f"#   decision: {row.get('recognition.decision') or '01/QĐ'}",
+        _hinted(f"#   date: {_iso(str(row.get('recognition.date', ''))) or f'{year}-12-31'}", "dạng YYYY-MM-DD"),
+        f"#   issued_by: {m.awarding_body}",
+        _hinted(f"#   award: {award}", " | ".join(a.id for a in m.awards)),
+    ])  # fmt: skip
+    level = _hinted(f"#     level: {m.levels[0].id}", " | ".join(lv.id for lv in m.levels)) + "\n" if m.levels else ""
+    consent = _hinted("#     consent: true", "bắt buộc với ảnh " + ", ".join(k.label.lower() for k in m.kinds if k.person))
+    examples_ids = ", ".join(c.id for c in m.criteria_for(kind) if not c.computed)
+    trailer = _OPTIONAL.format(
+        recognition=recognition, level=level, consent=consent, criteria=examples_ids,
+        initiative_year=max(year - 1, m.period.first_year), p=placeholders,
+    )  # fmt: skip
+    return record_yaml(values, m, trailer=trailer)

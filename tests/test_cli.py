@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -16,10 +17,14 @@ from honour_roll.cli import main
 from honour_roll.loader import load_roll
 from honour_roll.progress import Progress
 from honour_roll.record_writer import MODELINE
-from honour_roll.stats import QUOTA
-from honour_roll.vocabulary import Kind, Status
+from honour_roll.loader import movement_of
+from honour_roll.vocabulary import Status
 
 from conftest import BUILD_ENV, FIXTURES, ROOT, make_project, run_build
+
+MOVEMENT = movement_of(ROOT / "data", ROOT)
+INDIVIDUAL, ENTERPRISE = MOVEMENT.kind("individual"), MOVEMENT.kind("enterprise")
+QUOTA = {k: k.quota for k in MOVEMENT.kinds if k.quota}
 
 VALID = FIXTURES / "valid" / "honorees" / "tran-van-mau.yml"
 SECRET = "BÍ-MẬT-NỘI-BỘ"
@@ -36,7 +41,14 @@ def run(capsys, *argv) -> tuple[int, str, str]:
 
 @pytest.fixture
 def project(tmp_path):
-    return make_project(tmp_path / "p", [VALID], photos=FIXTURES / "valid" / "photos")
+    return with_movement(make_project(tmp_path / "p", [VALID], photos=FIXTURES / "valid" / "photos"))
+
+
+def with_movement(project: Path) -> Path:
+    """The bundled movement beside the records, when make_project has not copied one."""
+    if not (project / "data" / "movement.yml").exists():
+        shutil.copy(ROOT / "data" / "movement.yml", project / "data" / "movement.yml")
+    return project
 
 
 def records(project: Path) -> Path:
@@ -92,7 +104,7 @@ def test_help_has_no_english_of_argparse(capsys, argv):
 def test_usage_errors_are_in_vietnamese(capsys, project):
     cases = {
         ("frobnicate",): "honour-roll: lỗi: tham số LỆNH: 'frobnicate' không có trong danh sách; "
-        "hãy chọn một trong: 'new', 'validate', 'import', 'export', 'report'",
+        "hãy chọn một trong: 'new', 'validate', 'import', 'export', 'report', 'init'",
         ("validate", "--format", "xml"): "honour-roll validate: lỗi: tham số --format: 'xml' không có trong danh sách; "
         "hãy chọn một trong: 'text', 'json'",
         ("import",): "honour-roll import: lỗi: thiếu tham số bắt buộc: TỆP",
@@ -164,7 +176,7 @@ def test_new_writes_a_valid_draft_skeleton(capsys, project):
     assert (path.parent / MODELINE.split("=", 1)[1]).resolve() == (project / "docs/du-lieu-mo/honoree.schema.json").resolve()
     roll = load_roll(project / "data", project)
     h = roll.honorees[[x.id for x in roll.honorees].index("do-thi-anh")]
-    assert (h.status, h.kind, h.name, h.locality.id, h.year) == (Status.DRAFT, Kind.INDIVIDUAL, "Đỗ Thị Ánh", "xuyen-moc", 2024)
+    assert (h.status, h.kind, h.name, h.locality.id, h.year) == (Status.DRAFT, INDIVIDUAL, "Đỗ Thị Ánh", "xuyen-moc", 2024)
     assert [p.id for p in h.pillars] == ["digital-government", "digital-society"]
     assert "# recognition:" in text and "# replication:" in text  # optional sections to uncomment
     assert "data/honorees/do-thi-anh.yml" in out
@@ -199,7 +211,7 @@ def test_new_asks_on_a_terminal(capsys, project, monkeypatch):
     code, out, _ = run(capsys, "new", "-C", project, "--status", "nominated")
     assert code == 0, out
     h = {x.id: x for x in load_roll(project / "data", project).honorees}["cong-ty-tnhh-so-hoa-bien"]
-    assert (h.kind, h.locality.id, h.status, h.parent_body) == (Kind.ENTERPRISE, "phu-my", Status.NOMINATED, None)
+    assert (h.kind, h.locality.id, h.status, h.parent_body) == (ENTERPRISE, "phu-my", Status.NOMINATED, None)
 
 
 def test_new_asks_a_wrong_answer_again(capsys, project, monkeypatch):
@@ -237,7 +249,7 @@ def test_new_asks_a_wrong_answer_again(capsys, project, monkeypatch):
     ]
     assert "None" not in out
     h = {x.id: x for x in load_roll(project / "data", project).honorees}["do-van-hoi"]
-    assert (h.kind, h.position, h.unit, h.locality.id, h.year) == (Kind.INDIVIDUAL, "Chuyên viên", "UBND xã Bàu Lâm", "xuyen-moc", 2024)
+    assert (h.kind, h.position, h.unit, h.locality.id, h.year) == (INDIVIDUAL, "Chuyên viên", "UBND xã Bàu Lâm", "xuyen-moc", 2024)
 
 
 def test_new_rejects_unknown_values(capsys, project):
@@ -256,7 +268,7 @@ def test_validate_clean_project(capsys, project):
 
 def test_validate_gives_exactly_the_builds_messages(capsys, tmp_path):
     bad = [FIXTURES / "invalid" / f"{n}.yml" for n in ("impossible-date", "duplicate-key", "privacy-mobile-phone", "unknown-key-typo")]
-    project = make_project(tmp_path / "p", bad, photos=FIXTURES / "photos")
+    project = with_movement(make_project(tmp_path / "p", bad, photos=FIXTURES / "photos"))
     code, out, _ = run(capsys, "validate", "-C", project)
     assert code == 1
     build = run_build(project, tmp_path / "site")
@@ -333,7 +345,7 @@ def test_progress_is_a_counter_on_a_terminal_only():
 @pytest.fixture
 def mixed(tmp_path):
     """A recognised record, a nomination and a draft; every one has editor notes."""
-    project = make_project(tmp_path / "p", [VALID], photos=FIXTURES / "valid" / "photos")
+    project = with_movement(make_project(tmp_path / "p", [VALID], photos=FIXTURES / "valid" / "photos"))
     text = VALID.read_text(encoding="utf-8")
     for stem, name, status in (("le-thi-de-cu", "Lê Thị Đề Cử", "nominated"), ("pham-van-nhap", "Phạm Văn Nháp", "draft")):
         (records(project) / f"{stem}.yml").write_text(
@@ -397,7 +409,7 @@ def test_export_xlsx(capsys, mixed, tmp_path):
 
 
 def test_export_refuses_invalid_records(capsys, tmp_path):
-    project = make_project(tmp_path / "p", [FIXTURES / "invalid" / "impossible-date.yml"], photos=FIXTURES / "photos")
+    project = with_movement(make_project(tmp_path / "p", [FIXTURES / "invalid" / "impossible-date.yml"], photos=FIXTURES / "photos"))
     code, out, _ = run(capsys, "export", "-C", project, "-o", tmp_path / "x.csv")
     assert code == 1 and "recognition.date" in out and not (tmp_path / "x.csv").exists()
 
@@ -410,7 +422,7 @@ def test_report_of_the_real_records(capsys):
     assert code == 0
     published = roll.published
     for kind, target in QUOTA.items():
-        count = sum(1 for h in published if h.kind is kind)
+        count = sum(1 for h in published if h.kind == kind)
         result = "đạt" if count >= target else f"còn thiếu {target - count}"
         assert re.search(rf"^{kind.label}\s+{count}/{target}, {result}$", text, re.M)
     assert "%" not in text.split("Tiến độ chỉ tiêu")[1].split("Cá nhân chưa đạt")[0]  # 12 of 10 is never "100%"
@@ -444,7 +456,7 @@ PLACEHOLDER_RECORD = FIXTURES / "invalid" / "placeholder-recognised.yml"
 
 
 def test_placeholder_text_is_refused_once_recognised(capsys, tmp_path):
-    project = make_project(tmp_path / "p", [PLACEHOLDER_RECORD])
+    project = with_movement(make_project(tmp_path / "p", [PLACEHOLDER_RECORD]))
     code, out, _ = run(capsys, "validate", "-C", project)
     assert code == 1
     assert out.splitlines() == [

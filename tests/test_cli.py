@@ -552,3 +552,97 @@ def test_one_wording_of_the_recognised_status_everywhere():
     found = [f"{path.relative_to(ROOT)}: {line.strip()}" for path in sources
              for line in path.read_text(encoding="utf-8").splitlines() if re.search(r"(?<!được )đã công nhận|CHƯA CÔNG NHẬN", line)]
     assert found == []
+
+
+# --- the movement file ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("argv", [["validate"], ["report"], ["export", "-o", "-"], ["new", "--kind", "x"], ["import", "x.csv"]])
+def test_a_broken_movement_file_is_reported_like_records(capsys, project, argv):
+    movement = project / "data" / "movement.yml"
+    movement.write_text(movement.read_text(encoding="utf-8").replace("  first_year: 2021\n", "  first_year: 2O21\n"), encoding="utf-8")
+    (project / "x.csv").write_text("Loại,Tên,Địa bàn\n", encoding="utf-8")
+    code, out, err = run(capsys, argv[0], "-C", project, *[project / a if a == "x.csv" else a for a in argv[1:]])
+    assert code == 1, (out, err)
+    lines = out.splitlines()
+    assert lines[0].startswith("data/movement.yml:") and "period.first_year" in lines[0], out
+    assert lines[-1] == "Có 1 lỗi trong tệp phong trào. Hãy sửa các lỗi trên rồi chạy lại; trang web chưa được tạo."
+    assert "Traceback" not in out + err
+
+
+# --- init ----------------------------------------------------------------------------------------
+
+MKDOCS = Path(sys.executable).parent / "mkdocs"
+
+
+def test_init_writes_a_deployment_that_builds_strict_at_once(capsys, tmp_path):
+    new = tmp_path / "phong-trao-moi"
+    code, out, _ = run(capsys, "init", new, "--title", "Thi đua đổi mới sáng tạo vì cộng đồng", "--short-name", "Đổi mới sáng tạo",
+                       "--scope", "huyện Hòa Lạc", "--first-year", "2026", "--last-year", "2030")
+    assert code == 0, out
+    assert (new / "data" / "movement.yml").is_file() and (new / "data" / "guidance" / "huong-dan.txt").is_file()
+    assert "[THAY:" in (new / "data" / "movement.yml").read_text(encoding="utf-8")  # placeholders, clearly marked
+    result = subprocess.run([str(MKDOCS), "build", "--strict"], cwd=new, capture_output=True, text=True, env=BUILD_ENV)
+    assert result.returncode == 0, result.stderr
+    home = (new / "site" / "index.html").read_text(encoding="utf-8")
+    assert "Thi đua đổi mới sáng tạo vì cộng đồng" in home and "2026–2030" in home
+    assert "Tập thể Ví dụ" in (new / "site" / "loai" / "tap-the" / "index.html").read_text(encoding="utf-8")
+    assert "Bà Rịa" not in home and "Vũng Tàu" not in home  # nothing of the bundled movement
+    code, out, _ = run(capsys, "validate", "-C", new)
+    assert (code, out) == (0, "Đã kiểm tra 1 hồ sơ: không có lỗi.\n")
+
+
+def test_init_with_no_options_is_valid_and_builds(capsys, tmp_path):
+    new = tmp_path / "moi"
+    assert run(capsys, "init", new)[0] == 0
+    assert run(capsys, "validate", "-C", new)[:2] == (0, "Đã kiểm tra 1 hồ sơ: không có lỗi.\n")
+    result = subprocess.run([str(MKDOCS), "build", "--strict"], cwd=new, capture_output=True, text=True, env=BUILD_ENV)
+    assert result.returncode == 0, result.stderr
+    assert "[THAY: Tên phong trào thi đua]" in (new / "site" / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_tools_of_an_init_deployment_speak_its_movement(capsys, tmp_path):
+    """new, import and report of a fresh deployment: its kinds, localities, years, quota and rule."""
+    from honour_roll.nomination import Sheet
+
+    new = tmp_path / "moi"
+    run(capsys, "init", new, "--first-year", "2026", "--last-year", "2030")
+    code, out, err = run(capsys, "new", "-C", new, "--kind", "ca nhan", "--name", "Lê Văn Thử", "--position", "Chuyên viên",
+                         "--unit", "Văn phòng", "--locality", "tỉnh", "--pillar", "linh-vuc-2", "--year", "2031")
+    assert (code, out, err.splitlines()[-1]) == (2, "", "honour-roll new: lỗi: năm 2031 nằm ngoài giai đoạn 2026–2030")
+    code, out, _ = run(capsys, "new", "-C", new, "--kind", "ca nhan", "--name", "Lê Văn Thử", "--position", "Chuyên viên",
+                       "--unit", "Văn phòng", "--locality", "Cấp tỉnh", "--pillar", "linh-vuc-2", "--year", "2027")
+    assert code == 0, out
+    text = (new / "data" / "honorees" / "le-van-thu.yml").read_text(encoding="utf-8")
+    assert "# criteria: [3.2.b]" in text and "giay-khen | bang-khen" in text and "grassroots | higher" in text
+
+    sheet = Sheet(movement_of(new / "data", new))
+    cells = {"kind": "Cá nhân", "name": "Trần Thị Nhập", "position": "Kỹ sư", "unit": "Trung tâm", "locality": "Cấp tỉnh",
+             "pillars": "linh-vuc-1", "year": "2028", "summary": "Một đoạn tóm tắt có con số: 120 người dùng.",
+             "story": "Câu chuyện đủ dài để được nhập. " * 10,
+             "initiatives": "Sáng kiến một; cơ sở; Hội đồng; 2027\nSáng kiến hai; cơ sở; Hội đồng; 2028"}
+    csv_path = tmp_path / "de-cu.csv"
+    with csv_path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow([sheet.by_key[k].header for k in cells])
+        writer.writerow(list(cells.values()))
+    code, out, _ = run(capsys, "import", "-C", new, csv_path)
+    assert code == 0, out
+    assert out.splitlines()[-1] == "Đã tạo 1 hồ sơ với trạng thái 'nominated' (được đề cử)."
+
+    code, report, _ = run(capsys, "report", "-C", new)
+    assert code == 0, report
+    assert report.startswith("Báo cáo gương điển hình tiên tiến trong [thay: tên ngắn]\n")
+    assert "Tiến độ chỉ tiêu (mục 4 của Hướng dẫn: ít nhất 5 tập thể và 5 cá nhân)" in report
+    assert re.search(r"^Lĩnh vực\s+Loại\s+2026\s+2027\s+2028\s+2029\s+2030\s+Tổng$", report, re.M), report
+    assert "Cá nhân chưa đạt tiêu chí 3.2.a (sáng kiến)" in report
+    assert re.search(r"^le-van-thu\s+Lê Văn Thử\s+bản nháp\s+Chưa đạt", report, re.M), report
+    assert "tran-thi-nhap" not in report.split("Cá nhân chưa đạt")[1].split("Hồ sơ còn chữ mẫu")[0]  # two grassroots: met
+
+
+def test_init_never_writes_into_a_folder_that_has_files(capsys, tmp_path):
+    (tmp_path / "ghi-chu.txt").write_text("của tôi", encoding="utf-8")
+    code, out, err = run(capsys, "init", tmp_path)
+    assert code == 2 and out == ""
+    assert err.splitlines()[-1] == (f"honour-roll init: lỗi: {tmp_path} đã có tệp; lệnh init chỉ ghi vào thư mục mới hoặc trống, "
+                                    f"không bao giờ ghi đè / {tmp_path} is not empty")
+    assert [p.name for p in tmp_path.iterdir()] == ["ghi-chu.txt"]

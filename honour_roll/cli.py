@@ -5,6 +5,7 @@
     honour-roll import     a nomination spreadsheet into records (nominated)
     honour-roll export     the records as CSV or XLSX for reporting
     honour-roll report     counts, quota and what is left to do
+    honour-roll template   the nomination spreadsheet of the project's movement
     honour-roll init DIR   a new deployment: a movement of your own
 
 Every message about a record comes from the same loader and validator the
@@ -323,7 +324,9 @@ def cmd_new(args: argparse.Namespace) -> int:
             _out(f"{problem[0].upper()}{problem[1:]}. Xin ghi lại.")
 
     kind = answer("--kind", args.kind, "Loại / kind", partial(_kind, sheet), "loại không được để trống", sheet.choices("kind"))
-    name = answer("--name", args.name, "Tên tập thể, doanh nghiệp hoặc họ và tên / name", _text if args.id else _name,
+    groups = ", ".join(k.label.lower() for k in movement.kinds if not k.person)
+    asked = " hoặc ".join(filter(None, [f"tên {groups}" if groups else "", "họ và tên" if any(k.person for k in movement.kinds) else ""]))
+    name = answer("--name", args.name, f"{asked[:1].upper()}{asked[1:]} / name", _text if args.id else _name,
                   "tên không được để trống")
     position = unit = parent_body = None
     if kind is not None and kind.person:
@@ -387,6 +390,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     except MovementInvalid as e:
         progress.close()
         _out(e.report())
+        return PROBLEMS
+    except ExamplesInvalid as e:
+        progress.close()
+        _out(str(e))
         return PROBLEMS
     progress.close()
     for note in result.notes:
@@ -458,7 +465,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if roll is None:
         return PROBLEMS
     rows = export_rows(roll.honorees, include_all=args.all)
-    data = to_csv(rows) if fmt == "csv" else to_xlsx(rows)
+    data = to_csv(rows, roll.movement) if fmt == "csv" else to_xlsx(rows, roll.movement)
     target = args.output or f"guong-dien-hinh.{fmt}"
     _write_output(target, data)
     others = sum(1 for h in rows if not h.is_published)
@@ -486,6 +493,27 @@ def cmd_report(args: argparse.Namespace) -> int:
     return OK
 
 
+# --- template -----------------------------------------------------------------------------------
+
+def cmd_template(args: argparse.Namespace) -> int:
+    from .nomination_template import write_templates
+
+    project = Project(args)
+    if not (project.root / "mkdocs.yml").is_file():
+        project.require_records()  # its directions for a folder that is not a project
+    try:
+        written = write_templates(project.root, project.data_dir)
+    except MovementInvalid as e:
+        _out(e.report())
+        return PROBLEMS
+    except ExamplesInvalid as e:
+        _out(str(e))
+        return PROBLEMS
+    for path in written:
+        _out(f"Đã tạo {project.shown(path)}")
+    return OK
+
+
 # --- init ---------------------------------------------------------------------------------------
 
 # The project's own files a deployment needs beside its data: the hook module (it only calls the
@@ -508,6 +536,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     import jinja2
 
     from .movement import load_movement
+    from .nomination_template import write_templates
     from .schema import SCHEMA_PATH, schema_text
 
     target = Path(args.dir)
@@ -529,6 +558,7 @@ def cmd_init(args: argparse.Namespace) -> int:
         "place": _yaml_text(args.place or args.scope), "first_year": args.first_year, "last_year": args.last_year,
         "guidance_file": "guidance/huong-dan.txt",
         "attribution": _yaml_text(f"Gương điển hình {args.short_name} — [THAY: tên cơ quan]"),
+        "example_year": max(args.first_year, args.last_year - 1),
     }  # fmt: skip
     data = target / "data"
     (data / "guidance").mkdir(parents=True)
@@ -549,6 +579,9 @@ def cmd_init(args: argparse.Namespace) -> int:
     schema = target / SCHEMA_PATH  # the editors' YAML tooling and the open-data page link to it
     schema.parent.mkdir(parents=True)
     schema.write_text(schema_text(movement), encoding="utf-8")
+    (data / "templates").mkdir()
+    (data / "templates" / "vi-du-de-cu.yml").write_text(env.get_template("vi-du-de-cu.yml.j2").render(plain), encoding="utf-8")
+    write_templates(target, data)  # the nomination sheet units fill in, for this movement
     for name in _COPIED:
         source, copy = _PROJECT_SOURCE / name, target / name
         copy.parent.mkdir(parents=True, exist_ok=True)
@@ -557,7 +590,8 @@ def cmd_init(args: argparse.Namespace) -> int:
         else:
             shutil.copy2(source, copy)
     _out(f"Đã tạo dự án mới ở {args.dir}: mkdocs.yml, data/movement.yml, data/guidance/huong-dan.txt, "
-         "data/honorees/vi-du.yml (hồ sơ mẫu), docs/du-lieu-mo/honoree.schema.json, hooks/, overrides/, docs/assets/.")
+         "data/honorees/vi-du.yml (hồ sơ mẫu), data/templates/ (bảng đề cử), docs/du-lieu-mo/honoree.schema.json, "
+         "hooks/, overrides/, docs/assets/.")
     _out("Thay các chỗ ghi [THAY: ...] trong data/movement.yml và data/guidance/huong-dan.txt, rồi chạy:")
     _out(f"  honour-roll validate -C {args.dir}")
     _out(f"  cd {args.dir} && mkdocs build --strict")
@@ -598,7 +632,7 @@ def build_parser() -> argparse.ArgumentParser:
         "không bao giờ ghi đè / Writes a valid record skeleton; asks for missing values on a terminal; never overwrites.",
     )
     p.add_argument("--kind", metavar="LOẠI", help="loại, tên hoặc mã như trong tệp phong trào (data/movement.yml) / kind, label or id from the movement file")
-    p.add_argument("--name", metavar="TÊN", help="tên tập thể, doanh nghiệp hoặc họ và tên / name")
+    p.add_argument("--name", metavar="TÊN", help="tên, hoặc họ và tên của người / name")
     p.add_argument("--position", metavar="CHỨC_VỤ", help="chức vụ (loại là người) / position (kinds of people)")
     p.add_argument("--unit", metavar="ĐƠN_VỊ", help="đơn vị công tác (loại là người) / unit (kinds of people)")
     p.add_argument("--parent-body", metavar="CƠ_QUAN", help="cơ quan chủ quản (các loại khác) / parent body (other kinds)")
@@ -654,6 +688,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["text", "markdown"], default="text", help="bảng chữ hoặc Markdown / text table or Markdown")
     p.add_argument("-o", "--output", metavar="TỆP", help="ghi ra tệp thay vì màn hình / write to a file")
     p.set_defaults(run=cmd_report)
+
+    p = sub.add_parser(
+        "template", parents=[common],
+        help="tạo lại bảng đề cử theo tệp phong trào / regenerate the nomination spreadsheet",
+        description="Ghi data/templates/mau-de-cu.xlsx và .csv từ tệp phong trào và các ví dụ trong data/templates/vi-du-de-cu.yml; "
+        "chạy lại cho cùng nội dung không đổi một byte nào / Writes the nomination template from the movement; byte-identical when unchanged.",
+    )
+    p.set_defaults(run=cmd_template)
 
     p = sub.add_parser(
         "init",

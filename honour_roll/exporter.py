@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from typing import Callable
 
 from .model import Honoree
+from .movement import Movement
+from .nomination import columns as sheet_columns
 from .urls import DIRECTORY_URLS, honoree_src
 from .vocabulary import Status
 
@@ -32,16 +34,27 @@ def _join(items) -> str:
     return "; ".join(items)
 
 
-COLUMNS: tuple[ExportColumn, ...] = (
+def columns(movement: Movement) -> tuple[ExportColumn, ...]:
+    """The export's columns; those that name the movement's kinds and pillars are headed as in
+    the nomination sheet, so an export reads like the sheet units filled in."""
+    sheet = {c.key: c.header for c in sheet_columns(movement)}
+    return (
+        *_COLUMNS[:3],
+        ExportColumn(sheet["name"], lambda h: h.name),
+        *_COLUMNS[3:7],
+        ExportColumn(sheet["pillars"], lambda h: _join(p.label for p in h.pillars)),
+        *_COLUMNS[7:],
+    )
+
+
+_COLUMNS: tuple[ExportColumn, ...] = (
     ExportColumn("Mã hồ sơ", lambda h: h.id),
     ExportColumn("Trạng thái", lambda h: h.status.label if h.is_published else f"{NOT_RECOGNISED} – {h.status.label}"),
     ExportColumn("Loại", lambda h: h.kind.label),
-    ExportColumn("Tên tập thể, doanh nghiệp / Họ và tên", lambda h: h.name),
     ExportColumn("Chức vụ", lambda h: h.position or ""),
     ExportColumn("Đơn vị công tác", lambda h: h.unit or ""),
     ExportColumn("Cơ quan chủ quản", lambda h: h.parent_body or ""),
     ExportColumn("Địa bàn", lambda h: h.locality.label),
-    ExportColumn("Trụ cột", lambda h: _join(p.label for p in h.pillars)),
     ExportColumn("Năm công nhận", lambda h: h.year),
     ExportColumn("Số quyết định", lambda h: h.recognition.decision if h.recognition else ""),
     ExportColumn("Ngày quyết định", lambda h: h.recognition.date.strftime("%d/%m/%Y") if h.recognition else ""),
@@ -74,16 +87,18 @@ def _safe(value: object) -> object:
     return value
 
 
-def to_csv(honorees: list[Honoree]) -> bytes:
+def to_csv(honorees: list[Honoree], movement: Movement) -> bytes:
+    cols = columns(movement)
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow([c.header for c in COLUMNS])
+    writer.writerow([c.header for c in cols])
     for h in honorees:
-        writer.writerow([_safe(c.value(h)) for c in COLUMNS])
+        writer.writerow([_safe(c.value(h)) for c in cols])
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
 
 
-def to_xlsx(honorees: list[Honoree]) -> bytes:
+def to_xlsx(honorees: list[Honoree], movement: Movement) -> bytes:
+    cols = columns(movement)
     from openpyxl import Workbook
     from openpyxl.styles import Font, PatternFill
     from openpyxl.utils import get_column_letter
@@ -91,12 +106,12 @@ def to_xlsx(honorees: list[Honoree]) -> bytes:
     wb = Workbook()
     ws = wb.active
     ws.title = "Gương điển hình"
-    ws.append([c.header for c in COLUMNS])
+    ws.append([c.header for c in cols])
     for cell in ws[1]:
         cell.font = Font(bold=True)
     shade = PatternFill("solid", fgColor="FCE4D6")
     for r, h in enumerate(honorees, start=2):
-        for col, c in enumerate(COLUMNS, start=1):
+        for col, c in enumerate(cols, start=1):
             value = c.value(h)
             cell = ws.cell(row=r, column=col)
             cell.value = value
@@ -104,7 +119,7 @@ def to_xlsx(honorees: list[Honoree]) -> bytes:
                 cell.data_type = "s"  # never a formula, whatever the text starts with
             if not h.is_published:
                 cell.fill = shade
-    for col, c in enumerate(COLUMNS, start=1):
+    for col, c in enumerate(cols, start=1):
         ws.column_dimensions[get_column_letter(col)].width = min(60, max(12, len(c.header) + 2))
     ws.freeze_panes = "C2"
     ws.auto_filter.ref = ws.dimensions

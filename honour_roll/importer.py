@@ -24,7 +24,7 @@ from typing import Any, Callable
 
 from .loader import display_path, movement_of, record_files
 from .movement import Movement
-from .nomination import COLUMN_KEYS, INSTRUCTIONS_SHEET, SHEET, Column, Sheet, header_key
+from .nomination import COLUMN_KEYS, INSTRUCTIONS_SHEET, SHEET, Column, Sheet, header_key, sheet_of
 from .record_writer import check_text, record_yaml, slugify, write_atomically
 from .validation import name_key
 from .vocabulary import Status
@@ -217,7 +217,8 @@ def _parts(value: Any) -> list[str]:
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 
 
-def parse_date(value: Any) -> tuple[dt.date | None, str | None]:
+def parse_date(value: Any, example: str) -> tuple[dt.date | None, str | None]:
+    """``example``: a date as the message shows one, e.g. '18/12/2024'."""
     """A date as Excel stores it or as people type it; (date, None) or (None, message)."""
     if isinstance(value, dt.datetime):
         return value.date(), None
@@ -226,7 +227,7 @@ def parse_date(value: Any) -> tuple[dt.date | None, str | None]:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         if 20000 <= value <= 80000:  # an Excel serial number shown as a number
             return _EXCEL_EPOCH + dt.timedelta(days=int(value)), None
-        return None, f"'{value}' không phải là ngày; hãy ghi dạng ngày/tháng/năm, ví dụ 18/12/2024"
+        return None, f"'{value}' không phải là ngày; hãy ghi dạng ngày/tháng/năm, ví dụ {example}"
     text = _line(value)
     m = re.fullmatch(r"(?:ngày\s*)?(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})", text, re.I) or re.fullmatch(
         r"(?:ngày\s*)?(\d{1,2})\s+tháng\s+(\d{1,2})\s*,?\s*năm\s+(\d{4})", text, re.I
@@ -239,10 +240,11 @@ def parse_date(value: Any) -> tuple[dt.date | None, str | None]:
             return dt.date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3))), None
     except ValueError:
         return None, f"ngày '{text}' không tồn tại trên lịch; hãy kiểm tra lại ngày và tháng"
-    return None, f"không đọc được ngày '{text}'; hãy ghi dạng ngày/tháng/năm, ví dụ 18/12/2024"
+    return None, f"không đọc được ngày '{text}'; hãy ghi dạng ngày/tháng/năm, ví dụ {example}"
 
 
-def parse_year(value: Any) -> tuple[int | None, str | None]:
+def parse_year(value: Any, example: str) -> tuple[int | None, str | None]:
+    """``example``: a year as the message shows one."""
     if isinstance(value, (dt.date, dt.datetime)):
         return value.year, None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -251,10 +253,10 @@ def parse_year(value: Any) -> tuple[int | None, str | None]:
     text = _line(value)
     if re.fullmatch(r"\d{4}", text):
         return int(text), None
-    date, _ = parse_date(value)
+    date, _ = parse_date(value, "")
     if date is not None:
         return date.year, None
-    return None, f"'{text}' không phải là năm; hãy ghi 4 chữ số, ví dụ 2024"
+    return None, f"'{text}' không phải là năm; hãy ghi 4 chữ số, ví dụ {example}"
 
 
 # --- rows to records --------------------------------------------------------------------------
@@ -357,12 +359,12 @@ def _record_values(row: _Row) -> dict:
         v["pillars"] = pillars
     recognition: dict[str, Any] = {}
     if "recognition.date" in c:
-        date, message = parse_date(c["recognition.date"])
+        date, message = parse_date(c["recognition.date"], nomination.example_date)
         if message:
             row.problem("recognition.date", message)
         recognition["date"] = date
     if "year" in c:
-        year, message = parse_year(c["year"])
+        year, message = parse_year(c["year"], nomination.example_year)
         if message:
             row.problem("year", message)
         v["year"] = year
@@ -424,7 +426,7 @@ def _initiatives(row: _Row, value: Any) -> list[dict]:
         if level is None:
             row.problem("initiatives", f"sáng kiến thứ {i}: cấp '{level_text}' không hợp lệ; hãy ghi một trong: {choices('level')}")
             continue
-        year, message = parse_year(year_text)
+        year, message = parse_year(year_text, row.table.nomination.example_year)
         if message:
             row.problem("initiatives", f"sáng kiến thứ {i}: {message}")
             continue
@@ -460,9 +462,10 @@ def plan_import(
     movement: Movement | None = None,
 ) -> ImportResult:
     """Read the file and prepare one record per row; nothing is written. The
-    movement is the data folder's unless given (MovementInvalid if it has problems)."""
+    movement is the data folder's unless given (MovementInvalid if it has problems;
+    ExamplesInvalid if the sheet's example texts cannot be read)."""
     movement = movement or movement_of(data_dir, project_root)
-    table = read_table(path, Sheet(movement), sheet)
+    table = read_table(path, sheet_of(movement, data_dir), sheet)
     result = ImportResult()
     for j, header in table.unknown:
         result.notes.append(

@@ -126,6 +126,11 @@ def _either(items: list[str]) -> str:
     return items[0] if len(items) < 2 else ", ".join(items[:-1]) + " hoặc " + items[-1]
 
 
+def _default_date(movement: Movement) -> str:
+    """A date to show as an example when the deployment has none: the period's last day."""
+    return f"31/12/{movement.period.last_year}"
+
+
 def _level_word(label: str) -> str:
     """'cấp tỉnh' -> 'tỉnh': how people write a level in a cell."""
     return re.sub(r"(?i)^cấp\s+", "", label)
@@ -141,6 +146,7 @@ def columns(movement: Movement, examples: dict | None = None) -> tuple[Column, .
     example_kind = next((k for k in m.kinds if k.person), m.kinds[0])
     labels = lambda items: "; ".join(i.label for i in items)  # noqa: E731
     rule = m.initiative_rule
+    blank = lambda who: f" (để trống với {who})" if who else ""  # noqa: E731
     rule_kind = m.rule_criterion.kind if m.rule_criterion else None
 
     name_header = " / ".join(filter(None, [f"Tên {groups}" if groups else "", "Họ và tên" if persons else ""]))
@@ -157,17 +163,17 @@ def columns(movement: Movement, examples: dict | None = None) -> tuple[Column, .
         if ids:
             per_kind.append(f"{kind.label.lower()} {ids[0]}–{ids[-1]}" if len(ids) > 1 else f"{kind.label.lower()} {ids[0]}")
     computed = [c.id for c in m.criteria if c.computed]
-    date_example = row.get("recognition.date", f"31/12/{m.period.last_year}")
+    date_example = row.get("recognition.date") or _default_date(m)
 
     texts: dict[str, dict] = {
         "kind": {"help": f"Một trong: {labels(m.kinds)}.", "example": example_kind.label},
         "name": {"header": name_header, "help": name_help[:1].upper() + name_help[1:] + ". Tên tệp hồ sơ được tạo từ tên này."},
-        "position": {"required": person_required, "help": f"Chức vụ của {persons} (để trống với {groups})."},
-        "unit": {"required": person_required, "help": f"Nơi {persons} công tác (để trống với {groups})."},
+        "position": {"required": person_required, "help": f"Chức vụ của {persons}{blank(groups)}."},
+        "unit": {"required": person_required, "help": f"Nơi {persons} công tác{blank(groups)}."},
         "parent_body": {
             "help": f"Cơ quan chủ quản của {groups}"
             + (f", ví dụ {examples['parent_body']}" if examples.get("parent_body") else "")
-            + f" (để trống với {persons})."
+            + f"{blank(persons)}."
         },
         "locality": {
             "help": str(examples.get("locality_lead") or "Địa bàn tại thời điểm công nhận.")
@@ -218,11 +224,11 @@ def _key(text: str) -> str:
 
 
 def _initials(text: str) -> str:
-    """'Chính quyền số' -> 'cqs', 'Bà Rịa – Vũng Tàu' -> 'brvt': how people abbreviate."""
+    """'Kinh tế số' -> 'kts': how people abbreviate a label."""
     return "".join(word[0] for word in _key(text).split())
 
 
-# Administrative prefixes people write or leave out: "H. Xuyên Mộc", "huyện Xuyên Mộc", "Xuyên Mộc".
+# Administrative prefixes people write or leave out: "H. Mộc Châu", "huyện Mộc Châu", "Mộc Châu".
 _LOCALITY_PREFIX = re.compile(r"^(h|huyen|tp|thanh pho|tx|thi xa|tt|thi tran|q|quan|x|xa|p|phuong)\s+")
 # Words people write for a label (folded): Vietnamese, not this movement's.
 _SYNONYMS = {
@@ -243,6 +249,17 @@ class Sheet:
             for h in (c.header, c.key, c.key.rsplit(".", 1)[-1], *c.aliases):
                 self._headers.setdefault(header_key(h), c)
         self._index = self._make_index()
+
+    @property
+    def example_date(self) -> str:
+        """A date as messages show one: the sheet's example."""
+        return self.by_key["recognition.date"].example or _default_date(self.movement)
+
+    @property
+    def example_year(self) -> str:
+        """A year as messages show one: the sheet's example, else the movement's last but one."""
+        p = self.movement.period
+        return self.by_key["year"].example or str(max(p.first_year, p.last_year - 1))
 
     def column_for_header(self, text: str) -> Column | None:
         return self._headers.get(header_key(text)) if text is not None else None
@@ -265,7 +282,7 @@ class Sheet:
             if l.slug:
                 loc[_key(l.slug)] = l.id
         # The unit of the whole scope ("Cấp tỉnh") is also written as the scope itself: "tỉnh",
-        # "tỉnh Bà Rịa – Vũng Tàu", "Bà Rịa – Vũng Tàu", "BRVT".
+        # its scope ("tỉnh Sơn La"), its place ("Sơn La") or the place's initials ("SL").
         whole = next((l for l in m.localities if _key(l.label).startswith("cap ")), None)
         if whole is not None:
             for text in (_key(whole.label)[4:], _key(m.scope), _key(m.place), _initials(m.place)):

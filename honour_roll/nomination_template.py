@@ -15,7 +15,7 @@ from pathlib import Path
 from .nomination import INSTRUCTIONS_SHEET, REQUIRED, SHEET, Sheet
 
 HEADER_ROW = 3
-# Any fixed instant will do: the file is the same bytes every time it is generated.
+# Any fixed instant will do (it is not the movement's): the file is the same bytes every time it is generated.
 FIXED_TIME = dt.datetime(2025, 1, 1)
 
 PRIVACY = (
@@ -79,7 +79,7 @@ def workbook(sheet: Sheet):
     ws.row_dimensions[HEADER_ROW].height = 45
     ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=3)
 
-    # Drop-down lists: a warning, not a refusal, so "Xuyên Mộc" typed by hand is still accepted.
+    # Drop-down lists: a warning, not a refusal, so a locality typed without its prefix is still accepted.
     m = sheet.movement
     for key, labels in (
         ("kind", [k.label for k in m.kinds]),
@@ -169,7 +169,8 @@ def write_templates(root: Path, data_dir: Path | None = None) -> list[Path]:
 
     data_dir = data_dir or root / "data"
     sheet = sheet_of(movement_of(data_dir, root), data_dir)
-    xlsx, csv_path = root / TEMPLATE_XLSX, root / TEMPLATE_CSV
+    folder = data_dir / "templates"
+    xlsx, csv_path = folder / Path(TEMPLATE_XLSX).name, folder / Path(TEMPLATE_CSV).name
     xlsx.parent.mkdir(parents=True, exist_ok=True)
     xlsx.write_bytes(xlsx_bytes(sheet))
     csv_path.write_bytes(csv_text(sheet).encode("utf-8"))

@@ -97,8 +97,11 @@ def skeleton_text(
     level = _hinted(f"#     level: {m.levels[0].id}", " | ".join(lv.id for lv in m.levels)) + "\n" if m.levels else ""
     consent = _hinted("#     consent: true", "bắt buộc với ảnh " + ", ".join(k.label.lower() for k in m.kinds if k.person))
     examples_ids = ", ".join(c.id for c in m.criteria_for(kind) if not c.computed)
+    # The initiative's year: the sheet's example initiative's ("tên; cấp; cơ quan; năm"), else the year before.
+    shown_year = str(row.get("initiatives", "")).split(";")[-1].strip()
+    initiative_year = int(shown_year) if re.fullmatch(r"\d{4}", shown_year) else max(year - 1, m.period.first_year)
     trailer = _OPTIONAL.format(
         recognition=recognition, level=level, consent=consent, criteria=examples_ids,
-        initiative_year=max(year - 1, m.period.first_year), p=placeholders,
+        initiative_year=initiative_year, p=placeholders,
     )  # fmt: skip
     return record_yaml(values, m, trailer=trailer)

@@ -104,7 +104,7 @@ def test_help_has_no_english_of_argparse(capsys, argv):
 def test_usage_errors_are_in_vietnamese(capsys, project):
     cases = {
         ("frobnicate",): "honour-roll: lỗi: tham số LỆNH: 'frobnicate' không có trong danh sách; "
-        "hãy chọn một trong: 'new', 'validate', 'import', 'export', 'report', 'init'",
+        "hãy chọn một trong: 'new', 'validate', 'import', 'export', 'report', 'template', 'init'",
         ("validate", "--format", "xml"): "honour-roll validate: lỗi: tham số --format: 'xml' không có trong danh sách; "
         "hãy chọn một trong: 'text', 'json'",
         ("import",): "honour-roll import: lỗi: thiếu tham số bắt buộc: TỆP",
@@ -615,16 +615,25 @@ def test_the_tools_of_an_init_deployment_speak_its_movement(capsys, tmp_path):
     text = (new / "data" / "honorees" / "le-van-thu.yml").read_text(encoding="utf-8")
     assert "# criteria: [3.2.b]" in text and "giay-khen | bang-khen" in text and "grassroots | higher" in text
 
+    # The nomination sheet init wrote for this movement, filled in as a unit would.
+    import openpyxl
+
+    template = new / "data" / "templates" / "mau-de-cu.xlsx"
+    before = template.read_bytes()
+    assert run(capsys, "template", "-C", new)[0] == 0 and template.read_bytes() == before  # regenerated: same bytes
     sheet = Sheet(movement_of(new / "data", new))
     cells = {"kind": "Cá nhân", "name": "Trần Thị Nhập", "position": "Kỹ sư", "unit": "Trung tâm", "locality": "Cấp tỉnh",
              "pillars": "linh-vuc-1", "year": "2028", "summary": "Một đoạn tóm tắt có con số: 120 người dùng.",
              "story": "Câu chuyện đủ dài để được nhập. " * 10,
              "initiatives": "Sáng kiến một; cơ sở; Hội đồng; 2027\nSáng kiến hai; cơ sở; Hội đồng; 2028"}
-    csv_path = tmp_path / "de-cu.csv"
-    with csv_path.open("w", encoding="utf-8", newline="") as f:
-        writer = csv.writer(f)
-        writer.writerow([sheet.by_key[k].header for k in cells])
-        writer.writerow(list(cells.values()))
+    wb = openpyxl.load_workbook(template)
+    ws = wb["Danh sách"]
+    headers = [c.value for c in ws[3]]
+    assert headers == [c.header for c in sheet.columns]
+    for key, value in cells.items():
+        ws.cell(row=4, column=headers.index(sheet.by_key[key].header) + 1, value=value)
+    csv_path = tmp_path / "de-cu.xlsx"
+    wb.save(csv_path)
     code, out, _ = run(capsys, "import", "-C", new, csv_path)
     assert code == 0, out
     assert out.splitlines()[-1] == "Đã tạo 1 hồ sơ với trạng thái 'nominated' (được đề cử)."

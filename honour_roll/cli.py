@@ -296,6 +296,12 @@ def cmd_new(args: argparse.Namespace) -> int:
     except ExamplesInvalid as e:
         _out(str(e))
         return PROBLEMS
+    if args.year is not None:
+        try:
+            int(args.year)
+        except ValueError:  # worded as argparse's own errors, with a year of this movement as the example
+            with argparse_vietnamese.vietnamese():
+                args.parser.error(f"tham số --year: năm '{args.year}' không hợp lệ; hãy ghi 4 chữ số, ví dụ {_example_year(movement)}")
     sheet = Sheet(movement)
     pillar_word = movement.pillar_label.lower()
     interactive = sys.stdin.isatty()
@@ -339,7 +345,7 @@ def cmd_new(args: argparse.Namespace) -> int:
                       sheet.choices("locality"))
     pillars = answer("--pillar", ";".join(args.pillar or []), f"{movement.pillar_label} / pillars", partial(_pillars, sheet),
                      f"{pillar_word} không được để trống", sheet.choices("pillars"))
-    year = answer("--year", str(args.year) if args.year else None, f"Năm công nhận / year ({movement.period.text})",
+    year = answer("--year", args.year, f"Năm công nhận / year ({movement.period.text})",
                   partial(_year, movement), f"năm công nhận không được để trống; hãy ghi 4 chữ số, ví dụ {_example_year(movement)}")
     if missing:
         raise UsageError(
@@ -600,11 +606,15 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 # --- the parser ---------------------------------------------------------------------------------
 
+# A new deployment's default period: the five years after the bundled movement's.
+INIT_FIRST_YEAR, INIT_LAST_YEAR = 2026, 2030
+
+
 def _year_argument(text: str) -> int:
     try:
         return int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"năm '{text}' không hợp lệ; hãy ghi 4 chữ số, ví dụ 2024") from None
+        raise argparse.ArgumentTypeError(f"năm '{text}' không hợp lệ; hãy ghi 4 chữ số, ví dụ {INIT_FIRST_YEAR}") from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -639,11 +649,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--locality", metavar="ĐỊA_BÀN", help="địa bàn, tên hoặc mã như trong tệp phong trào / locality, label or id")
     p.add_argument("--pillar", metavar="TRỤ_CỘT", action="append",
                    help="trụ cột (lĩnh vực) của phong trào, lặp lại được; tên hoặc mã / pillar (repeatable), label or id")
-    p.add_argument("--year", metavar="NĂM", type=_year_argument, help="năm công nhận, trong giai đoạn của phong trào / year, within the movement's period")
+    p.add_argument("--year", metavar="NĂM", help="năm công nhận, trong giai đoạn của phong trào / year, within the movement's period")
     p.add_argument("--status", choices=[Status.DRAFT.id, Status.NOMINATED.id], default=Status.DRAFT.id,
                    help="trạng thái, mặc định draft / status, default draft")
     p.add_argument("--id", metavar="TÊN_TỆP", help="tên tệp (không dấu), mặc định tạo từ tên / file stem, default from the name")
-    p.set_defaults(run=cmd_new)
+    p.set_defaults(run=cmd_new, parser=p)
 
     p = sub.add_parser(
         "validate", parents=[common],
@@ -709,8 +719,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--short-name", default="[THAY: tên ngắn]", help="tên ngắn của phong trào / its short name")
     p.add_argument("--scope", default="[THAY: tỉnh, bộ, ngành...]", help="địa bàn phong trào, ví dụ 'tỉnh ...' / where it runs")
     p.add_argument("--place", help="tên địa bàn không kèm cấp; mặc định như --scope / the place without its level")
-    p.add_argument("--first-year", type=_year_argument, default=2026, metavar="NĂM", help="năm đầu, mặc định 2026 / first year")
-    p.add_argument("--last-year", type=_year_argument, default=2030, metavar="NĂM", help="năm cuối, mặc định 2030 / last year")
+    p.add_argument("--first-year", type=_year_argument, default=INIT_FIRST_YEAR, metavar="NĂM",
+                   help=f"năm đầu, mặc định {INIT_FIRST_YEAR} / first year")
+    p.add_argument("--last-year", type=_year_argument, default=INIT_LAST_YEAR, metavar="NĂM",
+                   help=f"năm cuối, mặc định {INIT_LAST_YEAR} / last year")
     p.set_defaults(run=cmd_init, project=None, data=None)
     return parser
 

@@ -61,12 +61,12 @@ def test_the_entry_point_is_installed_with_the_project():
     script = Path(sys.executable).parent / "honour-roll"
     result = subprocess.run([str(script), "--help"], capture_output=True, text=True, env=BUILD_ENV)
     assert result.returncode == 0
-    for command in ("new", "validate", "import", "export", "report"):
+    for command in ("new", "validate", "import", "export", "report", "template", "init"):
         assert re.search(rf"^\s+{command}\s+\S.* / \S", result.stdout, re.M), command
     assert "honour-roll = \"honour_roll.cli:main\"" in (ROOT / "pyproject.toml").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("command", ["new", "validate", "import", "export", "report"])
+@pytest.mark.parametrize("command", ["new", "validate", "import", "export", "report", "template", "init"])
 def test_every_help_text_is_in_vietnamese_and_english(capsys, command):
     from honour_roll.cli import build_parser
 
@@ -92,7 +92,7 @@ ARGPARSE_ENGLISH = (
 )
 
 
-@pytest.mark.parametrize("argv", [["--help"], *([c, "--help"] for c in ("new", "validate", "import", "export", "report"))])
+@pytest.mark.parametrize("argv", [["--help"], *([c, "--help"] for c in ("new", "validate", "import", "export", "report", "template", "init"))])
 def test_help_has_no_english_of_argparse(capsys, argv):
     code, out, err = run(capsys, *argv)
     assert code == 0 and out.startswith("cách dùng: honour-roll") and err == ""

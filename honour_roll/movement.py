@@ -203,6 +203,7 @@ class Movement:
     criteria: tuple[Criterion, ...]
     initiative_rule: InitiativeRule | None
     localities: tuple[Locality, ...]
+    locality_description: str  # what a locality is, for the open data's field list
     awards: tuple[Award, ...]
     open_data: OpenData
 
@@ -373,7 +374,7 @@ class _Reader:
         keys = {
             "title": True, "short_name": True, "scope": True, "place": True, "period": True, "issuer": True,
             "awarding_body": True, "guidance": True, "kinds": True, "pillars": True,
-            "initiative_levels": False, "criteria": True, "initiative_rule": False, "localities": True,
+            "initiative_levels": False, "criteria": True, "initiative_rule": False, "localities": True, "locality_description": False,
             "awards": True, "open_data": True,
         }  # fmt: skip
         try:
@@ -403,6 +404,7 @@ class _Reader:
             criteria=tuple(criteria),
             initiative_rule=self.part(lambda: self.rule(data.get("initiative_rule"), _raw_ids(data.get("criteria")), levels)) if data.get("initiative_rule") is not None else None,
             localities=tuple(self.part(lambda: self.localities(data.get("localities"), period), [])),
+            locality_description=text("locality_description", False) or "Địa bàn tại thời điểm công nhận",
             awards=tuple(self.part(lambda: self.awards(data.get("awards")), [])),
             open_data=self.part(lambda: self.open_data(data.get("open_data"))),
         )

@@ -10,6 +10,7 @@ import json
 from .generated import Generated
 from .loader import Roll
 from .model import Honoree
+from .movement import Movement
 from .notice import TEXT as NOTICE
 from .sharing import canonical_url
 from .urls import DIRECTORY_URLS, OPEN_DATA_DIR, OPEN_DATA_SRC, Urls, absolute, photo_src
@@ -119,15 +120,25 @@ def open_data_files(roll: Roll, site_url: str, urls: Urls = DIRECTORY_URLS, illu
     return [Generated(JSON_FILE, content=body + "\n"), Generated(CSV_FILE, content=out.getvalue().encode("utf-8"))]
 
 
+def field_descriptions(m: Movement) -> tuple[tuple[str, str], ...]:
+    """What each field of the open data means, in the movement's words."""
+    people = ", ".join(k.label.lower() for k in m.kinds if k.person) or "cá nhân"
+    others = ", ".join(k.label.lower() for k in m.kinds if not k.person) or "tập thể"
+    return (
+        ("kind, kind_label", "Loại: " + ", ".join(f"{k.id} ({k.label.lower()})" for k in m.kinds)),
+        ("name", f"Tên {others} hoặc họ tên {people}"),
+        ("position, unit", f"Chức vụ và đơn vị công tác ({people})"),
+        ("parent_body", f"Cơ quan chủ quản ({others})"),
+        ("locality, locality_label", m.locality_description),
+        ("pillars, pillar_labels", f"{m.pillar_label}: " + ", ".join(p.label.lower() for p in m.pillars)),
+    )
+
+
 FIELD_DESCRIPTIONS = (
     ("id", "Mã hồ sơ, cũng là phần cuối địa chỉ trang"),
     ("url", "Địa chỉ trang của gương điển hình"),
-    ("kind, kind_label", "Loại: collective (tập thể), enterprise (doanh nghiệp), individual (cá nhân)"),
-    ("name", "Tên tập thể, doanh nghiệp hoặc họ tên cá nhân"),
-    ("position, unit", "Chức vụ và đơn vị công tác (cá nhân)"),
-    ("parent_body", "Cơ quan chủ quản (tập thể, doanh nghiệp)"),
-    ("locality, locality_label", "Địa bàn cấp huyện tại thời điểm công nhận, hoặc cấp tỉnh"),
-    ("pillars, pillar_labels", "Trụ cột: chính quyền số, kinh tế số, xã hội số"),
+    # here: field_descriptions(movement), in this order
+
     ("year", "Năm được công nhận"),
     ("recognition", "Quyết định: số (decision), ngày (date), cơ quan ban hành (issued_by), hình thức khen thưởng (award)"),
     ("summary", "Tóm tắt"),
@@ -146,7 +157,7 @@ def open_data_page(roll: Roll, illustrative: bool = False) -> Generated:
     from .pages import make_environment
 
     content = make_environment().get_template("open-data.md.j2").render(
-        src=OPEN_DATA_SRC, count=len(roll.published), fields=FIELD_DESCRIPTIONS, licence=roll.movement.open_data.licence, licence_url=roll.movement.open_data.licence_url, movement=roll.movement,
+        src=OPEN_DATA_SRC, count=len(roll.published), fields=FIELD_DESCRIPTIONS[:2] + field_descriptions(roll.movement) + FIELD_DESCRIPTIONS[2:], licence=roll.movement.open_data.licence, licence_url=roll.movement.open_data.licence_url, movement=roll.movement,
         illustrative=illustrative, notice=NOTICE,
     )
     return Generated(OPEN_DATA_SRC, content=content)

@@ -126,7 +126,7 @@ def _record(m: Movement) -> Group:
     # Fields of a person: a person needs them, a collective or an enterprise has none.
     personal = Presence(required_when=person, forbidden_when=person.negated())
     people = and_list(k.label.lower() for k in m.kinds if k.person) or "cá nhân"
-    others = and_list(k.label.lower() for k in m.kinds if not k.person) or "tập thể"
+    others = ", ".join(k.label.lower() for k in m.kinds if not k.person) or "tập thể"
     return Group(
         description=f"Hồ sơ một gương điển hình tiên tiến trong phong trào “{m.title}” {m.period.text}",
         fields={
@@ -139,13 +139,13 @@ def _record(m: Movement) -> Group:
             "locality": (
                 _with(
                     _choice(m.localities),
-                    "Địa bàn tại thời điểm công nhận, với tên của năm đó: " + ", ".join(loc.id for loc in m.localities),
+                    "Địa bàn tại thời điểm công nhận, ghi theo tên của năm đó",
                 ),
                 True,
             ),
             "pillars": (
                 _with(
-                    ListOf(item=_choice(m.pillars), min_items=1, max_items=len(m.pillars), unique=True, example=f"[{', '.join(p.id for p in m.pillars[:2])}]"),
+                    ListOf(item=_choice(m.pillars), min_items=1, max_items=len(m.pillars), unique=True, example=f"[{m.pillars[0].id}, {m.pillars[-1].id}]" if len(m.pillars) > 1 else f"[{m.pillars[0].id}]"),
                     f"{m.pillar_label}: {_ids_text(m.pillars)}",
                 ),
                 True,
@@ -159,7 +159,7 @@ def _record(m: Movement) -> Group:
             "criteria": (
                 _with(
                     ListOf(
-                        item=_choice(m.criteria),
+                        item=Choice(options=lambda: {c.id: c for c in m.criteria}, labels=lambda: {c.id: c.title for c in m.criteria}),
                         max_items=len(m.criteria),
                         unique=True,
                         example=f"[{', '.join([c.id for c in m.criteria if not c.computed][:2])}]",

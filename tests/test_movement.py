@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 import yaml
 
-from honour_roll import criteria, vocabulary
 from honour_roll.movement import MovementInvalid, load_movement
 
 from conftest import FIXTURES, ROOT
@@ -42,32 +41,32 @@ def test_a_missing_movement_file_is_one_clear_problem(tmp_path):
     ]
 
 
-def test_the_real_movement_file_describes_todays_site():
-    """While the code still holds this movement's lists, they and the file must agree."""
+def test_the_real_movement_file_is_the_2022_guidance():
     m = load_movement(ROOT / "data" / "movement.yml")
-    assert (m.period.first_year, m.period.last_year) == (vocabulary.FIRST_YEAR, vocabulary.LAST_YEAR)
-    assert [(k.id, k.label, k.slug, k.section) for k in m.kinds] == [
-        (k.id, k.label, k.slug, k.section) for k in vocabulary.Kind
+    assert (m.period.first_year, m.period.last_year) == (2021, 2025)
+    assert [(k.id, k.section, k.person, k.quota) for k in m.kinds] == [
+        ("collective", "3.1", False, 10), ("enterprise", "3.2", False, None), ("individual", "3.3", True, 10)
     ]
-    assert [k.id for k in m.kinds if k.person] == ["individual"]
-    assert [(c.id, c.label, c.slug) for c in m.categories] == [(p.id, p.label, p.slug) for p in vocabulary.Pillar]
-    assert [(lv.id, lv.label) for lv in m.levels] == [(lv.id, lv.label) for lv in vocabulary.Level]
-    assert [(a.id, a.label) for a in m.awards] == [(a.id, a.label) for a in vocabulary.Award]
-    assert [(c.id, c.kind, c.title) for c in m.criteria] == [(c.id, c.kind.id, c.title) for c in criteria.CRITERIA]
-    assert [(loc.id, loc.label, loc.first_year, loc.last_year, loc.note) for loc in m.localities] == [
-        (loc.id, loc.label, loc.first_year, loc.last_year, loc.note) for loc in vocabulary.LOCALITIES
-    ]
-    assert m.initiative_rule is not None and m.initiative_rule.criterion == criteria.INITIATIVE_RULE.id
+    assert [c.id for c in m.criteria if c.computed] == ["3.3.a"]
+    assert m.rule_criterion.kind == m.kind("individual")
+    long_dien = m.locality("long-dien")
+    assert (long_dien.last_year, long_dien.became, m.locality(long_dien.became).first_year) == (2024, "long-dat", 2025)
 
 
 @pytest.mark.parametrize(
-    "levels",
-    [[], ["grassroots"], ["grassroots", "grassroots"], ["provincial"], ["national"], ["grassroots", "national"], ["grassroots"] * 5],
+    "levels, met, reason",
+    [
+        ([], False, "Chưa đạt: chưa có sáng kiến nào được công nhận; cần ít nhất 01 sáng kiến cấp tỉnh/toàn quốc hoặc 02 sáng kiến cấp cơ sở."),
+        (["grassroots"], False, "Chưa đạt: 1 sáng kiến cấp cơ sở; cần ít nhất 01 sáng kiến cấp tỉnh/toàn quốc hoặc 02 sáng kiến cấp cơ sở."),
+        (["grassroots", "grassroots"], True, "Đạt: có 2 sáng kiến cấp cơ sở."),
+        (["provincial"], True, "Đạt: có 1 sáng kiến cấp tỉnh hoặc toàn quốc."),
+        (["national", "grassroots"], True, "Đạt: có 1 sáng kiến cấp tỉnh hoặc toàn quốc và 1 sáng kiến cấp cơ sở."),
+    ],
 )
-def test_the_rule_as_data_agrees_with_rule_3_3(levels):
-    m = load_movement(ROOT / "data" / "movement.yml")
-    as_code = criteria.initiative_rule(type("I", (), {"level": vocabulary.Level(lv)})() for lv in levels)
-    assert m.initiative_rule.evaluate(levels).met is as_code.met
+def test_rule_3_3_as_data(levels, met, reason):
+    """Guidance 3.3: one initiative at provincial or national level, or two at grassroots level."""
+    result = load_movement(ROOT / "data" / "movement.yml").initiative_rule.evaluate(levels)
+    assert (result.met, result.reason) == (met, reason)
 
 
 def test_a_different_movement_loads_with_its_own_rule():
@@ -77,6 +76,7 @@ def test_a_different_movement_loads_with_its_own_rule():
     rule = m.initiative_rule
     assert not rule.evaluate(["commune", "district"]).met
     assert rule.evaluate(["commune", "commune", "district"]).met
+    assert rule.evaluate(["commune"]).reason == "Chưa đạt: 1 sáng kiến cấp xã hoặc cấp huyện; cần ít nhất 03 sáng kiến cấp xã hoặc cấp huyện."
     merged = m.locality("xa-an-binh")
     assert merged.became == "xa-binh-an" and merged.existed_in(2027) and not merged.existed_in(2028)
 

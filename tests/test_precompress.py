@@ -130,4 +130,4 @@ def test_redirects_follow_the_site_address_and_never_write_anything_but_slugs():
     honoree = next(h for h in roll.published if h.aliases)
     forged = dataclasses.replace(honoree, aliases=('x"; return 200 "y',))
     with pytest.raises(ValueError):
-        redirects(Roll(tuple(forged if h is honoree else h for h in roll.honorees)), "/")
+        redirects(Roll(tuple(forged if h is honoree else h for h in roll.honorees), roll.movement), "/")

@@ -197,12 +197,17 @@ class Date(Spec):
     minimum: dt.date = dt.date(1945, 1, 1)
     maximum: dt.date = dt.date(2200, 12, 31)
 
+    @property
+    def example(self) -> str:
+        """A date of the allowed range, as messages show one."""
+        return f"{self.maximum.year}-12-20"
+
     def check(self, value, path, ctx):
         text = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else None
         if text is None:
-            return ctx.problem(path, "phải là một ngày dạng YYYY-MM-DD, ví dụ 2024-12-20")
+            return ctx.problem(path, f"phải là một ngày dạng YYYY-MM-DD, ví dụ {self.example}")
         if _odd_digits(text):
-            return ctx.problem(path, f"ngày '{text}' {_NOT_PLAIN_DIGITS}, ví dụ 2024-12-20")
+            return ctx.problem(path, f"ngày '{text}' {_NOT_PLAIN_DIGITS}, ví dụ {self.example}")
         text = _ascii_digits(text)
         m = re.fullmatch(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})", text)
         if not m:
@@ -214,7 +219,7 @@ class Date(Spec):
                     hint = f" (có phải {dt.date(year, month, day).isoformat()}?)"
                 except ValueError:
                     hint = f"; ngày {day}/{month}/{year} cũng không có trên lịch"
-            return ctx.problem(path, f"ngày '{text}' phải viết dạng YYYY-MM-DD, ví dụ 2024-12-20{hint}")
+            return ctx.problem(path, f"ngày '{text}' phải viết dạng YYYY-MM-DD, ví dụ {self.example}{hint}")
         try:
             date = dt.date(*(int(g) for g in m.groups()))
         except ValueError:

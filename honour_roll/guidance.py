@@ -1,5 +1,4 @@
-"""The movement's guidance (for this roll's first movement, the Hướng dẫn of
-10/8/2022), read from its text into blocks that the guidance page renders
+"""The movement's guidance (Hướng dẫn tiêu chí), read from its text into blocks that the guidance page renders
 faithfully, with a stable id on every criterion: each kind's clause is where
 the movement file says its criteria are."""
 

@@ -218,8 +218,8 @@ _EXCEL_EPOCH = dt.date(1899, 12, 30)
 
 
 def parse_date(value: Any, example: str) -> tuple[dt.date | None, str | None]:
-    """``example``: a date as the message shows one, e.g. '18/12/2024'."""
-    """A date as Excel stores it or as people type it; (date, None) or (None, message)."""
+    """A date as Excel stores it or as people type it; (date, None) or (None, message).
+    ``example``: a date as the message shows one, e.g. '18/12/2000'."""
     if isinstance(value, dt.datetime):
         return value.date(), None
     if isinstance(value, dt.date):
@@ -311,7 +311,7 @@ class _Row:
 
     def in_sheet_terms(self, message: str) -> str:
         """The record's field names in a validator message ('replication.contact',
-        '(year: 2024)') as the sheet's own column headings."""
+        '(year: 2000)') as the sheet's own column headings."""
         parts = re.split(r"('[^']*')", message)  # leave quoted values alone
         for i in range(0, len(parts), 2):
             parts[i] = _FIELD_NAME.sub(lambda m: f"cột '{self.header(_FIELD_COLUMN[m.group(0)])}'", parts[i])

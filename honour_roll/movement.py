@@ -190,8 +190,8 @@ class OpenData:
 class Movement:
     title: str
     short_name: str
-    scope: str  # "tỉnh Bà Rịa – Vũng Tàu": "trên địa bàn {scope}"
-    place: str  # "Bà Rịa – Vũng Tàu": "tại {place}"
+    scope: str  # e.g. "tỉnh Sơn La": "trên địa bàn {scope}"
+    place: str  # e.g. "Sơn La": "tại {place}"
     period: Period
     issuer: Body
     awarding_body: str
@@ -433,7 +433,7 @@ class _Reader:
             except ValueError:
                 date = None
             if date is None:
-                self.problem("guidance.date", f"ngày '{raw}' không hợp lệ; hãy ghi theo dạng NNNN-TT-NN, ví dụ 2022-08-10")
+                self.problem("guidance.date", f"ngày '{raw}' không hợp lệ; hãy ghi theo dạng năm-tháng-ngày, ví dụ 2000-01-31")
         file = self.text(data.get("file"), "guidance.file")
         if file.startswith("/") or ".." in file.split("/"):
             self.problem("guidance.file", "đường dẫn phải nằm trong thư mục dữ liệu, ví dụ 'guidance/huong-dan.txt'")

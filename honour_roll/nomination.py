@@ -224,7 +224,7 @@ def _key(text: str) -> str:
 
 
 def _initials(text: str) -> str:
-    """'Kinh tế số' -> 'kts': how people abbreviate a label."""
+    """'Giáo dục mầm non' -> 'gdmn': how people abbreviate a label."""
     return "".join(word[0] for word in _key(text).split())
 
 

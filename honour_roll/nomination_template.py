@@ -16,7 +16,7 @@ from .nomination import INSTRUCTIONS_SHEET, REQUIRED, SHEET, Sheet
 
 HEADER_ROW = 3
 # Any fixed instant will do (it is not the movement's): the file is the same bytes every time it is generated.
-FIXED_TIME = dt.datetime(2025, 1, 1)
+FIXED_TIME = dt.datetime(2000, 1, 1)
 
 PRIVACY = (
     "Dữ liệu cá nhân được bảo vệ theo Nghị định 13/2023/NĐ-CP. Không ghi vào bất kỳ cột nào: số điện thoại, "

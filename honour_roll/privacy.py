@@ -6,7 +6,7 @@ what would identify or reach a private person: phone numbers, e-mail
 addresses, national ID numbers, dates of birth and home addresses.
 
 The patterns aim at what editors actually paste from nomination files, and
-are written to leave the figures of a story alone: years (2024), decision
+are written to leave the figures of a story alone: years (2000), decision
 numbers (1452/QĐ-UBND), money (1.200.000 đồng, 84 500 000 000 đồng), counts
 (9.000 người) and percentages never look like personal data here.
 

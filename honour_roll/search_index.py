@@ -51,7 +51,7 @@ def _cut(text: str, limit: int) -> str:
 
 
 def locality_text(label: str) -> str:
-    """'H. Xuyên Mộc' also as 'Huyện Xuyên Mộc': people type the word, not the abbreviation."""
+    """'H. Mai Sơn' also as 'Huyện Mai Sơn': people type the word, not the abbreviation."""
     for short, full in _LOCALITY_WORDS.items():
         if label.startswith(short + " "):
             return f"{label} {full} {label[len(short) + 1:]}"

@@ -51,7 +51,7 @@ def _hinted(line: str, hint: str) -> str:
 
 
 def _iso(date_text: str) -> str | None:
-    """'18/12/2024' -> '2024-12-18'."""
+    """'18/12/2000' -> '2000-12-18'."""
     m = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", date_text.strip())
     return f"{m.group(3)}-{int(m.group(2)):02d}-{int(m.group(1)):02d}" if m else None
 

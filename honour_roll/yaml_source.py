@@ -1,7 +1,7 @@
 """Read one YAML record into plain values plus the line of every field.
 
 PyYAML's own constructors lose line numbers, keep the last of duplicate keys
-silently and raise on impossible dates such as 2024-02-30; composing the node
+silently and raise on impossible dates such as 2001-02-30; composing the node
 graph and converting it here fixes all three.
 """
 

@@ -86,10 +86,10 @@ def _peak_rss_mb() -> float:
 
 def index_step(project: Path, out: Path) -> None:
     """Run in a child process: load the roll, time the search step, write its files."""
-    from honour_roll.browse import browse_page
-    from honour_roll.guidance import load_guidance
-    from honour_roll.loader import load_roll
-    from honour_roll.search_index import search_files
+    from honour_roll.site.browse import browse_page
+    from honour_roll.record.guidance import load_guidance
+    from honour_roll.record.loader import load_roll
+    from honour_roll.site.search_index import search_files
 
     t0 = time.perf_counter()
     roll = load_roll(project / "data", project)

@@ -30,19 +30,19 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.theme import Theme
 
-from honour_roll import rebuild_memo
-from honour_roll.build_cache import key_of
-from honour_roll.error_page import error_pages
-from honour_roll.guidance import load_guidance
-from honour_roll.html_post import finalize_html
-from honour_roll.loader import display_path, load_roll
-from honour_roll.page_store import PageEntry, PageStore, fingerprint_distributions, fingerprint_tree
-from honour_roll.problems import RecordsInvalid
-from honour_roll.server_files import finish_site
-from honour_roll.site import SiteSettings, generate_site
-from honour_roll.site_config import config_chain, nav_pages, nav_titles
-from honour_roll.urls import Urls
-from honour_roll.validation import publication_warnings
+from honour_roll.site import rebuild_memo
+from honour_roll.site.build_cache import key_of
+from honour_roll.site.error_page import error_pages
+from honour_roll.record.guidance import load_guidance
+from honour_roll.site.html_post import finalize_html
+from honour_roll.record.loader import display_path, load_roll
+from honour_roll.site.page_store import PageEntry, PageStore, fingerprint_distributions, fingerprint_tree
+from honour_roll.record.problems import RecordsInvalid
+from honour_roll.site.server_files import finish_site
+from honour_roll.site.generate import SiteSettings, generate_site
+from honour_roll.site.site_config import config_chain, nav_pages, nav_titles
+from honour_roll.site.urls import Urls
+from honour_roll.record.validation import publication_warnings
 
 log = logging.getLogger("mkdocs.plugins.honour_roll")
 _serving = False  # set by on_startup: `mkdocs serve` shows problems in the browser

@@ -23,8 +23,8 @@ sys.path.insert(0, str(ROOT))
 
 import openpyxl  # noqa: E402
 
-from honour_roll.cli import main  # noqa: E402
-from honour_roll.nomination import COLUMNS, SHEET  # noqa: E402
+from honour_roll.editors.cli import main  # noqa: E402
+from honour_roll.editors.nomination import COLUMNS, SHEET  # noqa: E402
 
 STORY = (
     "Năm 2022, tỷ lệ hồ sơ trực tuyến của đơn vị mới đạt 18%.\n"

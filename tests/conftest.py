@@ -17,7 +17,7 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 
-from honour_roll.movement import load_movement  # noqa: E402  (after ROOT: the tests' own imports come first)
+from honour_roll.record.movement import load_movement  # noqa: E402  (after ROOT: the tests' own imports come first)
 
 # The bundled movement (data/movement.yml) and the kinds tests name.
 MOVEMENT = load_movement(ROOT / "data" / "movement.yml")

@@ -7,9 +7,9 @@ import re
 
 import pytest
 
-from honour_roll.browse import BROWSE_SRC, browse_page, facets
-from honour_roll.loader import load_roll
-from honour_roll.vocabulary import Status
+from honour_roll.site.browse import BROWSE_SRC, browse_page, facets
+from honour_roll.record.loader import load_roll
+from honour_roll.record.vocabulary import Status
 
 from conftest import GUIDANCE_FILE, MOVEMENT, ROOT
 from htmltext import elements, visible_text
@@ -95,7 +95,7 @@ def test_nothing_unpublished_is_listed(roll, html):
 def test_names_are_escaped(roll):
     import dataclasses
 
-    from honour_roll.loader import Roll
+    from honour_roll.record.loader import Roll
 
     h = dataclasses.replace(roll.published[0], name='Tổ "Số" & [Cộng đồng] *1*')
     content = browse_page(Roll((h,), roll.movement)).content
@@ -109,9 +109,9 @@ def test_links_to_a_slice_use_known_filters(roll):
     import html
     from urllib.parse import parse_qs
 
-    from honour_roll.guidance import load_guidance
-    from honour_roll.loader import Roll
-    from honour_roll.pages import PageMaker
+    from honour_roll.record.guidance import load_guidance
+    from honour_roll.record.loader import Roll
+    from honour_roll.site.pages import PageMaker
 
     # enough honorees that every group is cut short and links to its slice
     many = Roll(tuple(

@@ -9,9 +9,9 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import Page, expect
 
-from honour_roll.generated import Generated
-from honour_roll.search_encoding import INDEX_DIR
-from honour_roll.loader import load_roll
+from honour_roll.site.generated import Generated
+from honour_roll.site.search_encoding import INDEX_DIR
+from honour_roll.record.loader import load_roll
 
 from conftest import MOVEMENT, ROOT
 from search_twin import StaticIndex

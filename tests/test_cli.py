@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from honour_roll.cli import main
-from honour_roll.loader import load_roll
-from honour_roll.progress import Progress
-from honour_roll.record_writer import MODELINE
-from honour_roll.loader import movement_of
-from honour_roll.vocabulary import Status
+from honour_roll.editors.cli import main
+from honour_roll.record.loader import load_roll
+from honour_roll.editors.progress import Progress
+from honour_roll.editors.record_writer import MODELINE
+from honour_roll.record.loader import movement_of
+from honour_roll.record.vocabulary import Status
 
 from conftest import BUILD_ENV, FIXTURES, ROOT, make_project, run_build
 
@@ -63,12 +63,12 @@ def test_the_entry_point_is_installed_with_the_project():
     assert result.returncode == 0
     for command in ("new", "validate", "import", "export", "report", "template", "init"):
         assert re.search(rf"^\s+{command}\s+\S.* / \S", result.stdout, re.M), command
-    assert "honour-roll = \"honour_roll.cli:main\"" in (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert "honour-roll = \"honour_roll.editors.cli:main\"" in (ROOT / "pyproject.toml").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("command", ["new", "validate", "import", "export", "report", "template", "init"])
 def test_every_help_text_is_in_vietnamese_and_english(capsys, command):
-    from honour_roll.cli import build_parser
+    from honour_roll.editors.cli import build_parser
 
     code, out, _ = run(capsys, command, "--help")
     assert code == 0 and " / " in out
@@ -602,7 +602,7 @@ def test_init_with_no_options_is_valid_and_builds(capsys, tmp_path):
 
 def test_the_tools_of_an_init_deployment_speak_its_movement(capsys, tmp_path):
     """new, import and report of a fresh deployment: its kinds, localities, years, quota and rule."""
-    from honour_roll.nomination import Sheet
+    from honour_roll.editors.nomination import Sheet
 
     new = tmp_path / "moi"
     run(capsys, "init", new, "--first-year", "2026", "--last-year", "2030")

@@ -14,13 +14,13 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from honour_roll import record_writer
-from honour_roll.cli import main
-from honour_roll.loader import load_roll
-from honour_roll.loader import movement_of
-from honour_roll.nomination import INSTRUCTIONS_SHEET, SHEET, TEMPLATE_CSV, TEMPLATE_XLSX, sheet_of
-from honour_roll.nomination_template import csv_text, xlsx_bytes
-from honour_roll.vocabulary import Status
+from honour_roll.editors import record_writer
+from honour_roll.editors.cli import main
+from honour_roll.record.loader import load_roll
+from honour_roll.record.loader import movement_of
+from honour_roll.editors.nomination import INSTRUCTIONS_SHEET, SHEET, TEMPLATE_CSV, TEMPLATE_XLSX, sheet_of
+from honour_roll.editors.nomination_template import csv_text, xlsx_bytes
+from honour_roll.record.vocabulary import Status
 
 from conftest import FIXTURES, ROOT, make_project
 

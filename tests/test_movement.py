@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from honour_roll.movement import MovementInvalid, load_movement
+from honour_roll.record.movement import MovementInvalid, load_movement
 
 from conftest import FIXTURES, ROOT
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import os
 
-from honour_roll.guidance import load_guidance
-from honour_roll.loader import load_roll
-from honour_roll.markup import md
-from honour_roll.pages import PageMaker
-from honour_roll.story import safe_story
+from honour_roll.record.guidance import load_guidance
+from honour_roll.record.loader import load_roll
+from honour_roll.site.markup import md
+from honour_roll.site.pages import PageMaker
+from honour_roll.record.story import safe_story
 
 from conftest import FIXTURES, GUIDANCE_FILE, MOVEMENT, ROOT
 

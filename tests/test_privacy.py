@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from honour_roll.loader import load_roll
-from honour_roll.privacy import mask, privacy_findings
+from honour_roll.record.loader import load_roll
+from honour_roll.record.privacy import mask, privacy_findings
 
 from conftest import COLLECTIVE, ENTERPRISE, FIXTURES, INDIVIDUAL, ROOT
 

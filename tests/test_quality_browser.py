@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from honour_roll.loader import load_roll
+from honour_roll.record.loader import load_roll
 
 from conftest import MOVEMENT, ROOT
 

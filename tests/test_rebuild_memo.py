@@ -1,4 +1,4 @@
-"""The preview's memo (honour_roll/rebuild_memo.py): what a rebuild reuses must
+"""The preview's memo (honour_roll/site/rebuild_memo.py): what a rebuild reuses must
 be exactly what it would have computed, whatever changed in between."""
 
 from __future__ import annotations
@@ -7,11 +7,11 @@ import shutil
 
 import pytest
 
-from honour_roll.guidance import load_guidance
-from honour_roll.loader import load_roll
-from honour_roll.pages import PageMaker, image_size
-from honour_roll.problems import RecordsInvalid
-from honour_roll.rebuild_memo import Memo
+from honour_roll.record.guidance import load_guidance
+from honour_roll.record.loader import load_roll
+from honour_roll.site.pages import PageMaker, image_size
+from honour_roll.record.problems import RecordsInvalid
+from honour_roll.site.rebuild_memo import Memo
 
 from conftest import FIXTURES, MOVEMENT, ROOT
 

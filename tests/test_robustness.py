@@ -16,9 +16,9 @@ import yaml
 from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 
-from honour_roll.problems import Problem
-from honour_roll.validation import validate_source
-from honour_roll.yaml_source import read_source
+from honour_roll.record.problems import Problem
+from honour_roll.record.validation import validate_source
+from honour_roll.record.yaml_source import read_source
 
 from conftest import FIXTURES, MOVEMENT
 

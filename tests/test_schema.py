@@ -8,13 +8,13 @@ import jsonschema
 import pytest
 import yaml
 
-from honour_roll.loader import load_roll, record_files
-from honour_roll.problems import RecordsInvalid
-from honour_roll.record_spec import record_spec
-from honour_roll.schema import SCHEMA_PATH, readme_with_reference, schema_text
-from honour_roll.validation import validate_source
-from honour_roll.yaml_source import read_source
-from honour_roll.vocabulary import Status
+from honour_roll.record.loader import load_roll, record_files
+from honour_roll.record.problems import RecordsInvalid
+from honour_roll.record.record_spec import record_spec
+from honour_roll.record.schema import SCHEMA_PATH, readme_with_reference, schema_text
+from honour_roll.record.validation import validate_source
+from honour_roll.record.yaml_source import read_source
+from honour_roll.record.vocabulary import Status
 
 from conftest import FIXTURES, MOVEMENT, ROOT
 

@@ -10,9 +10,9 @@ from urllib.parse import urljoin
 
 import pytest
 
-from honour_roll.guidance import load_guidance
-from honour_roll.loader import Roll, load_roll
-from honour_roll.search_encoding import (
+from honour_roll.record.guidance import load_guidance
+from honour_roll.record.loader import Roll, load_roll
+from honour_roll.site.search_encoding import (
     CHUNK,
     FIELDS,
     INDEX_DIR,
@@ -25,9 +25,9 @@ from honour_roll.search_encoding import (
     file_key,
     postings,
 )
-from honour_roll.search_index import documents, search_files
-from honour_roll.vietnamese import canon, compounds, fold, nfc, words
-from honour_roll.vocabulary import Status
+from honour_roll.site.search_index import documents, search_files
+from honour_roll.record.vietnamese import canon, compounds, fold, nfc, words
+from honour_roll.record.vocabulary import Status
 
 from conftest import MOVEMENT, ROOT
 from search_twin import StaticIndex

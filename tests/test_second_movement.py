@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from htmltext import visible_text
-from honour_roll.movement import load_movement
+from honour_roll.record.movement import load_movement
 
 from conftest import FIXTURES, MOVEMENT, ROOT, run_build
 
@@ -33,7 +33,7 @@ def second(tmp_path_factory) -> tuple[Path, Path]:
     shutil.copytree(ROOT / "hooks", project / "hooks")
     shutil.copytree(ROOT / "docs" / "assets", project / "docs" / "assets")
     (project / "docs" / "du-lieu-mo").mkdir(parents=True)
-    from honour_roll.schema import schema_text
+    from honour_roll.record.schema import schema_text
 
     (project / "docs" / "du-lieu-mo" / "honoree.schema.json").write_text(schema_text(OTHER), encoding="utf-8")
     base = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("  - honour_roll/templates\n", "")
@@ -97,8 +97,8 @@ def test_a_record_naming_a_merged_locality_after_the_merger_is_refused(tmp_path)
     shutil.copytree(DEPLOYMENT / "data", data)
     record = data / "honorees" / "truong-tieu-hoc-binh-an.yml"
     record.write_text(record.read_text(encoding="utf-8").replace("locality: phuong-binh-an", "locality: phuong-an-binh"), encoding="utf-8")
-    from honour_roll.loader import load_roll
-    from honour_roll.problems import RecordsInvalid
+    from honour_roll.record.loader import load_roll
+    from honour_roll.record.problems import RecordsInvalid
 
     with pytest.raises(RecordsInvalid) as caught:
         load_roll(data, tmp_path)
@@ -132,7 +132,7 @@ def test_nothing_unpublished_leaks(second):
 def test_its_editors_tools_use_its_movement(second):
     project, _ = second
     run = lambda *args: subprocess.run(  # noqa: E731
-        [sys.executable, "-m", "honour_roll.cli", *args, "-C", str(project)], capture_output=True, text=True
+        [sys.executable, "-m", "honour_roll.editors.cli", *args, "-C", str(project)], capture_output=True, text=True
     )
     assert run("validate").returncode == 0
     report = run("report")

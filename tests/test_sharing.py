@@ -13,11 +13,11 @@ import feedparser
 import pytest
 from fontTools.ttLib import TTFont
 
-from honour_roll import share_cards
-from honour_roll.loader import load_roll
-from honour_roll.open_data import CSV_COLUMNS
-from honour_roll.share_cards import BOLD, REGULAR, Card, card_png, honoree_card, site_card
-from honour_roll.vocabulary import Status
+from honour_roll.site import share_cards
+from honour_roll.record.loader import load_roll
+from honour_roll.site.open_data import CSV_COLUMNS
+from honour_roll.site.share_cards import BOLD, REGULAR, Card, card_png, honoree_card, site_card
+from honour_roll.record.vocabulary import Status
 
 from conftest import FIXTURES, INDIVIDUAL, MOVEMENT, ROOT, StaticServer, make_project, run_build
 from htmltext import elements

@@ -7,10 +7,10 @@ import re
 
 import pytest
 
-from honour_roll.guidance import load_guidance, paragraphs
-from honour_roll.loader import load_roll
-from honour_roll.stats import counts
-from honour_roll.vocabulary import Status
+from honour_roll.record.guidance import load_guidance, paragraphs
+from honour_roll.record.loader import load_roll
+from honour_roll.site.stats import counts
+from honour_roll.record.vocabulary import Status
 
 from conftest import FIXTURES, GUIDANCE_FILE, MOVEMENT, ROOT, SEED, make_project, run_build
 from htmltext import elements, normalised, visible_text

@@ -17,11 +17,13 @@ from collections import Counter
 import pytest
 from PIL import Image
 
-from honour_roll import notice, share_cards
-from honour_roll.loader import load_roll
-from honour_roll.model import Honoree
-from honour_roll.share_cards import FOOTER_TOP, HEIGHT, MEDAL_BOX, WIDTH, Card, honoree_card, layout, movement_line, site_card
-from honour_roll.slugs import heading_slug, legacy_heading_slug
+from honour_roll.site import notice
+
+from honour_roll.site import share_cards
+from honour_roll.record.loader import load_roll
+from honour_roll.record.model import Honoree
+from honour_roll.site.share_cards import FOOTER_TOP, HEIGHT, MEDAL_BOX, WIDTH, Card, honoree_card, layout, movement_line, site_card
+from honour_roll.site.slugs import heading_slug, legacy_heading_slug
 
 from conftest import COLLECTIVE, FIXTURES, INDIVIDUAL, MOVEMENT, ROOT, make_project, run_build
 from htmltext import elements

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from honour_roll.loader import load_roll
-from honour_roll.problems import RecordsInvalid
-from honour_roll.vocabulary import Status
+from honour_roll.record.loader import load_roll
+from honour_roll.record.problems import RecordsInvalid
+from honour_roll.record.vocabulary import Status
 
 from conftest import COLLECTIVE, ENTERPRISE, FIXTURES, INDIVIDUAL, MOVEMENT, ROOT
 

@@ -7,10 +7,9 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from honour_roll.site.build_cache import key_of
 from honour_roll.record.model import Honoree
 from honour_roll.record.movement import MOVEMENT_FILE, Movement, load_movement
-from honour_roll.site.rebuild_memo import Memo
+from honour_roll.record.rebuild_memo import Memo
 from honour_roll.record.problems import Problem, RecordsInvalid
 from honour_roll.record.validation import name_key, validate_source
 from honour_roll.record.yaml_source import read_source
@@ -106,7 +105,7 @@ def _read_record(
     return source.lines, tuple(found), honoree
 
 
-def _photo_state(data_dir: Path) -> str:
+def _photo_state(data_dir: Path) -> tuple:
     """Name, size and time of every file in data/ but the records: what a record's
     validation reads besides the record (its photos must exist)."""
     state = []
@@ -117,7 +116,7 @@ def _photo_state(data_dir: Path) -> str:
                 continue  # the records themselves are keyed by their bytes
             st = os.stat(os.path.join(folder, name))
             state.append((os.path.join(folder, name), st.st_size, st.st_mtime_ns))
-    return key_of(repr(sorted(state)))
+    return tuple(sorted(state))
 
 
 def _cross_record_problems(honorees: list[Honoree], lines: dict[str, dict[str, int]]) -> list[Problem]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 from honour_roll.record.fields import Boolean, Choice, Condition, Date, Email, Group, Integer, ListOf, Presence, Slug, Text, Url
-from honour_roll.site.markup import and_list
+from honour_roll.record.vietnamese import and_list
 from honour_roll.record.movement import Movement
 from honour_roll.record.vocabulary import Status
 

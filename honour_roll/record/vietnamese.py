@@ -159,3 +159,11 @@ def tokens(text: str) -> list[str]:
     """The searchable terms of a text, NFC, in order (not yet folded)."""
     text = nfc(text)
     return [text[a:b] for a, b in terms(text)]
+
+
+# Lists as Vietnamese writes them: "a, b và c".
+def and_list(items) -> str:
+    items = [str(i) for i in items]
+    if len(items) < 2:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " và " + items[-1]

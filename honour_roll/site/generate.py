@@ -16,7 +16,7 @@ from honour_roll.record.guidance import Guidance
 from honour_roll.record.loader import Roll
 from honour_roll.site.open_data import open_data_files, open_data_page
 from honour_roll.site.pages import PageMaker
-from honour_roll.site.rebuild_memo import Memo
+from honour_roll.record.rebuild_memo import Memo
 from honour_roll.site.redirects import redirect_files
 from honour_roll.site.search_index import search_files
 from honour_roll.site.server_files import redirect_config_files

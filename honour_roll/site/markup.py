@@ -63,12 +63,6 @@ def read_front_matter(text: str) -> tuple[dict, str]:
     return (meta if isinstance(meta, dict) else {}), text[m.end():]
 
 
-# Lists as Vietnamese writes them: "a, b và c".
-def and_list(items) -> str:
-    items = [str(i) for i in items]
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " và " + items[-1] if items else ""
-
-
 def list_separator(remaining: int) -> str:
     """What follows an item of a list written in a template loop: ``loop.revindex0``."""
     return "" if remaining == 0 else " và " if remaining == 1 else ", "

@@ -14,11 +14,12 @@ from honour_roll.site.chart import build_chart
 from honour_roll.site.generated import Generated
 from honour_roll.record.guidance import Guidance
 from honour_roll.record.loader import Roll
-from honour_roll.site.markup import and_list, front_matter, list_separator, md, number_word, quota_text, relative
+from honour_roll.record.vietnamese import and_list
+from honour_roll.site.markup import front_matter, list_separator, md, number_word, quota_text, relative
 from honour_roll.record.model import Honoree
 from honour_roll.record.movement import Criterion, Kind, Pillar
 from honour_roll.site.page_store import fingerprint_tree
-from honour_roll.site.rebuild_memo import Memo
+from honour_roll.record.rebuild_memo import Memo
 from honour_roll.site.stats import counts, quota_progress
 from honour_roll.record.story import safe_story
 from honour_roll.site.urls import (

@@ -22,7 +22,7 @@ from PIL import Image, ImageDraw, ImageFont
 from honour_roll.site.build_cache import cached_file, key_of
 from honour_roll.record.model import Honoree
 from honour_roll.record.movement import Movement
-from honour_roll.site.markup import and_list
+from honour_roll.record.vietnamese import and_list
 from honour_roll.site.notice import CARD as NOTICE
 
 FONTS = Path(__file__).parent.parent / "fonts"

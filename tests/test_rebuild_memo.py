@@ -11,7 +11,7 @@ from honour_roll.record.guidance import load_guidance
 from honour_roll.record.loader import load_roll
 from honour_roll.site.pages import PageMaker, image_size
 from honour_roll.record.problems import RecordsInvalid
-from honour_roll.site.rebuild_memo import Memo
+from honour_roll.record.rebuild_memo import Memo
 
 from conftest import FIXTURES, MOVEMENT, ROOT
 

@@ -172,5 +172,5 @@ def documents(roll: Roll, guidance: Guidance, docs_dir: Path | None = None, urls
 
 def search_files(roll: Roll, guidance: Guidance, docs_dir: Path | None = None, urls: Urls = DIRECTORY_URLS) -> list[Generated]:
     """Everything search adds to a build: the index and the results page."""
-    page = make_environment().get_template("search.md.j2").render(src=RESULTS_SRC)
+    page = make_environment().get_template("search.md.j2").render(src=RESULTS_SRC, movement=roll.movement)
     return [Generated(RESULTS_SRC, page, in_nav=False), *build_index(documents(roll, guidance, docs_dir, urls))]

@@ -232,7 +232,7 @@ def test_problems_are_named_by_sheet_row_and_column_and_nothing_is_written(capsy
         "mau-de-cu.xlsx: Danh sách, dòng 4, cột 'Dia ban (huyện)': 'Xuyen Moc 2' không có trong danh sách; hãy ghi một trong: "
         "Cấp tỉnh; TP. Vũng Tàu; TP. Bà Rịa; TX. Phú Mỹ; H. Châu Đức; H. Xuyên Mộc; H. Long Điền; H. Đất Đỏ; H. Long Đất; H. Côn Đảo",
         "mau-de-cu.xlsx: Danh sách, dòng 5, cột 'Dia ban (huyện)': thiếu trường bắt buộc: Địa bàn tại thời điểm công nhận,"
-        " với tên của năm đó: province, vung-tau, ba-ria, phu-my, chau-duc, xuyen-moc, long-dien, dat-do, long-dat, con-dao",
+        " ghi theo tên của năm đó",
         "mau-de-cu.xlsx: Danh sách, dòng 5, cột 'Ngày quyết định': ngày '30/02/2024' không tồn tại trên lịch; hãy kiểm tra lại ngày và tháng",
         "mau-de-cu.xlsx: Danh sách, dòng 7, cột 'Nội dung': có ngày sinh 'sinh ngày **/*/**65'; không ghi ngày, năm sinh vào hồ sơ "
         "(Nghị định 13/2023/NĐ-CP) — hãy xóa",

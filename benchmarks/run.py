@@ -93,6 +93,7 @@ def make_project(dest: Path, n: int, seed: int) -> Path:
     for name in ("guidance", "templates"):
         if (ROOT / "data" / name).is_dir():
             shutil.copytree(ROOT / "data" / name, dest / "data" / name)
+    shutil.copy(ROOT / "data" / "movement.yml", dest / "data" / "movement.yml")
     write_honorees(dest / "data" / "honorees", n, seed)
     return dest
 

@@ -33,8 +33,8 @@ lighthouse: $(VENV)/.site-deps
 	$(BIN)/python scripts/lighthouse.py
 
 schema: $(VENV)/.site-deps
-	$(BIN)/python -m honour_roll.schema > docs/du-lieu-mo/honoree.schema.json
-	$(BIN)/python -m honour_roll.schema --readme README.md
+	$(BIN)/python -m honour_roll.record.schema > docs/du-lieu-mo/honoree.schema.json
+	$(BIN)/python -m honour_roll.record.schema --readme README.md
 
 clean:
 	rm -rf site .site-* $(VENV)

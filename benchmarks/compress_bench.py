@@ -6,7 +6,7 @@ For N synthetic honorees (benchmarks/synthetic.py) this script
    builds WITH the compressed copies and WITHOUT them (a benchmark hook,
    no_precompress.py, turns compression off when BENCH_NO_PRECOMPRESS=1),
    alternating, --runs times each;
-2. times honour_roll.precompress.compress_site alone on the built site:
+2. times honour_roll.site.precompress.compress_site alone on the built site:
    every file compressed on one core and on every core (no cache: a fresh
    checkout), and every copy taken from the cache (a warm build);
 3. prints the sizes: text bytes, compressed bytes, the Tra cứu page, and what a
@@ -34,8 +34,8 @@ sys.path.insert(0, str(HERE))
 import run  # noqa: E402
 from run import load1, machine, make_project, measure_build  # noqa: E402
 
-from honour_roll.precompress import compress_site, compressible  # noqa: E402
-from honour_roll.server_files import header_policy  # noqa: E402
+from honour_roll.site.precompress import compress_site, compressible  # noqa: E402
+from honour_roll.site.server_files import header_policy  # noqa: E402
 
 
 def strip_copies(site: Path, dest: Path) -> Path:

@@ -5,8 +5,8 @@ the hooks' code) is the same for both. Never used by the site's own build."""
 
 import os
 
-import honour_roll.server_files as server_files
-from honour_roll.precompress import Compressed
+import honour_roll.site.server_files as server_files
+from honour_roll.site.precompress import Compressed
 
 if os.environ.get("BENCH_NO_PRECOMPRESS") == "1":
     server_files.compress_site = lambda site_dir, cache_dir=None, workers=None: Compressed()

@@ -5,7 +5,7 @@ For each size N this script
 1. writes N synthetic recognised honorees (benchmarks/synthetic.py) into a
    copy of the project (mkdocs.yml, docs/, overrides/, hooks/, data/guidance),
    as tests/conftest.py's make_project does;
-2. makes the BASELINE: the Markdown that honour_roll.site.generate_site
+2. makes the BASELINE: the Markdown that honour_roll.site.generate.generate_site
    produces for the same records, written out as plain files in a docs/
    folder, with the same mkdocs.yml minus the project hooks (generated
    honoree pages are kept out of the nav with ``not_in_nav``, the static
@@ -93,6 +93,7 @@ def make_project(dest: Path, n: int, seed: int) -> Path:
     for name in ("guidance", "templates"):
         if (ROOT / "data" / name).is_dir():
             shutil.copytree(ROOT / "data" / name, dest / "data" / name)
+    shutil.copy(ROOT / "data" / "movement.yml", dest / "data" / "movement.yml")
     write_honorees(dest / "data" / "honorees", n, seed)
     return dest
 

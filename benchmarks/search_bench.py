@@ -86,14 +86,14 @@ def _peak_rss_mb() -> float:
 
 def index_step(project: Path, out: Path) -> None:
     """Run in a child process: load the roll, time the search step, write its files."""
-    from honour_roll.browse import browse_page
-    from honour_roll.guidance import load_guidance
-    from honour_roll.loader import load_roll
-    from honour_roll.search_index import search_files
+    from honour_roll.site.browse import browse_page
+    from honour_roll.record.guidance import load_guidance
+    from honour_roll.record.loader import load_roll
+    from honour_roll.site.search_index import search_files
 
     t0 = time.perf_counter()
     roll = load_roll(project / "data", project)
-    guidance = load_guidance(project / "data" / "guidance" / "huong-dan-2022.txt")
+    guidance = load_guidance(project / "data" / roll.movement.guidance.file, roll.movement)
     load_s = time.perf_counter() - t0
     rss_before = _peak_rss_mb()
     t0 = time.perf_counter()
@@ -241,6 +241,7 @@ def run_size(n: int, work: Path, base_site: Path, write_honorees, browser) -> di
     project = work / f"n{n}"
     (project / "data" / "guidance").mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "data" / "guidance" / "huong-dan-2022.txt", project / "data" / "guidance")
+    shutil.copy(ROOT / "data" / "movement.yml", project / "data" / "movement.yml")
     if not (project / "docs").exists():
         shutil.copytree(ROOT / "docs", project / "docs")
     honorees = project / "data" / "honorees"

@@ -20,7 +20,7 @@ Two moments are measured:
 
 The built site's Content-Security-Policy would block the inline livereload
 script that ``mkdocs serve`` injects, so the preview leaves the policy out
-(honour_roll/html_post.py). The browser enforces whatever policy the page
+(honour_roll/site/html_post.py). The browser enforces whatever policy the page
 has (``--bypass-csp`` makes Chromium ignore it, to compare).
 
 """

@@ -30,19 +30,19 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.theme import Theme
 
-from honour_roll import rebuild_memo
-from honour_roll.build_cache import key_of
-from honour_roll.error_page import error_pages
-from honour_roll.guidance import load_guidance
-from honour_roll.html_post import finalize_html
-from honour_roll.loader import load_roll
-from honour_roll.page_store import PageEntry, PageStore, fingerprint_distributions, fingerprint_tree
-from honour_roll.problems import RecordsInvalid
-from honour_roll.server_files import finish_site
-from honour_roll.site import SiteSettings, generate_site
-from honour_roll.site_config import config_chain, nav_pages, nav_titles
-from honour_roll.urls import Urls
-from honour_roll.validation import publication_warnings
+from honour_roll.site import rebuild_memo
+from honour_roll.site.build_cache import key_of
+from honour_roll.site.error_page import error_pages
+from honour_roll.record.guidance import load_guidance
+from honour_roll.site.html_post import finalize_html
+from honour_roll.record.loader import display_path, load_roll
+from honour_roll.site.page_store import PageEntry, PageStore, fingerprint_distributions, fingerprint_tree
+from honour_roll.record.problems import RecordsInvalid
+from honour_roll.site.server_files import finish_site
+from honour_roll.site.generate import SiteSettings, generate_site
+from honour_roll.site.site_config import config_chain, nav_pages, nav_titles
+from honour_roll.site.urls import Urls
+from honour_roll.record.validation import publication_warnings
 
 log = logging.getLogger("mkdocs.plugins.honour_roll")
 _serving = False  # set by on_startup: `mkdocs serve` shows problems in the browser
@@ -80,12 +80,13 @@ def on_files(files: Files, config) -> Files:
         memo.new_round()
     try:
         roll = load_roll(data_dir, root, memo=memo)
-    except RecordsInvalid as e:
+        guidance_file = data_dir / roll.movement.guidance.file
+        guidance = load_guidance(guidance_file, roll.movement, display_path(guidance_file, root))
+    except RecordsInvalid as e:  # the movement file, a record or the guidance text
         if not _serving:
             raise PluginError("Hồ sơ chưa hợp lệ:\n" + e.report()) from None
         log.info("Hồ sơ chưa hợp lệ; trang xem trước hiển thị danh sách lỗi:\n" + e.report())
         return _error_site(files, config, e.problems, data_dir)
-    guidance = load_guidance(data_dir / settings.get("guidance", "guidance/huong-dan-2022.txt"))
 
     warnings = publication_warnings(roll.honorees)
     if warnings and _serving and config.strict:  # strict serve would keep stale pages: show why instead
@@ -100,8 +101,6 @@ def on_files(files: Files, config) -> Files:
         docs_dir=Path(config.docs_dir),
         cache_dir=root / ".cache" / "share-cards",
         illustrative=bool(settings.get("illustrative_data", False)),
-        movement=str(settings.get("movement", "")),
-        province=str(settings.get("province", "")),
         directory_urls=config.use_directory_urls,
     )
     # The preview's pages differ (no CSP, see finalize_html): a store of their own, so that

@@ -23,8 +23,11 @@ sys.path.insert(0, str(ROOT))
 
 import openpyxl  # noqa: E402
 
-from honour_roll.cli import main  # noqa: E402
-from honour_roll.nomination import COLUMNS, SHEET  # noqa: E402
+from honour_roll.editors.cli import main  # noqa: E402
+from honour_roll.editors.nomination import SHEET, columns  # noqa: E402
+from honour_roll.record.loader import movement_of  # noqa: E402
+
+COLUMNS = columns(movement_of(ROOT / "data", ROOT))  # the bundled movement's sheet
 
 STORY = (
     "Năm 2022, tỷ lệ hồ sơ trực tuyến của đơn vị mới đạt 18%.\n"
@@ -77,6 +80,7 @@ def run(rows: int) -> None:
         project = work / "p"
         (project / "data" / "honorees").mkdir(parents=True)
         (project / "mkdocs.yml").write_text("site_name: bench\n", encoding="utf-8")
+        shutil.copy(ROOT / "data" / "movement.yml", project / "data" / "movement.yml")  # the bundled movement
         sheet = work / "de-cu.xlsx"
         start = time.perf_counter()
         make_sheet(sheet, rows)

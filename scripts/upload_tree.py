@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from honour_roll.precompress import TEXT_SUFFIXES, gzip_bytes  # noqa: E402
+from honour_roll.site.precompress import TEXT_SUFFIXES, gzip_bytes  # noqa: E402
 
 KEEP_GZ = {"sitemap.xml.gz"}
 

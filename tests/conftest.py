@@ -16,6 +16,13 @@ from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
+
+from honour_roll.record.movement import load_movement  # noqa: E402  (after ROOT: the tests' own imports come first)
+
+# The bundled movement (data/movement.yml) and the kinds tests name.
+MOVEMENT = load_movement(ROOT / "data" / "movement.yml")
+COLLECTIVE, ENTERPRISE, INDIVIDUAL = (MOVEMENT.kind(k) for k in ("collective", "enterprise", "individual"))
+GUIDANCE_FILE = ROOT / "data" / MOVEMENT.guidance.file
 SEED = ROOT.parent / "shared" / "seed" / "000_291254695fdad206.txt"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -37,6 +44,7 @@ def make_project(dest: Path, records: list[Path] | None = None, photos: Path | N
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("  - honour_roll/templates\n", "")
     (dest / "mkdocs.yml").write_text(config, encoding="utf-8")
     shutil.copytree(ROOT / "data" / "guidance", dest / "data" / "guidance")
+    shutil.copy(ROOT / "data" / "movement.yml", dest / "data" / "movement.yml")
     (dest / "data" / "honorees").mkdir(parents=True)
     for record in records or []:
         shutil.copy(record, dest / "data" / "honorees" / record.name)

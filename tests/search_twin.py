@@ -10,9 +10,9 @@ import math
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from honour_roll.generated import Generated
-from honour_roll.search_encoding import INDEX_DIR, decode_postings, file_key
-from honour_roll.vietnamese import canon, fold, is_folded, nfc, terms, words
+from honour_roll.site.generated import Generated
+from honour_roll.site.search_encoding import INDEX_DIR, decode_postings, file_key
+from honour_roll.record.vietnamese import canon, fold, is_folded, nfc, terms, words
 
 
 @dataclass

@@ -9,13 +9,11 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import Page, expect
 
-from honour_roll.browse import LEVEL_SLUGS
-from honour_roll.generated import Generated
-from honour_roll.search_encoding import INDEX_DIR
-from honour_roll.loader import load_roll
-from honour_roll.vocabulary import Pillar
+from honour_roll.site.generated import Generated
+from honour_roll.site.search_encoding import INDEX_DIR
+from honour_roll.record.loader import load_roll
 
-from conftest import ROOT
+from conftest import MOVEMENT, ROOT
 from search_twin import StaticIndex
 
 pytestmark = pytest.mark.browser
@@ -53,7 +51,7 @@ def expected_slice(published, pillars=(), kinds=(), localities=(), years=(), awa
             continue
         if awards and h.recognition.award.id not in awards:
             continue
-        if levels and not {LEVEL_SLUGS[i.level] for i in h.initiatives} & set(levels):
+        if levels and not {i.level.slug for i in h.initiatives} & set(levels):
             continue
         out.append(h.name)
     return out
@@ -89,7 +87,7 @@ def test_filters_combine_and_the_counts_follow_the_other_filters(page, served_si
     check(page, "loai", "ca-nhan")
     assert listed(page) == expected_slice(published, kinds=["ca-nhan"])
     # each pillar's count: individuals in that pillar
-    for p in Pillar:
+    for p in MOVEMENT.pillars:
         assert count_of(page, "tru-cot", p.slug) == len(expected_slice(published, kinds=["ca-nhan"], pillars=[p.slug]))
     # the kind counts ignore the kind filter itself
     assert count_of(page, "loai", "tap-the") == len(expected_slice(published, kinds=["tap-the"]))
@@ -174,7 +172,7 @@ def test_without_javascript_every_honoree_is_listed_by_pillar(browser, served_si
     expect(page.locator("[data-hr-browse]")).to_be_hidden()
     static = page.locator("[data-hr-browse-static]")
     expect(static).to_be_visible()
-    for p in Pillar:
+    for p in MOVEMENT.pillars:
         names = static.locator(f"h2#{p.slug} + ul a").all_text_contents()
         assert names == [h.name for h in published if p in h.pillars]
     static.locator("a", has_text=published[0].name).first.click()

@@ -6,20 +6,25 @@ import csv
 import io
 import json
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from honour_roll.cli import main
-from honour_roll.loader import load_roll
-from honour_roll.progress import Progress
-from honour_roll.record_writer import MODELINE
-from honour_roll.stats import QUOTA
-from honour_roll.vocabulary import Kind, Status
+from honour_roll.editors.cli import main
+from honour_roll.record.loader import load_roll
+from honour_roll.editors.progress import Progress
+from honour_roll.editors.record_writer import MODELINE
+from honour_roll.record.loader import movement_of
+from honour_roll.record.vocabulary import Status
 
 from conftest import BUILD_ENV, FIXTURES, ROOT, make_project, run_build
+
+MOVEMENT = movement_of(ROOT / "data", ROOT)
+INDIVIDUAL, ENTERPRISE = MOVEMENT.kind("individual"), MOVEMENT.kind("enterprise")
+QUOTA = {k: k.quota for k in MOVEMENT.kinds if k.quota}
 
 VALID = FIXTURES / "valid" / "honorees" / "tran-van-mau.yml"
 SECRET = "BÍ-MẬT-NỘI-BỘ"
@@ -36,7 +41,14 @@ def run(capsys, *argv) -> tuple[int, str, str]:
 
 @pytest.fixture
 def project(tmp_path):
-    return make_project(tmp_path / "p", [VALID], photos=FIXTURES / "valid" / "photos")
+    return with_movement(make_project(tmp_path / "p", [VALID], photos=FIXTURES / "valid" / "photos"))
+
+
+def with_movement(project: Path) -> Path:
+    """The bundled movement beside the records, when make_project has not copied one."""
+    if not (project / "data" / "movement.yml").exists():
+        shutil.copy(ROOT / "data" / "movement.yml", project / "data" / "movement.yml")
+    return project
 
 
 def records(project: Path) -> Path:
@@ -49,14 +61,14 @@ def test_the_entry_point_is_installed_with_the_project():
     script = Path(sys.executable).parent / "honour-roll"
     result = subprocess.run([str(script), "--help"], capture_output=True, text=True, env=BUILD_ENV)
     assert result.returncode == 0
-    for command in ("new", "validate", "import", "export", "report"):
+    for command in ("new", "validate", "import", "export", "report", "template", "init"):
         assert re.search(rf"^\s+{command}\s+\S.* / \S", result.stdout, re.M), command
-    assert "honour-roll = \"honour_roll.cli:main\"" in (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert "honour-roll = \"honour_roll.editors.cli:main\"" in (ROOT / "pyproject.toml").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("command", ["new", "validate", "import", "export", "report"])
+@pytest.mark.parametrize("command", ["new", "validate", "import", "export", "report", "template", "init"])
 def test_every_help_text_is_in_vietnamese_and_english(capsys, command):
-    from honour_roll.cli import build_parser
+    from honour_roll.editors.cli import build_parser
 
     code, out, _ = run(capsys, command, "--help")
     assert code == 0 and " / " in out
@@ -80,7 +92,7 @@ ARGPARSE_ENGLISH = (
 )
 
 
-@pytest.mark.parametrize("argv", [["--help"], *([c, "--help"] for c in ("new", "validate", "import", "export", "report"))])
+@pytest.mark.parametrize("argv", [["--help"], *([c, "--help"] for c in ("new", "validate", "import", "export", "report", "template", "init"))])
 def test_help_has_no_english_of_argparse(capsys, argv):
     code, out, err = run(capsys, *argv)
     assert code == 0 and out.startswith("cách dùng: honour-roll") and err == ""
@@ -92,7 +104,7 @@ def test_help_has_no_english_of_argparse(capsys, argv):
 def test_usage_errors_are_in_vietnamese(capsys, project):
     cases = {
         ("frobnicate",): "honour-roll: lỗi: tham số LỆNH: 'frobnicate' không có trong danh sách; "
-        "hãy chọn một trong: 'new', 'validate', 'import', 'export', 'report'",
+        "hãy chọn một trong: 'new', 'validate', 'import', 'export', 'report', 'template', 'init'",
         ("validate", "--format", "xml"): "honour-roll validate: lỗi: tham số --format: 'xml' không có trong danh sách; "
         "hãy chọn một trong: 'text', 'json'",
         ("import",): "honour-roll import: lỗi: thiếu tham số bắt buộc: TỆP",
@@ -164,7 +176,7 @@ def test_new_writes_a_valid_draft_skeleton(capsys, project):
     assert (path.parent / MODELINE.split("=", 1)[1]).resolve() == (project / "docs/du-lieu-mo/honoree.schema.json").resolve()
     roll = load_roll(project / "data", project)
     h = roll.honorees[[x.id for x in roll.honorees].index("do-thi-anh")]
-    assert (h.status, h.kind, h.name, h.locality.id, h.year) == (Status.DRAFT, Kind.INDIVIDUAL, "Đỗ Thị Ánh", "xuyen-moc", 2024)
+    assert (h.status, h.kind, h.name, h.locality.id, h.year) == (Status.DRAFT, INDIVIDUAL, "Đỗ Thị Ánh", "xuyen-moc", 2024)
     assert [p.id for p in h.pillars] == ["digital-government", "digital-society"]
     assert "# recognition:" in text and "# replication:" in text  # optional sections to uncomment
     assert "data/honorees/do-thi-anh.yml" in out
@@ -199,7 +211,7 @@ def test_new_asks_on_a_terminal(capsys, project, monkeypatch):
     code, out, _ = run(capsys, "new", "-C", project, "--status", "nominated")
     assert code == 0, out
     h = {x.id: x for x in load_roll(project / "data", project).honorees}["cong-ty-tnhh-so-hoa-bien"]
-    assert (h.kind, h.locality.id, h.status, h.parent_body) == (Kind.ENTERPRISE, "phu-my", Status.NOMINATED, None)
+    assert (h.kind, h.locality.id, h.status, h.parent_body) == (ENTERPRISE, "phu-my", Status.NOMINATED, None)
 
 
 def test_new_asks_a_wrong_answer_again(capsys, project, monkeypatch):
@@ -237,7 +249,7 @@ def test_new_asks_a_wrong_answer_again(capsys, project, monkeypatch):
     ]
     assert "None" not in out
     h = {x.id: x for x in load_roll(project / "data", project).honorees}["do-van-hoi"]
-    assert (h.kind, h.position, h.unit, h.locality.id, h.year) == (Kind.INDIVIDUAL, "Chuyên viên", "UBND xã Bàu Lâm", "xuyen-moc", 2024)
+    assert (h.kind, h.position, h.unit, h.locality.id, h.year) == (INDIVIDUAL, "Chuyên viên", "UBND xã Bàu Lâm", "xuyen-moc", 2024)
 
 
 def test_new_rejects_unknown_values(capsys, project):
@@ -256,7 +268,7 @@ def test_validate_clean_project(capsys, project):
 
 def test_validate_gives_exactly_the_builds_messages(capsys, tmp_path):
     bad = [FIXTURES / "invalid" / f"{n}.yml" for n in ("impossible-date", "duplicate-key", "privacy-mobile-phone", "unknown-key-typo")]
-    project = make_project(tmp_path / "p", bad, photos=FIXTURES / "photos")
+    project = with_movement(make_project(tmp_path / "p", bad, photos=FIXTURES / "photos"))
     code, out, _ = run(capsys, "validate", "-C", project)
     assert code == 1
     build = run_build(project, tmp_path / "site")
@@ -333,7 +345,7 @@ def test_progress_is_a_counter_on_a_terminal_only():
 @pytest.fixture
 def mixed(tmp_path):
     """A recognised record, a nomination and a draft; every one has editor notes."""
-    project = make_project(tmp_path / "p", [VALID], photos=FIXTURES / "valid" / "photos")
+    project = with_movement(make_project(tmp_path / "p", [VALID], photos=FIXTURES / "valid" / "photos"))
     text = VALID.read_text(encoding="utf-8")
     for stem, name, status in (("le-thi-de-cu", "Lê Thị Đề Cử", "nominated"), ("pham-van-nhap", "Phạm Văn Nháp", "draft")):
         (records(project) / f"{stem}.yml").write_text(
@@ -397,7 +409,7 @@ def test_export_xlsx(capsys, mixed, tmp_path):
 
 
 def test_export_refuses_invalid_records(capsys, tmp_path):
-    project = make_project(tmp_path / "p", [FIXTURES / "invalid" / "impossible-date.yml"], photos=FIXTURES / "photos")
+    project = with_movement(make_project(tmp_path / "p", [FIXTURES / "invalid" / "impossible-date.yml"], photos=FIXTURES / "photos"))
     code, out, _ = run(capsys, "export", "-C", project, "-o", tmp_path / "x.csv")
     assert code == 1 and "recognition.date" in out and not (tmp_path / "x.csv").exists()
 
@@ -410,7 +422,7 @@ def test_report_of_the_real_records(capsys):
     assert code == 0
     published = roll.published
     for kind, target in QUOTA.items():
-        count = sum(1 for h in published if h.kind is kind)
+        count = sum(1 for h in published if h.kind == kind)
         result = "đạt" if count >= target else f"còn thiếu {target - count}"
         assert re.search(rf"^{kind.label}\s+{count}/{target}, {result}$", text, re.M)
     assert "%" not in text.split("Tiến độ chỉ tiêu")[1].split("Cá nhân chưa đạt")[0]  # 12 of 10 is never "100%"
@@ -444,7 +456,7 @@ PLACEHOLDER_RECORD = FIXTURES / "invalid" / "placeholder-recognised.yml"
 
 
 def test_placeholder_text_is_refused_once_recognised(capsys, tmp_path):
-    project = make_project(tmp_path / "p", [PLACEHOLDER_RECORD])
+    project = with_movement(make_project(tmp_path / "p", [PLACEHOLDER_RECORD]))
     code, out, _ = run(capsys, "validate", "-C", project)
     assert code == 1
     assert out.splitlines() == [
@@ -540,3 +552,106 @@ def test_one_wording_of_the_recognised_status_everywhere():
     found = [f"{path.relative_to(ROOT)}: {line.strip()}" for path in sources
              for line in path.read_text(encoding="utf-8").splitlines() if re.search(r"(?<!được )đã công nhận|CHƯA CÔNG NHẬN", line)]
     assert found == []
+
+
+# --- the movement file ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("argv", [["validate"], ["report"], ["export", "-o", "-"], ["new", "--kind", "x"], ["import", "x.csv"]])
+def test_a_broken_movement_file_is_reported_like_records(capsys, project, argv):
+    movement = project / "data" / "movement.yml"
+    movement.write_text(movement.read_text(encoding="utf-8").replace("  first_year: 2021\n", "  first_year: 2O21\n"), encoding="utf-8")
+    (project / "x.csv").write_text("Loại,Tên,Địa bàn\n", encoding="utf-8")
+    code, out, err = run(capsys, argv[0], "-C", project, *[project / a if a == "x.csv" else a for a in argv[1:]])
+    assert code == 1, (out, err)
+    lines = out.splitlines()
+    assert lines[0].startswith("data/movement.yml:") and "period.first_year" in lines[0], out
+    assert lines[-1] == "Có 1 lỗi trong tệp phong trào. Hãy sửa các lỗi trên rồi chạy lại; trang web chưa được tạo."
+    assert "Traceback" not in out + err
+
+
+# --- init ----------------------------------------------------------------------------------------
+
+MKDOCS = Path(sys.executable).parent / "mkdocs"
+
+
+def test_init_writes_a_deployment_that_builds_strict_at_once(capsys, tmp_path):
+    new = tmp_path / "phong-trao-moi"
+    code, out, _ = run(capsys, "init", new, "--title", "Thi đua đổi mới sáng tạo vì cộng đồng", "--short-name", "Đổi mới sáng tạo",
+                       "--scope", "huyện Hòa Lạc", "--first-year", "2026", "--last-year", "2030")
+    assert code == 0, out
+    assert (new / "data" / "movement.yml").is_file() and (new / "data" / "guidance" / "huong-dan.txt").is_file()
+    assert "[THAY:" in (new / "data" / "movement.yml").read_text(encoding="utf-8")  # placeholders, clearly marked
+    result = subprocess.run([str(MKDOCS), "build", "--strict"], cwd=new, capture_output=True, text=True, env=BUILD_ENV)
+    assert result.returncode == 0, result.stderr
+    home = (new / "site" / "index.html").read_text(encoding="utf-8")
+    assert "Thi đua đổi mới sáng tạo vì cộng đồng" in home and "2026–2030" in home
+    assert "Tập thể Ví dụ" in (new / "site" / "loai" / "tap-the" / "index.html").read_text(encoding="utf-8")
+    assert "Bà Rịa" not in home and "Vũng Tàu" not in home  # nothing of the bundled movement
+    code, out, _ = run(capsys, "validate", "-C", new)
+    assert (code, out) == (0, "Đã kiểm tra 1 hồ sơ: không có lỗi.\n")
+
+
+def test_init_with_no_options_is_valid_and_builds(capsys, tmp_path):
+    new = tmp_path / "moi"
+    assert run(capsys, "init", new)[0] == 0
+    assert run(capsys, "validate", "-C", new)[:2] == (0, "Đã kiểm tra 1 hồ sơ: không có lỗi.\n")
+    result = subprocess.run([str(MKDOCS), "build", "--strict"], cwd=new, capture_output=True, text=True, env=BUILD_ENV)
+    assert result.returncode == 0, result.stderr
+    assert "[THAY: Tên phong trào thi đua]" in (new / "site" / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_tools_of_an_init_deployment_speak_its_movement(capsys, tmp_path):
+    """new, import and report of a fresh deployment: its kinds, localities, years, quota and rule."""
+    from honour_roll.editors.nomination import Sheet
+
+    new = tmp_path / "moi"
+    run(capsys, "init", new, "--first-year", "2026", "--last-year", "2030")
+    code, out, err = run(capsys, "new", "-C", new, "--kind", "ca nhan", "--name", "Lê Văn Thử", "--position", "Chuyên viên",
+                         "--unit", "Văn phòng", "--locality", "tỉnh", "--pillar", "linh-vuc-2", "--year", "2031")
+    assert (code, out, err.splitlines()[-1]) == (2, "", "honour-roll new: lỗi: năm 2031 nằm ngoài giai đoạn 2026–2030")
+    code, out, _ = run(capsys, "new", "-C", new, "--kind", "ca nhan", "--name", "Lê Văn Thử", "--position", "Chuyên viên",
+                       "--unit", "Văn phòng", "--locality", "Cấp tỉnh", "--pillar", "linh-vuc-2", "--year", "2027")
+    assert code == 0, out
+    text = (new / "data" / "honorees" / "le-van-thu.yml").read_text(encoding="utf-8")
+    assert "# criteria: [3.2.b]" in text and "giay-khen | bang-khen" in text and "grassroots | higher" in text
+
+    # The nomination sheet init wrote for this movement, filled in as a unit would.
+    import openpyxl
+
+    template = new / "data" / "templates" / "mau-de-cu.xlsx"
+    before = template.read_bytes()
+    assert run(capsys, "template", "-C", new)[0] == 0 and template.read_bytes() == before  # regenerated: same bytes
+    sheet = Sheet(movement_of(new / "data", new))
+    cells = {"kind": "Cá nhân", "name": "Trần Thị Nhập", "position": "Kỹ sư", "unit": "Trung tâm", "locality": "Cấp tỉnh",
+             "pillars": "linh-vuc-1", "year": "2028", "summary": "Một đoạn tóm tắt có con số: 120 người dùng.",
+             "story": "Câu chuyện đủ dài để được nhập. " * 10,
+             "initiatives": "Sáng kiến một; cơ sở; Hội đồng; 2027\nSáng kiến hai; cơ sở; Hội đồng; 2028"}
+    wb = openpyxl.load_workbook(template)
+    ws = wb["Danh sách"]
+    headers = [c.value for c in ws[3]]
+    assert headers == [c.header for c in sheet.columns]
+    for key, value in cells.items():
+        ws.cell(row=4, column=headers.index(sheet.by_key[key].header) + 1, value=value)
+    csv_path = tmp_path / "de-cu.xlsx"
+    wb.save(csv_path)
+    code, out, _ = run(capsys, "import", "-C", new, csv_path)
+    assert code == 0, out
+    assert out.splitlines()[-1] == "Đã tạo 1 hồ sơ với trạng thái 'nominated' (được đề cử)."
+
+    code, report, _ = run(capsys, "report", "-C", new)
+    assert code == 0, report
+    assert report.startswith("Báo cáo gương điển hình tiên tiến trong [thay: tên ngắn]\n")
+    assert "Tiến độ chỉ tiêu (mục 4 của Hướng dẫn: ít nhất 5 tập thể và 5 cá nhân)" in report
+    assert re.search(r"^Lĩnh vực\s+Loại\s+2026\s+2027\s+2028\s+2029\s+2030\s+Tổng$", report, re.M), report
+    assert "Cá nhân chưa đạt tiêu chí 3.2.a (sáng kiến)" in report
+    assert re.search(r"^le-van-thu\s+Lê Văn Thử\s+bản nháp\s+Chưa đạt", report, re.M), report
+    assert "tran-thi-nhap" not in report.split("Cá nhân chưa đạt")[1].split("Hồ sơ còn chữ mẫu")[0]  # two grassroots: met
+
+
+def test_init_never_writes_into_a_folder_that_has_files(capsys, tmp_path):
+    (tmp_path / "ghi-chu.txt").write_text("của tôi", encoding="utf-8")
+    code, out, err = run(capsys, "init", tmp_path)
+    assert code == 2 and out == ""
+    assert err.splitlines()[-1] == (f"honour-roll init: lỗi: {tmp_path} đã có tệp; lệnh init chỉ ghi vào thư mục mới hoặc trống, "
+                                    f"không bao giờ ghi đè / {tmp_path} is not empty")
+    assert [p.name for p in tmp_path.iterdir()] == ["ghi-chu.txt"]

@@ -20,9 +20,9 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from honour_roll.html_post import script_hashes
-from honour_roll.loader import load_roll
-from honour_roll.precompress import MIN_SIZE, TEXT_SUFFIXES
+from honour_roll.site.html_post import script_hashes
+from honour_roll.record.loader import load_roll
+from honour_roll.site.precompress import MIN_SIZE, TEXT_SUFFIXES
 
 from conftest import ROOT, StaticServer
 from apache_server import APACHE, ApacheServer

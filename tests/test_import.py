@@ -7,20 +7,27 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import os
+import shutil
 import unicodedata
 from pathlib import Path
 
 import openpyxl
 import pytest
 
-from honour_roll import record_writer
-from honour_roll.cli import main
-from honour_roll.loader import load_roll
-from honour_roll.nomination import COLUMNS, INSTRUCTIONS_SHEET, SHEET, TEMPLATE_CSV, TEMPLATE_XLSX
-from honour_roll.nomination_template import csv_text, xlsx_bytes
-from honour_roll.vocabulary import Kind, Status
+from honour_roll.editors import record_writer
+from honour_roll.editors.cli import main
+from honour_roll.record.loader import load_roll
+from honour_roll.record.loader import movement_of
+from honour_roll.editors.nomination import INSTRUCTIONS_SHEET, SHEET, TEMPLATE_CSV, TEMPLATE_XLSX, sheet_of
+from honour_roll.editors.nomination_template import csv_text, xlsx_bytes
+from honour_roll.record.vocabulary import Status
 
 from conftest import FIXTURES, ROOT, make_project
+
+MOVEMENT = movement_of(ROOT / "data", ROOT)
+NOMINATION = sheet_of(MOVEMENT, ROOT / "data")
+COLUMNS = NOMINATION.columns
+INDIVIDUAL = MOVEMENT.kind("individual")
 
 STORY = "Năm 2022, tỷ lệ hồ sơ trực tuyến mới đạt 18%.\nĐến năm 2024, hơn 9.000 người dân đã dùng dịch vụ công trực tuyến."
 
@@ -35,7 +42,14 @@ def run(capsys, *argv) -> tuple[int, str]:
 
 @pytest.fixture
 def project(tmp_path):
-    return make_project(tmp_path / "p", [FIXTURES / "valid" / "honorees" / "tran-van-mau.yml"], photos=FIXTURES / "valid" / "photos")
+    return with_movement(make_project(tmp_path / "p", [FIXTURES / "valid" / "honorees" / "tran-van-mau.yml"], photos=FIXTURES / "valid" / "photos"))
+
+
+def with_movement(project: Path) -> Path:
+    """The bundled movement beside the records, when make_project has not copied one."""
+    if not (project / "data" / "movement.yml").exists():
+        shutil.copy(ROOT / "data" / "movement.yml", project / "data" / "movement.yml")
+    return project
 
 
 def honorees(project: Path) -> dict:
@@ -71,13 +85,13 @@ def workbook(path: Path, headers: list[str], rows: list[list], sheet: str = SHEE
 
 def test_committed_templates_are_what_the_script_makes():
     committed = openpyxl.load_workbook(ROOT / TEMPLATE_XLSX)
-    made = openpyxl.load_workbook(__import__("io").BytesIO(xlsx_bytes()))
+    made = openpyxl.load_workbook(__import__("io").BytesIO(xlsx_bytes(NOMINATION)))
     assert committed.sheetnames == made.sheetnames == [SHEET, INSTRUCTIONS_SHEET]
     for name in committed.sheetnames:
         values = lambda ws: [[c.value for c in row] for row in ws.iter_rows()]  # noqa: E731
         assert values(committed[name]) == values(made[name]), "run: python scripts/make_nomination_template.py"
-    assert (ROOT / TEMPLATE_CSV).read_bytes() == csv_text().encode("utf-8")
-    assert xlsx_bytes() == xlsx_bytes()  # regenerating changes nothing
+    assert (ROOT / TEMPLATE_CSV).read_bytes() == csv_text(NOMINATION).encode("utf-8")
+    assert xlsx_bytes(NOMINATION) == xlsx_bytes(NOMINATION)  # regenerating changes nothing
 
 
 def test_template_has_vietnamese_headers_and_instructions():
@@ -110,7 +124,7 @@ def test_the_instructions_example_row_imports_cleanly(capsys, tmp_path):
     """A unit copies the "Ví dụ" column of the instructions sheet into the first
     row of the list: it imports, beside the sample records, with no problem."""
     samples = sorted((ROOT / "data" / "honorees").glob("*.yml"))
-    project = make_project(tmp_path / "p", samples, photos=ROOT / "data" / "photos")
+    project = with_movement(make_project(tmp_path / "p", samples, photos=ROOT / "data" / "photos"))
     wb = openpyxl.load_workbook(ROOT / TEMPLATE_XLSX)
     examples: dict = {}
     for row in wb[INSTRUCTIONS_SHEET].iter_rows(values_only=True):  # the table of columns comes first
@@ -127,7 +141,7 @@ def test_the_instructions_example_row_imports_cleanly(capsys, tmp_path):
         "Đã tạo 1 hồ sơ với trạng thái 'nominated' (được đề cử).",
     ]
     h = honorees(project)["nguyen-van-mau"]
-    assert (h.kind, h.locality.id, h.year, h.recognition.award.id) == (Kind.INDIVIDUAL, "xuyen-moc", 2024, "bang-khen")
+    assert (h.kind, h.locality.id, h.year, h.recognition.award.id) == (INDIVIDUAL, "xuyen-moc", 2024, "bang-khen")
     assert [c.id for c in h.criteria_met] == ["3.3.a", "3.3.b", "3.3.c"]
 
 
@@ -148,7 +162,7 @@ def test_a_filled_template_imports(capsys, project, tmp_path):
     code, out = run(capsys, "import", "-C", project, tmp_path / "mau-de-cu.xlsx")
     assert code == 0, out
     h = honorees(project)["nguyen-thi-huong"]
-    assert h.status is Status.NOMINATED and h.kind is Kind.INDIVIDUAL and h.locality.id == "xuyen-moc"
+    assert h.status is Status.NOMINATED and h.kind == INDIVIDUAL and h.locality.id == "xuyen-moc"
     assert [p.id for p in h.pillars] == ["digital-government", "digital-society"]
     assert [c.id for c in h.criteria_met] == ["3.3.a", "3.3.b", "3.3.c"]
     assert h.replication.steps == ("Lập danh sách tình nguyện viên.", "Tập huấn 2 buổi.")
@@ -217,8 +231,8 @@ def test_problems_are_named_by_sheet_row_and_column_and_nothing_is_written(capsy
         " (không ghi số điện thoại, thư điện tử, địa chỉ của cá nhân vào hồ sơ)",
         "mau-de-cu.xlsx: Danh sách, dòng 4, cột 'Dia ban (huyện)': 'Xuyen Moc 2' không có trong danh sách; hãy ghi một trong: "
         "Cấp tỉnh; TP. Vũng Tàu; TP. Bà Rịa; TX. Phú Mỹ; H. Châu Đức; H. Xuyên Mộc; H. Long Điền; H. Đất Đỏ; H. Long Đất; H. Côn Đảo",
-        "mau-de-cu.xlsx: Danh sách, dòng 5, cột 'Dia ban (huyện)': thiếu trường bắt buộc: Địa bàn cấp huyện tại thời điểm công nhận,"
-        " hoặc province (cấp tỉnh)",
+        "mau-de-cu.xlsx: Danh sách, dòng 5, cột 'Dia ban (huyện)': thiếu trường bắt buộc: Địa bàn tại thời điểm công nhận,"
+        " ghi theo tên của năm đó",
         "mau-de-cu.xlsx: Danh sách, dòng 5, cột 'Ngày quyết định': ngày '30/02/2024' không tồn tại trên lịch; hãy kiểm tra lại ngày và tháng",
         "mau-de-cu.xlsx: Danh sách, dòng 7, cột 'Nội dung': có ngày sinh 'sinh ngày **/*/**65'; không ghi ngày, năm sinh vào hồ sơ "
         "(Nghị định 13/2023/NĐ-CP) — hãy xóa",

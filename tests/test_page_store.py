@@ -1,4 +1,4 @@
-"""Finished pages kept between builds: honour_roll/page_store.py and ReusablePage in the hook.
+"""Finished pages kept between builds: honour_roll/site/page_store.py and ReusablePage in the hook.
 
 A reused page must be exactly what rendering would give, must stop being reused
 as soon as anything that shaped it changes, and must still have its links
@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from honour_roll.page_store import PageEntry, PageHead, PageStore
-from honour_roll.site_config import nav_pages, nav_titles
+from honour_roll.site.page_store import PageEntry, PageHead, PageStore
+from honour_roll.site.site_config import nav_pages, nav_titles
 
 from conftest import BUILD_ENV, FIXTURES, ROOT, make_project, run_build
 

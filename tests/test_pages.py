@@ -4,23 +4,20 @@ from __future__ import annotations
 
 import os
 
-from honour_roll.criteria import initiative_rule
-from honour_roll.guidance import load_guidance
-from honour_roll.loader import load_roll
-from honour_roll.markup import md
-from honour_roll.model import Initiative
-from honour_roll.pages import PageMaker
-from honour_roll.story import safe_story
-from honour_roll.vocabulary import Level
+from honour_roll.record.guidance import load_guidance
+from honour_roll.record.loader import load_roll
+from honour_roll.site.markup import md
+from honour_roll.site.pages import PageMaker
+from honour_roll.record.story import safe_story
 
-from conftest import FIXTURES, ROOT
+from conftest import FIXTURES, GUIDANCE_FILE, MOVEMENT, ROOT
 
 GOLDEN = ROOT / "tests" / "golden" / "tran-van-mau.md"
 
 
 def fixture_pages():
     roll = load_roll(FIXTURES / "valid", ROOT)
-    guidance = load_guidance(ROOT / "data" / "guidance" / "huong-dan-2022.txt")
+    guidance = load_guidance(GUIDANCE_FILE, MOVEMENT)
     maker = PageMaker(roll, guidance, FIXTURES / "valid", "https://guong-dien-hinh.example/")
     return {p.src_uri: p for p in maker.pages()}
 
@@ -62,11 +59,11 @@ def test_story_cannot_carry_html_or_attribute_lists():
 
 def test_initiative_rule_of_guidance_3_3():
     def rule(*levels):
-        return initiative_rule([Initiative("t", Level(lv), "b", 2023) for lv in levels]).met
+        return MOVEMENT.initiative_rule.evaluate(levels).met
 
     assert rule("provincial") and rule("national") and rule("grassroots", "grassroots")
     assert not rule() and not rule("grassroots")
-    assert "Chưa đạt" in initiative_rule([]).reason
+    assert "Chưa đạt" in MOVEMENT.initiative_rule.evaluate([]).reason
 
 
 def test_related_honorees_match_their_definition(tmp_path):
@@ -78,12 +75,12 @@ def test_related_honorees_match_their_definition(tmp_path):
 
     (tmp_path / "honorees").mkdir()
     write_honorees(tmp_path / "honorees", 300, seed=11)
-    roll = load_roll(tmp_path, tmp_path)
-    maker = PageMaker(roll, load_guidance(ROOT / "data" / "guidance" / "huong-dan-2022.txt"), tmp_path)
+    roll = load_roll(tmp_path, tmp_path, movement=MOVEMENT)
+    maker = PageMaker(roll, load_guidance(GUIDANCE_FILE, MOVEMENT), tmp_path)
 
     def by_definition(h):
         def score(o):
-            return 2 * len(set(h.pillars) & set(o.pillars)) + (o.locality == h.locality) + (o.kind is h.kind)
+            return 2 * len(set(h.pillars) & set(o.pillars)) + (o.locality == h.locality) + (o.kind == h.kind)
 
         return sorted((o for o in maker.published if o.id != h.id), key=lambda o: (-score(o), o.sort_key))[:3]
 

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from honour_roll.html_post import finalize_html
-from honour_roll.loader import Roll, load_roll
-from honour_roll.precompress import MIN_SIZE, compress_site, gzip_bytes
-from honour_roll.server_files import CSP_CONF, header_policy, redirects, write_header_policy
+from honour_roll.site.html_post import finalize_html
+from honour_roll.record.loader import Roll, load_roll
+from honour_roll.site.precompress import MIN_SIZE, compress_site, gzip_bytes
+from honour_roll.site.server_files import CSP_CONF, header_policy, redirects, write_header_policy
 
 from conftest import ROOT
 
@@ -130,4 +130,4 @@ def test_redirects_follow_the_site_address_and_never_write_anything_but_slugs():
     honoree = next(h for h in roll.published if h.aliases)
     forged = dataclasses.replace(honoree, aliases=('x"; return 200 "y',))
     with pytest.raises(ValueError):
-        redirects(Roll(tuple(forged if h is honoree else h for h in roll.honorees)), "/")
+        redirects(Roll(tuple(forged if h is honoree else h for h in roll.honorees), roll.movement), "/")

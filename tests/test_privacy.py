@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from honour_roll.loader import load_roll
-from honour_roll.privacy import mask, privacy_findings
-from honour_roll.vocabulary import Kind
+from honour_roll.record.loader import load_roll
+from honour_roll.record.privacy import mask, privacy_findings
 
-from conftest import FIXTURES, ROOT
+from conftest import COLLECTIVE, ENTERPRISE, FIXTURES, INDIVIDUAL, ROOT
 
 PERSONAL = [
     # (text, kind of personal data named in the message)
@@ -76,7 +75,7 @@ NOT_PERSONAL = [
 
 @pytest.mark.parametrize("text, what", PERSONAL)
 def test_personal_data_of_an_individual_is_found_and_masked(text, what):
-    findings = privacy_findings({"story": text}, Kind.INDIVIDUAL)
+    findings = privacy_findings({"story": text}, INDIVIDUAL)
     assert len(findings) == 1, [f.message for f in findings]
     (finding,) = findings
     assert finding.path == "story"
@@ -89,7 +88,7 @@ def test_personal_data_of_an_individual_is_found_and_masked(text, what):
 
 @pytest.mark.parametrize("text", NOT_PERSONAL)
 def test_ordinary_figures_are_not_personal_data(text):
-    assert privacy_findings({"story": text, "summary": text, "achievements": [text]}, Kind.INDIVIDUAL) == []
+    assert privacy_findings({"story": text, "summary": text, "achievements": [text]}, INDIVIDUAL) == []
 
 
 def test_every_field_is_checked_with_its_path():
@@ -100,7 +99,7 @@ def test_every_field_is_checked_with_its_path():
         "links": [{"title": "x", "url": "https://zalo.me/0912345678"}],
         "editor_notes": "sinh năm 1985",
     }
-    paths = [f.path for f in privacy_findings(data, Kind.INDIVIDUAL)]
+    paths = [f.path for f in privacy_findings(data, INDIVIDUAL)]
     assert paths == ["achievements[2]", "replication.steps[2]", "replication.contact.organisation", "links[1].url", "editor_notes"]
 
 
@@ -109,7 +108,7 @@ def test_organisations_may_publish_their_phone_and_email_but_never_a_persons_id(
         "story": "Đường dây nóng 0912 345 678, thư truong@gmail.com, văn phòng (0254) 3852 123.",
         "replication": {"contact": {"organisation": "Bệnh viện", "phone": "0912 345 678", "email": "benhvien@gmail.com"}},
     }
-    for kind in (Kind.COLLECTIVE, Kind.ENTERPRISE):
+    for kind in (COLLECTIVE, ENTERPRISE):
         assert privacy_findings(data, kind) == []
         found = privacy_findings({"story": "Ông A, CCCD 077185001234, sinh năm 1980, thường trú tại ấp 3"}, kind)
         assert [f.message.split(" '")[0] for f in found] == ["có số căn cước công dân (CCCD)", "có ngày sinh"]
@@ -117,7 +116,7 @@ def test_organisations_may_publish_their_phone_and_email_but_never_a_persons_id(
 
 def test_an_individuals_contact_is_an_organisations():
     def contact(**fields):
-        return privacy_findings({"replication": {"contact": {"organisation": "Phòng VHTT", **fields}}}, Kind.INDIVIDUAL)
+        return privacy_findings({"replication": {"contact": {"organisation": "Phòng VHTT", **fields}}}, INDIVIDUAL)
 
     assert contact(phone="0254 3852 123", email="vhtt@xuyenmoc.gov.vn") == []
     assert contact(phone="1900 1234") == []
@@ -135,8 +134,8 @@ def test_mask_keeps_the_shape_not_the_data():
 
 def test_records_with_realistic_figures_and_organisation_contacts_are_valid():
     roll = load_roll(FIXTURES / "privacy-valid", ROOT)
-    assert {h.kind for h in roll.honorees} == {Kind.INDIVIDUAL, Kind.COLLECTIVE}
-    (individual,) = [h for h in roll.honorees if h.kind is Kind.INDIVIDUAL]
+    assert {h.kind for h in roll.honorees} == {INDIVIDUAL, COLLECTIVE}
+    (individual,) = [h for h in roll.honorees if h.kind == INDIVIDUAL]
     assert individual.replication.contact.phone == "0254 3852 123"
 
 

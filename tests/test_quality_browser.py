@@ -8,10 +8,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from honour_roll.loader import load_roll
-from honour_roll.vocabulary import Kind
+from honour_roll.record.loader import load_roll
 
-from conftest import ROOT
+from conftest import MOVEMENT, ROOT
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
@@ -24,8 +23,8 @@ def page_paths(site) -> list[str]:
         if "guong-dien-hinh" not in p.parts
     )
     published = load_roll(ROOT / "data", ROOT).published
-    for kind in Kind:
-        first = next(h for h in published if h.kind is kind)
+    for kind in MOVEMENT.kinds:
+        first = next(h for h in published if h.kind == kind)
         paths.append(f"/guong-dien-hinh/{first.id}/")
     paths.append("/guong-dien-hinh/")  # the honorees' own folder is a list page
     paths.append("/404.html")

@@ -18,7 +18,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from honour_roll.precompress import MIN_SIZE, gzip_bytes
+from honour_roll.site.precompress import MIN_SIZE, gzip_bytes
 
 from conftest import BUILD_ENV, FIXTURES, ROOT, make_project, run_build
 from htmltext import elements

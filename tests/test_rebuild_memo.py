@@ -1,4 +1,4 @@
-"""The preview's memo (honour_roll/rebuild_memo.py): what a rebuild reuses must
+"""The preview's memo (honour_roll/site/rebuild_memo.py): what a rebuild reuses must
 be exactly what it would have computed, whatever changed in between."""
 
 from __future__ import annotations
@@ -7,13 +7,13 @@ import shutil
 
 import pytest
 
-from honour_roll.guidance import load_guidance
-from honour_roll.loader import load_roll
-from honour_roll.pages import PageMaker, image_size
-from honour_roll.problems import RecordsInvalid
-from honour_roll.rebuild_memo import Memo
+from honour_roll.record.guidance import load_guidance
+from honour_roll.record.loader import load_roll
+from honour_roll.site.pages import PageMaker, image_size
+from honour_roll.record.problems import RecordsInvalid
+from honour_roll.record.rebuild_memo import Memo
 
-from conftest import FIXTURES, ROOT
+from conftest import FIXTURES, MOVEMENT, ROOT
 
 GUIDANCE = ROOT / "data" / "guidance" / "huong-dan-2022.txt"
 
@@ -25,6 +25,7 @@ def data(tmp_path):
     (data / "honorees").mkdir()
     shutil.copy(FIXTURES / "valid" / "honorees" / "tran-van-mau.yml", data / "honorees")
     shutil.copy(ROOT / "data" / "honorees" / "benh-vien-ba-ria.yml", data / "honorees")
+    shutil.copy(ROOT / "data" / "movement.yml", data)
     return data
 
 
@@ -86,7 +87,7 @@ def test_results_unused_for_a_whole_round_are_forgotten():
 
 def test_honoree_pages_from_the_memo_match_fresh_ones_and_follow_photo_changes(data):
     memo = Memo()
-    guidance = load_guidance(GUIDANCE)
+    guidance = load_guidance(GUIDANCE, MOVEMENT)
     roll = rounds(memo, data)
     fresh = {p.src_uri: p for p in PageMaker(roll, guidance, data, "https://x.example/").pages()}
     memo_pages = {p.src_uri: p for p in PageMaker(roll, guidance, data, "https://x.example/", memo).pages()}

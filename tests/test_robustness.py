@@ -16,11 +16,11 @@ import yaml
 from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 
-from honour_roll.problems import Problem
-from honour_roll.validation import validate_source
-from honour_roll.yaml_source import read_source
+from honour_roll.record.problems import Problem
+from honour_roll.record.validation import validate_source
+from honour_roll.record.yaml_source import read_source
 
-from conftest import FIXTURES
+from conftest import FIXTURES, MOVEMENT
 
 VALID = (FIXTURES / "valid" / "honorees" / "tran-van-mau.yml").read_text(encoding="utf-8")
 TRICKY = yaml.safe_load((FIXTURES / "tricky-characters.yml").read_text(encoding="utf-8"))
@@ -34,7 +34,7 @@ VIETNAMESE = re.compile("[àáảãạăằắẳẵặâầấẩẫậđèé�
 def check(raw: bytes, data_dir: Path = FIXTURES / "valid") -> list[Problem]:
     source, problems = read_source("data/honorees/x.yml", raw)
     if source is not None and not problems:
-        _, problems = validate_source(source, "x", data_dir)
+        _, problems = validate_source(source, "x", data_dir, MOVEMENT)
     for p in problems:
         assert isinstance(p, Problem) and p.message and p.line >= 0
     return problems

@@ -8,16 +8,15 @@ import jsonschema
 import pytest
 import yaml
 
-from honour_roll.criteria import CRITERIA
-from honour_roll.loader import load_roll, record_files
-from honour_roll.problems import RecordsInvalid
-from honour_roll.record_spec import RECORD
-from honour_roll.schema import SCHEMA_PATH, readme_with_reference, schema_text
-from honour_roll.validation import validate_source
-from honour_roll.yaml_source import read_source
-from honour_roll.vocabulary import LOCALITIES, Award, Kind, Level, Pillar, Status
+from honour_roll.record.loader import load_roll, record_files
+from honour_roll.record.problems import RecordsInvalid
+from honour_roll.record.record_spec import record_spec
+from honour_roll.record.schema import SCHEMA_PATH, readme_with_reference, schema_text
+from honour_roll.record.validation import validate_source
+from honour_roll.record.yaml_source import read_source
+from honour_roll.record.vocabulary import Status
 
-from conftest import FIXTURES, ROOT
+from conftest import FIXTURES, MOVEMENT, ROOT
 
 
 class _PlainLoader(yaml.SafeLoader):
@@ -41,18 +40,18 @@ def as_json(path):
 
 
 def test_committed_schema_is_generated_from_the_validator_spec():
-    assert (ROOT / SCHEMA_PATH).read_text(encoding="utf-8") == schema_text(), "run: make schema"
+    assert (ROOT / SCHEMA_PATH).read_text(encoding="utf-8") == schema_text(MOVEMENT), "run: make schema"
 
 
 def test_controlled_lists_match(validator):
     props = validator.schema["properties"]
     assert props["status"]["enum"] == [s.value for s in Status]
-    assert props["kind"]["enum"] == [k.value for k in Kind]
-    assert props["locality"]["enum"] == [loc.id for loc in LOCALITIES]
-    assert props["pillars"]["items"]["enum"] == [p.value for p in Pillar]
-    assert props["criteria"]["items"]["enum"] == [c.id for c in CRITERIA]
-    assert props["recognition"]["properties"]["award"]["enum"] == [a.value for a in Award]
-    assert props["initiatives"]["items"]["properties"]["level"]["enum"] == [lv.value for lv in Level]
+    assert props["kind"]["enum"] == [k.id for k in MOVEMENT.kinds]
+    assert props["locality"]["enum"] == [loc.id for loc in MOVEMENT.localities]
+    assert props["pillars"]["items"]["enum"] == [p.id for p in MOVEMENT.pillars]
+    assert props["criteria"]["items"]["enum"] == [c.id for c in MOVEMENT.criteria]
+    assert props["recognition"]["properties"]["award"]["enum"] == [a.id for a in MOVEMENT.awards]
+    assert props["initiatives"]["items"]["properties"]["level"]["enum"] == [lv.id for lv in MOVEMENT.levels]
 
 
 def test_every_valid_record_passes_both(validator):
@@ -82,22 +81,22 @@ def test_invalid_cases_fail_both(validator, case):
 
 
 def test_schema_is_published(real_site):
-    assert (real_site / "du-lieu-mo" / "honoree.schema.json").read_text(encoding="utf-8") == schema_text()
+    assert (real_site / "du-lieu-mo" / "honoree.schema.json").read_text(encoding="utf-8") == schema_text(MOVEMENT)
 
 
 def test_the_readme_record_reference_is_the_spec():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert readme_with_reference(readme) == readme, "run: make schema"
+    assert readme_with_reference(readme, MOVEMENT) == readme, "run: make schema"
 
 
 def test_a_readme_reference_missing_a_field_is_refused():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     without = "\n".join(line for line in readme.split("\n") if not line.startswith("| `unit` |"))
     with pytest.raises(ValueError, match="unit"):
-        readme_with_reference(without)
+        readme_with_reference(without, MOVEMENT)
 
 
-CONDITIONAL = [name for name, (_, presence) in RECORD.fields.items() if presence.required_when or presence.forbidden_when]
+CONDITIONAL = [name for name, (_, presence) in record_spec(MOVEMENT).fields.items() if presence.required_when or presence.forbidden_when]
 
 
 def _variants():
@@ -121,7 +120,7 @@ def test_validator_and_schema_agree_on_required_and_conditional_fields(validator
     for record in _variants():
         source, problems = read_source("data/honorees/x.yml", yaml.safe_dump(record, allow_unicode=True).encode("utf-8"))
         assert source is not None and not problems
-        _, problems = validate_source(source, "x", FIXTURES / "valid")
+        _, problems = validate_source(source, "x", FIXTURES / "valid", MOVEMENT)
         schema_errors = list(validator.iter_errors(record))
         where = (record["kind"], record["status"], sorted(set(record) & set(CONDITIONAL)))
         assert (not problems) == (not schema_errors), (where, problems, [e.message for e in schema_errors])

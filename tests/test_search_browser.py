@@ -10,14 +10,14 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import Page, expect
 
-from honour_roll.generated import Generated
-from honour_roll.guidance import load_guidance
-from honour_roll.loader import load_roll
-from honour_roll.search_encoding import INDEX_DIR
-from honour_roll.search_index import documents
-from honour_roll.vietnamese import canon, compounds, fold, nfc, tokens, words
+from honour_roll.site.generated import Generated
+from honour_roll.record.guidance import load_guidance
+from honour_roll.record.loader import load_roll
+from honour_roll.site.search_encoding import INDEX_DIR
+from honour_roll.site.search_index import documents
+from honour_roll.record.vietnamese import canon, compounds, fold, nfc, tokens, words
 
-from conftest import ROOT
+from conftest import GUIDANCE_FILE, MOVEMENT, ROOT
 from search_twin import StaticIndex
 
 pytestmark = pytest.mark.browser
@@ -28,7 +28,7 @@ NFD = lambda s: unicodedata.normalize("NFD", s)  # noqa: E731
 @pytest.fixture(scope="module")
 def docs():
     roll = load_roll(ROOT / "data", ROOT)
-    return documents(roll, load_guidance(ROOT / "data" / "guidance" / "huong-dan-2022.txt"), ROOT / "docs")
+    return documents(roll, load_guidance(GUIDANCE_FILE, MOVEMENT), ROOT / "docs")
 
 
 @pytest.fixture(scope="module")

@@ -7,9 +7,9 @@ import unicodedata
 
 import pytest
 
-from honour_roll import fields
-from honour_roll.search_encoding import SearchDoc, build_index
-from honour_roll.vietnamese import MAX_TOKEN_LENGTH, canon, compounds, fold, is_folded, term_texts, terms, tokens, words
+from honour_roll.record import fields
+from honour_roll.site.search_encoding import SearchDoc, build_index
+from honour_roll.record.vietnamese import MAX_TOKEN_LENGTH, canon, compounds, fold, is_folded, term_texts, terms, tokens, words
 
 from search_twin import StaticIndex, query_terms
 

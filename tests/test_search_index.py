@@ -10,9 +10,9 @@ from urllib.parse import urljoin
 
 import pytest
 
-from honour_roll.guidance import load_guidance
-from honour_roll.loader import Roll, load_roll
-from honour_roll.search_encoding import (
+from honour_roll.record.guidance import load_guidance
+from honour_roll.record.loader import Roll, load_roll
+from honour_roll.site.search_encoding import (
     CHUNK,
     FIELDS,
     INDEX_DIR,
@@ -25,11 +25,11 @@ from honour_roll.search_encoding import (
     file_key,
     postings,
 )
-from honour_roll.search_index import documents, search_files
-from honour_roll.vietnamese import canon, compounds, fold, nfc, words
-from honour_roll.vocabulary import Status
+from honour_roll.site.search_index import documents, search_files
+from honour_roll.record.vietnamese import canon, compounds, fold, nfc, words
+from honour_roll.record.vocabulary import Status
 
-from conftest import ROOT
+from conftest import MOVEMENT, ROOT
 from search_twin import StaticIndex
 from htmltext import elements
 
@@ -43,7 +43,7 @@ def roll():
 
 @pytest.fixture(scope="module")
 def guidance():
-    return load_guidance(GUIDANCE)
+    return load_guidance(GUIDANCE, MOVEMENT)
 
 
 @pytest.fixture(scope="module")
@@ -100,7 +100,7 @@ def test_no_draft_or_nominated_record_reaches_any_index_file(roll, files):
 def test_an_unpublished_record_with_unique_words_leaves_no_trace(roll, guidance):
     secret = dataclasses.replace(roll.published[0], id="ban-nhap-bi-mat", name="Zyxwvu Qưertyô", status=Status.DRAFT)
     nominated = dataclasses.replace(roll.published[1], id="de-cu-bi-mat", name="Plokmijn Đềcửbímật", status=Status.NOMINATED)
-    with_hidden = Roll(roll.honorees + (secret, nominated))
+    with_hidden = Roll(roll.honorees + (secret, nominated), roll.movement)
     text = "\n".join(f.content for f in search_files(with_hidden, guidance, ROOT / "docs") if f.src_uri.startswith(INDEX_DIR))
     for needle in ("zyxwvu", "Zyxwvu", "qưertyô", "qurtyo", "plokmijn", "decubimat", "đềcửbímật", "ban-nhap-bi-mat", "de-cu-bi-mat"):
         assert needle not in text
@@ -109,7 +109,7 @@ def test_an_unpublished_record_with_unique_words_leaves_no_trace(roll, guidance)
 def test_the_index_is_deterministic(roll, guidance, files):
     again = search_files(load_roll(ROOT / "data", ROOT), guidance, ROOT / "docs")
     assert [(f.src_uri, f.content) for f in again] == [(f.src_uri, f.content) for f in files]
-    shuffled = Roll(tuple(reversed(roll.honorees)))
+    shuffled = Roll(tuple(reversed(roll.honorees)), roll.movement)
     assert [(f.src_uri, f.content) for f in search_files(shuffled, guidance, ROOT / "docs")] == [(f.src_uri, f.content) for f in files]
 
 
@@ -179,7 +179,7 @@ def test_posting_strings_round_trip():
 def test_record_text_is_stored_as_plain_json_strings(roll, guidance):
     h = roll.published[0]
     tricky = dataclasses.replace(h, summary='Dấu "ngoặc" \\ và <b>thẻ</b> &amp; </script>', story="**Đậm** [liên kết](https://x.example) `mã`")
-    files = search_files(Roll((tricky,)), guidance, None)
+    files = search_files(Roll((tricky,), MOVEMENT), guidance, None)
     chunk = index_json(files)[f"{INDEX_DIR}/d/0.json"]
     passages = chunk[0][3]
     assert tricky.summary in passages

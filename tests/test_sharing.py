@@ -13,13 +13,13 @@ import feedparser
 import pytest
 from fontTools.ttLib import TTFont
 
-from honour_roll import share_cards
-from honour_roll.loader import load_roll
-from honour_roll.open_data import CSV_COLUMNS
-from honour_roll.share_cards import BOLD, REGULAR, Card, card_png, honoree_card, site_card
-from honour_roll.vocabulary import Kind, Pillar, Status
+from honour_roll.site import share_cards
+from honour_roll.record.loader import load_roll
+from honour_roll.site.open_data import CSV_COLUMNS
+from honour_roll.site.share_cards import BOLD, REGULAR, Card, card_png, honoree_card, site_card
+from honour_roll.record.vocabulary import Status
 
-from conftest import FIXTURES, ROOT, StaticServer, make_project, run_build
+from conftest import FIXTURES, INDIVIDUAL, MOVEMENT, ROOT, StaticServer, make_project, run_build
 from htmltext import elements
 
 SITE_URL = "https://guong-dien-hinh.example/"
@@ -83,7 +83,7 @@ def test_share_cards_are_1200_by_630_png(real_site, roll):
 def test_the_font_covers_every_character_of_every_card(roll):
     cmaps = [TTFont(str(path))["cmap"].getBestCmap() for path in (BOLD, REGULAR)]
     cards = [honoree_card(h, "Gương điển hình chuyển đổi số", illustrative=True) for h in roll.honorees]
-    cards += [site_card("Gương điển hình chuyển đổi số", 30), Card("", "Nguyễn Thị Hường Đặng Quốc Việt Ữ Ộ Ặ Ỹ ă â đ ê ô ơ ư", (), "")]
+    cards += [site_card(MOVEMENT, "Gương điển hình chuyển đổi số", 30), Card("", "Nguyễn Thị Hường Đặng Quốc Việt Ữ Ộ Ặ Ỹ ă â đ ê ô ơ ư", (), "")]
     for card in cards:
         for ch in set(card.text) - {"\n"}:
             for cmap in cmaps:
@@ -150,7 +150,7 @@ def test_copy_link_falls_back_where_the_clipboard_api_is_missing(browser, served
 def test_printed_page_is_a_clean_a4_handout_with_a_working_qr(browser, served_site, roll, tmp_path):
     """The handout units pin up keeps what makes the record an honour: the facts, the
     initiatives, the criteria met, the photos; and, while the data are samples, says so."""
-    h = next(x for x in roll.published if x.replication and x.photos and x.initiatives and x.kind is Kind.INDIVIDUAL)
+    h = next(x for x in roll.published if x.replication and x.photos and x.initiatives and x.kind == INDIVIDUAL)
     page = browser.new_page()
     page.goto(f"{served_site.url}/guong-dien-hinh/{h.id}/", wait_until="networkidle")
     pdf = tmp_path / "handout.pdf"
@@ -191,7 +191,7 @@ def test_feeds_parse_and_list_recognised_honorees_newest_first(real_site, roll):
     assert links == [f"{SITE_URL}guong-dien-hinh/{h.id}/" for h in roll.published]
     dates = [e.published_parsed for e in feed.entries]
     assert dates == sorted(dates, reverse=True)
-    for pillar in Pillar:
+    for pillar in MOVEMENT.pillars:
         sub = feedparser.parse((real_site / "tru-cot" / pillar.slug / "rss.xml").read_bytes())
         assert not sub.bozo
         assert {e.link for e in sub.entries} == {f"{SITE_URL}guong-dien-hinh/{h.id}/" for h in roll.published if pillar in h.pillars}

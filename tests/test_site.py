@@ -7,12 +7,12 @@ import re
 
 import pytest
 
-from honour_roll.guidance import load_guidance, paragraphs
-from honour_roll.loader import load_roll
-from honour_roll.stats import QUOTA, counts
-from honour_roll.vocabulary import YEARS, Kind, Pillar, Status
+from honour_roll.record.guidance import load_guidance, paragraphs
+from honour_roll.record.loader import load_roll
+from honour_roll.site.stats import counts
+from honour_roll.record.vocabulary import Status
 
-from conftest import FIXTURES, ROOT, SEED, make_project, run_build
+from conftest import FIXTURES, GUIDANCE_FILE, MOVEMENT, ROOT, SEED, make_project, run_build
 from htmltext import elements, normalised, visible_text
 
 VALID = FIXTURES / "valid" / "honorees" / "tran-van-mau.yml"
@@ -142,7 +142,7 @@ def test_bundled_guidance_is_the_seed_text():
 
 def test_every_criterion_has_a_stable_anchor_and_its_honorees(real_site, roll):
     html = read(real_site, "huong-dan/index.html")
-    guidance = load_guidance(ROOT / "data" / "guidance" / "huong-dan-2022.txt")
+    guidance = load_guidance(GUIDANCE_FILE, MOVEMENT)
     for block in guidance.blocks:
         if block.criterion:
             assert f'id="{block.anchor}"' in html
@@ -156,23 +156,23 @@ def test_every_criterion_has_a_stable_anchor_and_its_honorees(real_site, roll):
 
 def test_home_page_quota_and_counts(real_site, roll):
     html = read(real_site, "index.html")
-    for kind, target in QUOTA.items():
-        count = sum(1 for h in roll.published if h.kind is kind)
-        m = re.search(rf'data-kind="{kind.value}">\s*<p class="hr-quota-label">.*?<span class="hr-quota-count">(\d+)</span>/<span class="hr-quota-target">(\d+)</span>', html, re.S)
+    for kind, target in ((k, k.quota) for k in MOVEMENT.kinds if k.quota):
+        count = sum(1 for h in roll.published if h.kind == kind)
+        m = re.search(rf'data-kind="{kind.id}">\s*<p class="hr-quota-label">.*?<span class="hr-quota-count">(\d+)</span>/<span class="hr-quota-target">(\d+)</span>', html, re.S)
         assert m and (int(m.group(1)), int(m.group(2))) == (count, target)
     assert html.count("<svg class=\"hr-chart\"") == 3 and "<table class=\"hr-table hr-counts\">" in html
     assert "Dữ liệu minh họa" in html  # the switch is on for sample data
-    table = counts(roll.published)
+    table = counts(roll.published, MOVEMENT)
     # one group of rows per pillar (a header row, then a row per kind): seven columns fit a phone
     groups = re.findall(r'<tbody>\s*<tr><th scope="rowgroup"[^>]*>([^<]+)</th></tr>(.*?)</tbody>', html, re.S)
     rows = [(pillar, kind, cells) for pillar, body in groups
             for kind, cells in re.findall(r'<tr><th scope="row">([^<]+)</th>((?:<td class="hr-num">\d+</td>)+)</tr>', body)]
     assert len(groups) == 3 and len(rows) == 9
     for pillar_label, kind_label, cells in rows:
-        pillar = next(p for p in Pillar if p.label == pillar_label)
-        kind = next(k for k in Kind if k.label == kind_label)
+        pillar = next(p for p in MOVEMENT.pillars if p.label == pillar_label)
+        kind = next(k for k in MOVEMENT.kinds if k.label == kind_label)
         numbers = [int(n) for n in re.findall(r"\d+", re.sub(r"<[^>]+>", " ", cells))]
-        assert numbers == [table[(pillar, kind, y)] for y in YEARS] + [sum(table[(pillar, kind, y)] for y in YEARS)]
+        assert numbers == [table[(pillar, kind, y)] for y in MOVEMENT.years] + [sum(table[(pillar, kind, y)] for y in MOVEMENT.years)]
 
 
 def test_pillar_and_kind_pages_list_their_honorees(real_site, roll):

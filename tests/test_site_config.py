@@ -1,12 +1,12 @@
-"""mkdocs.yml read without MkDocs (honour_roll/site_config.py): INHERIT followed
+"""mkdocs.yml read without MkDocs (honour_roll/site/site_config.py): INHERIT followed
 as MkDocs follows it, environment values resolved, the nav walked once."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from honour_roll.cli import data_dir_of
-from honour_roll.site_config import config_chain, honour_roll_settings, read_config
+from honour_roll.editors.cli import data_dir_of
+from honour_roll.site.site_config import config_chain, honour_roll_settings, read_config
 
 from conftest import ROOT
 

@@ -17,17 +17,18 @@ from collections import Counter
 import pytest
 from PIL import Image
 
-from honour_roll import notice, share_cards
-from honour_roll.loader import load_roll
-from honour_roll.model import Honoree
-from honour_roll.share_cards import FOOTER_TOP, HEIGHT, MEDAL_BOX, WIDTH, Card, honoree_card, layout, movement_line, site_card
-from honour_roll.slugs import heading_slug, legacy_heading_slug
-from honour_roll.vocabulary import Kind
+from honour_roll.site import notice
 
-from conftest import FIXTURES, ROOT, make_project, run_build
+from honour_roll.site import share_cards
+from honour_roll.record.loader import load_roll
+from honour_roll.record.model import Honoree
+from honour_roll.site.share_cards import FOOTER_TOP, HEIGHT, MEDAL_BOX, WIDTH, Card, honoree_card, layout, movement_line, site_card
+from honour_roll.site.slugs import heading_slug, legacy_heading_slug
+
+from conftest import COLLECTIVE, FIXTURES, INDIVIDUAL, MOVEMENT, ROOT, make_project, run_build
 from htmltext import elements
 
-FOOTER = movement_line("Thi đua thực hiện chuyển đổi số quốc gia", "Tỉnh Bà Rịa – Vũng Tàu", "Gương điển hình chuyển đổi số")
+FOOTER = movement_line(MOVEMENT)
 
 
 @pytest.fixture(scope="module")
@@ -135,10 +136,10 @@ def whole_words(lines: list[str], source: str) -> bool:
 
 def test_every_cards_text_fits_its_box_and_breaks_between_words(roll):
     cards = [(h, honoree_card(h, FOOTER, illustrative=True)) for h in roll.published]
-    cards += [(None, site_card(FOOTER, len(roll.published), illustrative=True))]
+    cards += [(None, site_card(MOVEMENT, FOOTER, len(roll.published), illustrative=True))]
     for h, card in cards:
         placed = assert_fits(card)
-        if h is not None and h.kind is Kind.INDIVIDUAL:
+        if h is not None and h.kind == INDIVIDUAL:
             # The regular lines: position and unit (one or two lines), kind, locality.
             who = [p.text for p in placed if p.font.path.endswith("Regular.ttf")][:-2]
             assert 1 <= len(who) <= 2 and whole_words(who, f"{h.position}, {h.unit}"), (h.id, who)
@@ -150,7 +151,7 @@ def test_every_cards_text_fits_its_box_and_breaks_between_words(roll):
 
 def test_the_worst_card_still_fits():
     long = Card(
-        eyebrow=share_cards.EYEBROW,
+        eyebrow=share_cards.eyebrow(MOVEMENT),
         title="Trung tâm Phục vụ hành chính công và Chuyển đổi số tỉnh Bà Rịa – Vũng Tàu cùng các huyện, thị xã, thành phố trực thuộc",
         lines=("Phó Giám đốc phụ trách Phòng Hạ tầng số và An toàn thông tin mạng, Trung tâm Công nghệ thông tin và Truyền thông tỉnh Bà Rịa – Vũng Tàu, Sở Thông tin và Truyền thông",
                "Cá nhân · Chính quyền số, Kinh tế số, Xã hội số", "H. Xuyên Mộc · Năm 2025"),
@@ -169,7 +170,7 @@ def test_cards_say_the_kind_once_and_name_the_movement_and_the_province(roll):
         card = honoree_card(h, FOOTER)
         assert card.text.count(h.kind.label) == 1, (h.id, card.text)
         assert "Thi đua thực hiện chuyển đổi số quốc gia" in card.footer and "Bà Rịa – Vũng Tàu" in card.footer
-    collective = next(h for h in roll.published if h.kind is Kind.COLLECTIVE and h.parent_body)
+    collective = next(h for h in roll.published if h.kind == COLLECTIVE and h.parent_body)
     assert collective.parent_body in honoree_card(collective, FOOTER).lines
 
 
@@ -226,9 +227,9 @@ def test_the_404_page_works_under_a_sub_folder(tmp_path):
 def test_the_honoree_folder_is_a_page_listing_honorees(real_site, roll):
     html = (real_site / "guong-dien-hinh" / "index.html").read_text(encoding="utf-8")
     hrefs = {a.get("href") for _, a in elements(html, "a")}
-    for k in Kind:
+    for k in MOVEMENT.kinds:
         assert f"../loai/{k.slug}/" in hrefs
-    newest = next(h for h in roll.published if h.kind is Kind.INDIVIDUAL)
+    newest = next(h for h in roll.published if h.kind == INDIVIDUAL)
     assert f"{newest.id}/" in hrefs
     assert "../tra-cuu/" in hrefs
 

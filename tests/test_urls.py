@@ -1,4 +1,4 @@
-"""Page addresses come from one module (honour_roll/urls.py), in both of MkDocs'
+"""Page addresses come from one module (honour_roll/site/urls.py), in both of MkDocs'
 layouts: with ``use_directory_urls: false`` the site must work as well as with
 directory URLs. A strict build of a small site, then every link it writes is
 followed to a file of that site: HTML links, feeds, the sitemap, the search
@@ -16,7 +16,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from honour_roll.urls import Urls, page_path
+from honour_roll.site.urls import Urls, page_path
 
 from conftest import FIXTURES, ROOT, make_project, run_build
 

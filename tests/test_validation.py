@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from honour_roll.loader import load_roll
-from honour_roll.problems import RecordsInvalid
-from honour_roll.vocabulary import Kind, Status
+from honour_roll.record.loader import load_roll
+from honour_roll.record.problems import RecordsInvalid
+from honour_roll.record.vocabulary import Status
 
-from conftest import FIXTURES, ROOT
+from conftest import COLLECTIVE, ENTERPRISE, FIXTURES, INDIVIDUAL, MOVEMENT, ROOT
 
 INVALID = sorted((FIXTURES / "invalid").glob("*.yml"))
 
@@ -53,7 +53,7 @@ def test_all_problems_of_all_files_are_reported_at_once():
 def test_valid_fixture_loads_into_a_typed_frozen_record():
     roll = load_roll(FIXTURES / "valid", ROOT)
     (h,) = roll.honorees
-    assert h.id == "tran-van-mau" and h.kind is Kind.INDIVIDUAL and h.status is Status.RECOGNISED
+    assert h.id == "tran-van-mau" and h.kind == INDIVIDUAL and h.status is Status.RECOGNISED
     assert h.recognition.date.isoformat() == "2023-11-20"
     assert [c.id for c in h.criteria_met] == ["3.3.a", "3.3.c", "3.3.d"]  # 3.3.a from two grassroots initiatives
     with pytest.raises(AttributeError):
@@ -68,20 +68,20 @@ def test_nfd_input_is_stored_as_nfc(tmp_path):
     (tmp_path / "photos").mkdir()
     (tmp_path / "photos" / "lop-hoc.png").write_bytes((FIXTURES / "photos" / "lop-hoc.png").read_bytes())
     (tmp_path / "honorees" / "tran-van-mau.yml").write_text(unicodedata.normalize("NFD", text), encoding="utf-8")
-    (h,) = load_roll(tmp_path, tmp_path).honorees
+    (h,) = load_roll(tmp_path, tmp_path, movement=MOVEMENT).honorees
     assert h.name == "Trần Văn Mẫu" and unicodedata.is_normalized("NFC", h.story)
 
 
 def test_sample_data_is_valid_and_covers_the_brief():
     roll = load_roll(ROOT / "data", ROOT)
     published = roll.published
-    kinds = {k: sum(1 for h in published if h.kind is k) for k in Kind}
-    assert kinds[Kind.COLLECTIVE] >= 12 and kinds[Kind.INDIVIDUAL] >= 12 and kinds[Kind.ENTERPRISE] >= 6
+    kinds = {k: sum(1 for h in published if h.kind == k) for k in MOVEMENT.kinds}
+    assert kinds[COLLECTIVE] >= 12 and kinds[INDIVIDUAL] >= 12 and kinds[ENTERPRISE] >= 6
     assert {h.locality.id for h in published} == {
         "province", "vung-tau", "ba-ria", "phu-my", "chau-duc", "xuyen-moc", "long-dien", "dat-do", "long-dat", "con-dao"
     }
     assert {h.year for h in published} == {2021, 2022, 2023, 2024, 2025}
-    assert {p for h in published for p in h.pillars} == set(__import__("honour_roll.vocabulary").vocabulary.Pillar)
+    assert {p for h in published for p in h.pillars} == set(MOVEMENT.pillars)
     statuses = {h.status for h in roll.honorees}
     assert Status.DRAFT in statuses and Status.NOMINATED in statuses
     for h in published:

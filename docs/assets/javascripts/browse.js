@@ -4,7 +4,7 @@
  * The page's plain list (every honoree under each of its pillars, each group
  * newest first, inside <noscript>) gives names and links; the form's data-codes gives, per
  * honoree newest first, one base-36 character per facet (see
- * honour_roll/browse.py): the value's index, or a bit mask for the facets an
+ * honour_roll/site/browse.py): the value's index, or a bit mask for the facets an
  * honoree may have several values of. The first facet is the pillars: it says
  * in which groups the honoree is listed, hence which entry is its own.
  * The checkboxes of each fieldset are in the same order as the values.

@@ -1,11 +1,11 @@
 /*
  * The site's search: Vietnamese with or without diacritics.
  *
- * The index is static JSON under tim-kiem/index/ (see honour_roll/search_index.py):
+ * The index is static JSON under tim-kiem/index/ (see honour_roll/site/search_index.py):
  * a query fetches the vocabulary file of each typed word's first two letters,
  * the shards holding those words, and metadata only for the results shown.
  *
- * fold / canon / words must give the same answers as honour_roll/vietnamese.py
+ * fold / canon / words must give the same answers as honour_roll/record/vietnamese.py
  * (the tests compare them on every word of the site). Record text is only ever
  * inserted with textContent.
  */
@@ -100,7 +100,7 @@
   }
 
   // Every two consecutive words of a query, folded ("chu ky", "ky so"): the index
-  // holds such phrases (honour_roll/search_encoding.py), at most 7 are looked up.
+  // holds such phrases (honour_roll/site/search_encoding.py), at most 7 are looked up.
   function queryPhrases(query) {
     var text = query.normalize("NFC");
     var folded = words(text).map(function (span) { return fold(text.slice(span[0], span[1])); });
@@ -253,7 +253,7 @@
     });
   };
 
-  // Posting strings (honour_roll/search_index.py encode_postings): per posting,
+  // Posting strings (honour_roll/site/search_index.py encode_postings): per posting,
   // (doc id - previous doc id - 1) * unit + field mask in base 64, five bits
   // per character, low bits first, 32 added to every character but the last.
   var POSTING_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
@@ -800,7 +800,7 @@
     }
   }
 
-  // For the tests: the same functions as honour_roll/vietnamese.py.
+  // For the tests: the same functions as honour_roll/record/vietnamese.py.
   window.hrSearch = { fold: fold, canon: canon, words: words, terms: terms, isFolded: isFolded, queryTerms: queryTerms, Index: Index, PREFIX: PREFIX };
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);

@@ -1,0 +1,1 @@
+"""The record room: what a movement and a record are, read from YAML and checked (never imports MkDocs)."""

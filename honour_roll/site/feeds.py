@@ -1,0 +1,85 @@
+"""RSS 2.0 feeds of recognised honorees, newest first: one for the whole
+roll and one per pillar. Dates come from the decisions, never the clock."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from email.utils import format_datetime
+
+from honour_roll.site.generated import Generated
+from honour_roll.record.loader import Roll
+from honour_roll.record.model import Honoree
+from honour_roll.site.notice import TEXT as NOTICE, marked
+from honour_roll.site.pages import make_environment
+from honour_roll.site.sharing import canonical_url
+from honour_roll.site.urls import DIRECTORY_URLS, FEED, Urls, absolute, card_uri, pillar_feed, pillar_src
+
+
+@dataclass(frozen=True)
+class FeedItem:
+    title: str
+    url: str
+    date: str
+    summary: str
+    categories: tuple[str, ...]
+    image: str
+    image_length: int
+
+
+def _date(h: Honoree) -> str:
+    day = h.recognition.date if h.recognition else dt.date(h.year, 1, 1)
+    return format_datetime(dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone(dt.timedelta(hours=7))))
+
+
+def _described(text: str, illustrative: bool) -> str:
+    return f"{text} {NOTICE}" if illustrative else text
+
+
+def feed_files(
+    roll: Roll, site_url: str, site_name: str, card_sizes: dict[str, int], urls: Urls = DIRECTORY_URLS, illustrative: bool = False
+) -> list[Generated]:
+    """``illustrative``: sample records; the feed and every item say so."""
+    env = make_environment()
+    template = env.get_template("feed.xml.j2")
+
+    def items(honorees) -> list[FeedItem]:
+        return [
+            FeedItem(
+                title=h.name,
+                url=canonical_url(site_url, h, urls),
+                date=_date(h),
+                summary=marked(h.summary, illustrative),
+                categories=(h.kind.label, *(p.label for p in h.pillars), h.locality.label),
+                image=absolute(site_url, card_uri(h.id)),
+                image_length=card_sizes.get(card_uri(h.id), 0),
+            )
+            for h in honorees
+        ]
+
+    out = [
+        Generated(
+            FEED,
+            content=template.render(
+                title=site_name,
+                description=_described(f"Gương điển hình tiên tiến mới được công nhận trong phong trào “{roll.movement.title}”.", illustrative),
+                home_url=absolute(site_url, ""),
+                feed_url=absolute(site_url, FEED),
+                items=items(roll.published),
+            ),
+        )
+    ]
+    for p in roll.movement.pillars:
+        out.append(
+            Generated(
+                pillar_feed(p),
+                content=template.render(
+                    title=f"{p.label} — {site_name}",
+                    description=_described(f"Gương điển hình tiên tiến về {p.label.lower()}.", illustrative),
+                    home_url=urls.absolute(site_url, pillar_src(p)),
+                    feed_url=absolute(site_url, pillar_feed(p)),
+                    items=items([h for h in roll.published if p in h.pillars]),
+                ),
+            )
+        )
+    return out

@@ -1,0 +1,64 @@
+"""Everything one build generates, from one roll of records.
+
+The MkDocs hook adds exactly this list to the site; each feature of the site
+(pages, search, feeds, open data...) contributes its files here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from honour_roll.site.browse import browse_page
+from honour_roll.site.feeds import feed_files
+from honour_roll.site.generated import Generated
+from honour_roll.record.guidance import Guidance
+from honour_roll.record.loader import Roll
+from honour_roll.site.open_data import open_data_files, open_data_page
+from honour_roll.site.pages import PageMaker
+from honour_roll.record.rebuild_memo import Memo
+from honour_roll.site.redirects import redirect_files
+from honour_roll.site.search_index import search_files
+from honour_roll.site.server_files import redirect_config_files
+from honour_roll.site.sharing import sharing_files
+from honour_roll.site.urls import Urls, photo_src
+
+
+@dataclass(frozen=True)
+class SiteSettings:
+    """What the site generator's configuration tells the core."""
+
+    site_url: str = "https://guong-dien-hinh.example/"
+    site_name: str = "Gương điển hình chuyển đổi số"
+    docs_dir: Path | None = None  # hand-written pages, indexed for search
+    cache_dir: Path | None = None  # share cards drawn by earlier builds
+    illustrative: bool = False  # sample records: every output says so (honour_roll/notice.py)
+    directory_urls: bool = True  # MkDocs' use_directory_urls: x/ or x.html
+
+
+def generate_site(
+    roll: Roll, guidance: Guidance, data_dir: Path, settings: SiteSettings | None = None, memo: Memo | None = None
+) -> list[Generated]:
+    """``memo``: the preview's (honour_roll.rebuild_memo), to skip unchanged per-honoree work."""
+    settings = settings or SiteSettings(docs_dir=data_dir.parent / "docs")
+    urls = Urls(settings.directory_urls)
+    out: list[Generated] = PageMaker(roll, guidance, data_dir, settings.site_url, memo, urls).pages()
+    seen: set[str] = set()
+    for honoree in roll.published:
+        for photo in honoree.photos:
+            uri = photo_src(photo)
+            if uri not in seen:
+                seen.add(uri)
+                out.append(Generated(uri, source_path=data_dir / photo.file))
+    out.append(browse_page(roll, urls))
+    # Hand-written pages are searchable too.
+    out += search_files(roll, guidance, docs_dir=settings.docs_dir or data_dir.parent / "docs", urls=urls)
+    shared = sharing_files(roll, settings, settings.cache_dir, urls)
+    out += shared
+    sizes = {g.src_uri: g.source_path.stat().st_size for g in shared if g.source_path is not None}
+    out += feed_files(roll, settings.site_url, settings.site_name, sizes, urls, settings.illustrative)
+    out += open_data_files(roll, settings.site_url, urls, settings.illustrative)
+    out.append(open_data_page(roll, settings.illustrative))
+    out += redirect_files(roll, settings.site_url, urls)
+    out += redirect_config_files(roll, settings.site_url, urls)  # the same moves as 301s, for nginx and Apache
+    return out

@@ -1,0 +1,164 @@
+"""Finished HTML of generated pages, kept between builds.
+
+A site of 10,000 honorees is 10,000 pages that, from one build to the next,
+almost never change, yet turning each page's Markdown into HTML and pouring
+it into the theme is most of a build's time. This store keeps each generated
+page's final HTML under a key made of everything that shaped it, so a later
+build (or a ``mkdocs serve`` rebuild after one record was edited) renders
+only the pages whose inputs changed.
+
+The key is a hash: a page's own source (front matter and Markdown) and path, plus a *site key* that the
+caller builds from everything else a page's HTML can depend on (the
+resolved config, every installed distribution, the docs, theme overrides and
+hooks folders, the project's code, the other pages). Like the share-card
+cache, an entry is meant never to be stale: a change anywhere in its inputs
+asks for a different key. As a key listing inputs can still miss one, the
+caller also renders a few reused pages in full on every build and drops the
+store when one differs. Entries no build has
+asked for are pruned after a successful build, once no build has used them for
+an hour, so the store holds little more than one site.
+
+Nothing here knows MkDocs; the hook decides what goes into the site key.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+import zlib
+from dataclasses import dataclass, field
+from importlib.metadata import distributions
+from pathlib import Path
+
+from honour_roll.site.build_cache import key_of
+
+FORMAT = "1"  # bump when PageEntry's stored shape changes
+GRACE = 3600.0  # seconds an unused entry stays, for builds running side by side
+SUFFIX = ".page"
+
+
+@dataclass(frozen=True)
+class PageEntry:
+    """A page as an earlier build finished it."""
+
+    html: str
+    anchors: frozenset[str] = frozenset()  # ids other pages may link to
+    # Links from this page to anchors of other pages: target src_uri -> {anchor: link as written}.
+    # Kept so that a reused page's links are still checked against the current targets.
+    anchor_links: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def to_bytes(self) -> bytes:
+        # The head stays uncompressed: a build reads every head early, and each page's
+        # HTML only when it writes that page, so 10,000 pages are never all in memory.
+        head = json.dumps({"anchors": sorted(self.anchors), "anchor_links": self.anchor_links}, ensure_ascii=False)
+        return head.encode("utf-8") + b"\n" + zlib.compress(self.html.encode("utf-8"), 1)
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> PageEntry:
+        head, body = _split(data)
+        return cls(zlib.decompress(body).decode("utf-8"), head.anchors, head.anchor_links)
+
+
+@dataclass(frozen=True)
+class PageHead:
+    """What a build needs of a stored page before writing it."""
+
+    anchors: frozenset[str]
+    anchor_links: dict[str, dict[str, str]]
+
+
+def _split(data: bytes) -> tuple[PageHead, bytes]:
+    head, newline, body = data.partition(b"\n")
+    if not newline:
+        raise ValueError("no head")
+    meta = json.loads(head)
+    return PageHead(frozenset(meta["anchors"]), meta["anchor_links"]), body
+
+
+def fingerprint_tree(*roots: Path, suffixes: tuple[str, ...] = ()) -> str:
+    """One hash of every file under ``roots`` (names and bytes), for a site key."""
+    parts: list[str | bytes] = []
+    for root in roots:
+        if not root.is_dir():
+            parts.append(f"missing:{root.name}")
+            continue
+        for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+            if suffixes and path.suffix not in suffixes:
+                continue
+            parts += [path.relative_to(root).as_posix(), path.read_bytes()]
+    return key_of(*parts)
+
+
+def fingerprint_distributions() -> str:
+    """One hash of the Python running and every distribution installed (name and
+    version): a Markdown extension, a plugin or a theme upgraded changes it. About
+    20 ms for the 50-odd distributions of the project's venv."""
+    found = sorted(f"{d.name}=={d.version}" for d in distributions())
+    return key_of(sys.version, *found)
+
+
+class PageStore:
+    def __init__(self, directory: Path, site_key: str):
+        self.directory = directory
+        self.site_key = key_of(FORMAT, site_key)
+        self.used: set[str] = set()
+        self.hits = 0
+        self.misses = 0
+
+    def key(self, src_uri: str, source: str) -> str:
+        key = key_of(self.site_key, src_uri, source)
+        self.used.add(key)
+        return key
+
+    def _path(self, key: str) -> Path:
+        return self.directory / f"{key}{SUFFIX}"
+
+    def head(self, key: str) -> PageHead | None:
+        """The stored page's head, or None when there is no usable entry."""
+        path = self._path(key)
+        try:
+            data = path.read_bytes()
+            head, body = _split(data)
+            zlib.decompress(body)  # a damaged body fails here, while the page can still be rendered
+            os.utime(path)  # in use: no other build prunes it now
+        except (OSError, ValueError, KeyError, TypeError, zlib.error):  # missing or damaged: render again
+            self.misses += 1
+            return None
+        self.hits += 1
+        return head
+
+    def html(self, key: str) -> str:
+        return PageEntry.from_bytes(self._path(key).read_bytes()).html
+
+    def put(self, key: str, entry: PageEntry) -> None:
+        self.directory.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=self.directory, suffix=".tmp")  # never a half-written entry
+        with os.fdopen(fd, "wb") as f:
+            f.write(entry.to_bytes())
+        os.replace(tmp, self._path(key))
+
+    def drop(self) -> None:
+        """Forget every entry: they were found stale."""
+        shutil.rmtree(self.directory, ignore_errors=True)
+
+    def prune(self, older_than: float = GRACE) -> int:
+        """Delete the entries this build did not ask for and no build has used for
+        ``older_than`` seconds; returns how many. The delay matters when builds share
+        the folder (a preview and a build): another one may be about to read them."""
+        if not self.directory.is_dir():
+            return 0
+        removed = 0
+        limit = time.time() - older_than
+        for path in self.directory.iterdir():
+            unused = path.name.endswith(".tmp") or (path.suffix == SUFFIX and path.stem not in self.used)
+            try:
+                if unused and path.stat().st_mtime <= limit:
+                    path.unlink()
+                    removed += 1
+            except FileNotFoundError:  # pruned by another build meanwhile
+                pass
+        return removed

@@ -1,0 +1,268 @@
+"""Share images: one 1200×630 card per honoree (and one for the site), drawn
+at build time with the bundled Be Vietnam Pro font, so every Vietnamese letter
+and stacked tone mark is right and nothing is fetched from the network.
+
+Cards are cached on disk by the hash of everything that shapes them, so an
+unchanged card is never redrawn.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import functools
+import itertools
+import hashlib
+import io
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont
+
+from honour_roll.site.build_cache import cached_file, key_of
+from honour_roll.record.model import Honoree
+from honour_roll.record.movement import Movement
+from honour_roll.record.vietnamese import and_list
+from honour_roll.site.notice import CARD as NOTICE
+
+FONTS = Path(__file__).parent.parent / "fonts"
+BOLD = FONTS / "BeVietnamPro-Bold.ttf"
+REGULAR = FONTS / "BeVietnamPro-Regular.ttf"
+WIDTH, HEIGHT = 1200, 630
+RENDERER_VERSION = "2"  # bump when the drawing changes, to refresh cached cards
+
+RED = (140, 28, 19)
+DARK_RED = (94, 18, 12)
+GOLD = (242, 193, 78)
+WHITE = (255, 255, 255)
+CREAM = (255, 244, 214)
+
+
+@dataclass(frozen=True)
+class Card:
+    """What a card says; every line is plain text."""
+
+    eyebrow: str
+    title: str
+    lines: tuple[str, ...]  # the first may wrap to two lines (a position and unit); the others are short
+    footer: str
+    notice: str = ""  # the sample-data notice, in a band across the top
+
+    @property
+    def text(self) -> str:
+        return "\n".join((self.notice, self.eyebrow, self.title, *self.lines, self.footer))
+
+    def cache_key(self) -> str:
+        return key_of("card", RENDERER_VERSION, _fonts_digest(), self.text)
+
+
+@functools.lru_cache(maxsize=1)
+def _fonts_digest() -> str:
+    return hashlib.sha256(BOLD.read_bytes() + REGULAR.read_bytes()).hexdigest()
+
+
+def eyebrow(movement: Movement) -> str:
+    """The card's first line: what the honour is, the movement and its years."""
+    return f"GƯƠNG ĐIỂN HÌNH TIÊN TIẾN · {movement.short_name.upper()} {movement.period.text}"
+
+
+def movement_line(movement: Movement) -> str:
+    """The card's footer: the movement and where it runs."""
+    return f"Phong trào “{movement.title}” · {movement.scope[:1].upper()}{movement.scope[1:]}"
+
+
+def honoree_card(h: Honoree, footer: str, illustrative: bool = False) -> Card:
+    pillars = ", ".join(p.label for p in h.pillars)
+    # The kind is said once, in the line with the pillars.
+    who = f"{h.position}, {h.unit}" if h.position else (h.parent_body or "")
+    lines = (who, f"{h.kind.label} · {pillars}", f"{h.locality.label} · Năm {h.year}")
+    return Card(
+        eyebrow=eyebrow(h.movement),
+        title=h.name,
+        lines=tuple(line for line in lines if line),
+        footer=footer,
+        notice=NOTICE if illustrative else "",
+    )
+
+
+def site_card(movement: Movement, footer: str, count: int, illustrative: bool = False) -> Card:
+    kinds = and_list(k.label.lower() for k in movement.kinds)
+    return Card(
+        eyebrow=eyebrow(movement),
+        title=f"Gương điển hình tiên tiến trong {movement.short_name.lower()}",
+        lines=(" · ".join(p.label for p in movement.pillars), f"{count} {kinds} tiêu biểu"),
+        footer=footer,
+        notice=NOTICE if illustrative else "",
+    )
+
+
+@functools.lru_cache(maxsize=None)
+def _font(path: Path, size: int) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(str(path), size)
+
+
+def text_width(text: str, font: ImageFont.FreeTypeFont) -> float:
+    return font.getlength(text)
+
+
+def wrap(text: str, font: ImageFont.FreeTypeFont, width: int, max_lines: int) -> list[str]:
+    """Lines of whole words no wider than ``width``; past ``max_lines``, the last
+    kept line ends at a word boundary with "…". A single word wider than the
+    box is shortened (never happens with real names)."""
+    words, lines, line = text.split(), [], ""
+    for word in words:
+        trial = f"{line} {word}".strip()
+        if text_width(trial, font) <= width or not line:
+            line = trial
+        else:
+            lines.append(line)
+            line = word
+    if line:
+        lines.append(line)
+    if len(lines) > max_lines:
+        kept = lines[:max_lines]
+        last = kept[-1].split()
+        while len(last) > 1 and text_width(" ".join(last) + "…", font) > width:
+            last.pop()
+        kept[-1] = " ".join(last).rstrip(" ,.;:–·") + "…"
+        lines = kept
+    return [_shorten_word(line, font, width) for line in lines]
+
+
+def _shorten_word(line: str, font, width: int) -> str:
+    if text_width(line, font) <= width:
+        return line
+    while line and text_width(line + "…", font) > width:
+        line = line[:-1]
+    return line + "…"
+
+
+@dataclass(frozen=True)
+class Placed:
+    """One line of text on the card, where it is drawn and the box it must stay in."""
+
+    text: str
+    font: ImageFont.FreeTypeFont
+    x: int
+    y: int
+    box: tuple[int, int, int, int]  # left, top, right, bottom
+    fill: tuple[int, int, int]
+
+    def bbox(self) -> tuple[float, float, float, float]:
+        left, top, right, bottom = self.font.getbbox(self.text)
+        return self.x + left, self.y + top, self.x + right, self.y + bottom
+
+
+NOTICE_BAND = 46
+FOOTER_TOP = HEIGHT - 90
+MARGIN = 70
+MEDAL = (WIDTH - 150, 170)  # centre of the medal
+MEDAL_BOX = (MEDAL[0] - 85, MEDAL[1] - 85, MEDAL[0] + 85, MEDAL[1] + 170)  # with its ribbon
+NARROW = MEDAL_BOX[0] - 40  # right edge of text beside the medal
+WIDE = WIDTH - MARGIN  # right edge of text below it
+
+
+def layout(card: Card) -> list[Placed]:
+    """Every line of the card, placed: the largest title that leaves room for the rest.
+
+    Text beside the medal stops before it; text below it may use the full width.
+    """
+    small = _font(BOLD, 24)
+    best: list[Placed] = []
+    for size in (76, 66, 58, 50, 44, 38):
+        for max_title_lines in (3, 2):
+            placed, bottom = _place(card, size, max_title_lines, small)
+            best = placed
+            if bottom <= FOOTER_TOP - 12:
+                return placed
+    return best
+
+
+def _right_edge(top: int, height: int) -> int:
+    return NARROW if top < MEDAL_BOX[3] + 10 and top + height > MEDAL_BOX[1] else WIDE
+
+
+def _place(card: Card, title_size: int, max_title_lines: int, small) -> tuple[list[Placed], int]:
+    out: list[Placed] = []
+    y = 24
+    if card.notice:
+        font = _fit_one_line(card.notice, BOLD, (22, 20, 18, 16), WIDTH - 2 * 40)
+        out.append(Placed(card.notice, font, 40, 12, (40, 0, WIDTH - 40, NOTICE_BAND), DARK_RED))
+        y = NOTICE_BAND + 18
+    out.append(Placed(card.eyebrow, small, MARGIN, y, (MARGIN, y, NARROW, y + 34), GOLD))
+    y += 50
+    title_font = _font(BOLD, title_size)
+    step = int(title_size * 1.25)
+    for line in wrap(card.title, title_font, NARROW - MARGIN, max_title_lines):
+        out.append(Placed(line, title_font, MARGIN, y, (MARGIN, y, NARROW, y + step), WHITE))
+        y += step
+    y += 14
+    regular = _font(REGULAR, 32)
+    for i, text in enumerate(card.lines):
+        # The first line (position and unit) may take two lines; the others are short facts.
+        for piece in _wrap_beside_medal(text, regular, y, 2 if i == 0 else 1):
+            out.append(Placed(piece, regular, MARGIN, y, (MARGIN, y, _right_edge(y, 44), y + 44), CREAM))
+            y += 44
+    footer = _fit_one_line(card.footer, BOLD, (26, 24, 22, 20, 18), WIDE - MARGIN)
+    out.append(Placed(card.footer, footer, MARGIN, FOOTER_TOP + 28, (MARGIN, FOOTER_TOP, WIDE, HEIGHT), WHITE))
+    return out, y
+
+
+def _wrap_beside_medal(text: str, font, y: int, max_lines: int) -> list[str]:
+    # The width of the first line decides where a break falls; a line below the medal could be
+    # wider, but one width for every line keeps the breaks even.
+    return wrap(text, font, _right_edge(y, 44 * max_lines) - MARGIN, max_lines)
+
+
+def _fit_one_line(text: str, path: Path, sizes: tuple[int, ...], width: int) -> ImageFont.FreeTypeFont:
+    for size in sizes:
+        font = _font(path, size)
+        if text_width(text, font) <= width:
+            return font
+    return font
+
+
+def draw_card(card: Card) -> bytes:
+    image = Image.new("RGB", (WIDTH, HEIGHT), RED)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, FOOTER_TOP, WIDTH, HEIGHT), fill=DARK_RED)
+    draw.rectangle((0, 0, 18, HEIGHT), fill=GOLD)
+    if card.notice:
+        draw.rectangle((0, 0, WIDTH, NOTICE_BAND), fill=GOLD)
+    # A medal: the movement's mark, drawn rather than loaded.
+    cx, cy = MEDAL
+    draw.polygon([(cx - 40, cy + 40), (cx - 70, cy + 150), (cx - 20, cy + 125), (cx, cy + 170), (cx + 10, cy + 60)], fill=DARK_RED)
+    draw.polygon([(cx + 40, cy + 40), (cx + 70, cy + 150), (cx + 20, cy + 125), (cx, cy + 170), (cx - 10, cy + 60)], fill=(179, 38, 30))
+    draw.ellipse((cx - 85, cy - 85, cx + 85, cy + 85), fill=GOLD)
+    draw.ellipse((cx - 62, cy - 62, cx + 62, cy + 62), fill=(255, 213, 79))
+    for line in layout(card):
+        draw.text((line.x, line.y), line.text, font=line.font, fill=line.fill)
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    return out.getvalue()
+
+
+def card_file(card: Card, cache_dir: Path) -> Path:
+    """The card's PNG in the cache, drawn only when no earlier build drew it.
+
+    The site takes the file from the cache rather than its bytes: 10,000
+    cards held in memory would be 700 MB.
+    """
+    return cached_file(cache_dir, card.cache_key(), ".png", lambda: draw_card(card))
+
+
+def card_png(card: Card, cache_dir: Path) -> bytes:
+    return card_file(card, cache_dir).read_bytes()
+
+
+def draw_missing(cards: list[Card], cache_dir: Path) -> list[Path]:
+    """The cached file of every card; the missing ones are drawn on every
+    core (a first build of 10,000 honorees draws 10,000 cards)."""
+    missing = {}
+    for card in cards:
+        if not (cache_dir / f"{card.cache_key()}.png").is_file():
+            missing.setdefault(card.cache_key(), card)
+    if len(missing) > 16 and (os.cpu_count() or 1) > 1:
+        with concurrent.futures.ProcessPoolExecutor() as pool:
+            list(pool.map(card_file, missing.values(), itertools.repeat(cache_dir), chunksize=32))
+    return [card_file(card, cache_dir) for card in cards]

@@ -21,10 +21,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
+from .figures import key_figure
 from .generated import Generated
 from .loader import Roll
 from .model import Honoree
 from .pages import make_environment
+from .pictures import CARD_DIR, CARD_RATIO, CARD_WIDTHS, FALLBACK_WIDTH
 from .urls import BROWSE_SRC, DIRECTORY_URLS, Urls, honoree_src
 from .vocabulary import LOCALITIES, YEARS, Award, Kind, Level, Pillar
 
@@ -108,6 +110,8 @@ def browse_page(roll: Roll, urls: Urls = DIRECTORY_URLS) -> Generated:
     published = roll.published
     all_facets = facets()
     groups = [(pillar, [h for h in published if pillar in h.pillars]) for pillar in Pillar]
+    # An honoree listed under several pillars: its key figure only where it is listed first.
+    first = {h.id: pillar for pillar, entries in reversed(groups) for h in entries}
     content = make_environment().get_template("browse.md.j2").render(
         src=BROWSE_SRC,
         total=len(published),
@@ -116,5 +120,11 @@ def browse_page(roll: Roll, urls: Urls = DIRECTORY_URLS) -> Generated:
         all_codes="".join(codes(h, all_facets) for h in published),
         # The list is raw HTML, so its links are final URLs.
         honoree_href=lambda h: urls.href(BROWSE_SRC, honoree_src(h)),
+        figure=lambda h, pillar: key_figure(h) if first[h.id] is pillar else None,
+        # browse.js draws each card's picture from here and the honoree's id.
+        card_pictures=urls.file_href(BROWSE_SRC, CARD_DIR + "/"),
+        card_widths=" ".join(map(str, CARD_WIDTHS)),
+        fallback_width=FALLBACK_WIDTH,
+        card_ratio=CARD_RATIO,
     )
     return Generated(BROWSE_SRC, content)

@@ -12,12 +12,14 @@ import jinja2
 
 from .chart import build_chart
 from .criteria import CRITERIA, Criterion, criteria_for
+from .figures import figures, key_figure
 from .generated import Generated
 from .guidance import Guidance
 from .loader import Roll
 from .markup import front_matter, md, relative
 from .model import Honoree
 from .page_store import fingerprint_tree
+from .pictures import CARD_WIDTHS, Pictures
 from .rebuild_memo import Memo
 from .stats import counts, quota_progress
 from .story import safe_story
@@ -71,6 +73,9 @@ def make_environment() -> jinja2.Environment:
         pillar_src=pillar_src,
         kind_src=kind_src,
         photo_src=photo_src,
+        key_figure=key_figure,
+        figures=figures,
+        card_widths=CARD_WIDTHS,
     )
     return env
 
@@ -79,7 +84,8 @@ class PageMaker:
     """Renders every generated page of one build from one roll."""
 
     def __init__(
-        self, roll: Roll, guidance: Guidance, data_dir: Path, site_url: str = "/", memo: Memo | None = None, urls: Urls = DIRECTORY_URLS
+        self, roll: Roll, guidance: Guidance, data_dir: Path, site_url: str = "/", memo: Memo | None = None, urls: Urls = DIRECTORY_URLS,
+        pictures: Pictures | None = None,
     ):
         self.urls = urls
         self.memo = memo  # the preview's: honoree pages whose inputs did not change are not rendered again
@@ -91,9 +97,15 @@ class PageMaker:
         self.data_dir = data_dir
         self.env = make_environment()
         self.published = roll.published
+        # Without the build's pictures (a test of the pages alone), the same addresses, no files.
+        self.pictures = pictures or Pictures(roll.published, data_dir)
 
     def render(self, template: str, src: str, **context) -> str:
-        return self.env.get_template(template).render(src=src, **context)
+        # Cards are raw HTML: their links and pictures are final URLs from this page.
+        context.setdefault("root", self.urls.root(src))
+        return self.env.get_template(template).render(
+            src=src, pictures=self.pictures, link=lambda h: self.urls.href(src, honoree_src(h)), **context
+        )
 
     def pages(self) -> list[Generated]:
         pages = [self.home(), self.guidance_page(), self.honoree_index()]

@@ -26,7 +26,7 @@ from .generated import Generated
 from .loader import Roll
 from .model import Honoree
 from .pages import make_environment
-from .pictures import CARD_DIR, CARD_RATIO, CARD_WIDTHS, FALLBACK_WIDTH
+from .pictures import CARD_DIR, CARD_FALLBACK, CARD_RATIO, CARD_WIDTHS
 from .urls import BROWSE_SRC, DIRECTORY_URLS, Urls, honoree_src
 from .vocabulary import LOCALITIES, YEARS, Award, Kind, Level, Pillar
 
@@ -124,7 +124,7 @@ def browse_page(roll: Roll, urls: Urls = DIRECTORY_URLS) -> Generated:
         # browse.js draws each card's picture from here and the honoree's id.
         card_pictures=urls.file_href(BROWSE_SRC, CARD_DIR + "/"),
         card_widths=" ".join(map(str, CARD_WIDTHS)),
-        fallback_width=FALLBACK_WIDTH,
+        fallback_width=CARD_FALLBACK,
         card_ratio=CARD_RATIO,
     )
     return Generated(BROWSE_SRC, content)

@@ -164,7 +164,6 @@ class PageMaker:
             story=jinja2.utils.markupsafe.Markup(safe_story(h.story)),
             kind_criteria=criteria_for(h.kind),
             related=related,
-            photo_size=lambda p: image_size(self.data_dir / p.file),
             share=self.share_links(h),
             root=self.urls.root(src),
             card=card_uri(h.id),

@@ -145,9 +145,14 @@ def _make_all(jobs: list[_Job], cache_dir: Path) -> None:
             _make(job, cache_dir)
 
 
+_TURNED = (5, 6, 7, 8)  # EXIF orientations that swap width and height
+
+
 def _photo_size(path: Path) -> tuple[int, int]:
+    """As shown (upright), from the header alone: no pixel is decoded."""
     with Image.open(path) as image:
-        return ImageOps.exif_transpose(image).size
+        width, height = image.size
+        return (height, width) if image.getexif().get(0x0112) in _TURNED else (width, height)
 
 
 def _photo_widths(width: int) -> tuple[int, ...]:

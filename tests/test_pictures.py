@@ -19,7 +19,7 @@ from honour_roll.site import SiteSettings
 from honour_roll.sharing import sharing_files
 from honour_roll.urls import card_uri
 
-from conftest import ROOT
+from conftest import FIXTURES, ROOT, make_project, run_build
 from htmltext import elements
 
 DATA = ROOT / "data"
@@ -125,6 +125,14 @@ def test_photos_come_in_widths_up_to_their_own_never_enlarged(real_site, roll):
     for w in widths:
         assert Image.open(real_site / "anh" / f"{stem}-png-{w}.webp").width == w
     assert (real_site / "anh" / photo.file.name).is_file()  # the original stays where open data link it
+
+
+def test_a_damaged_photo_is_a_problem_in_the_record_not_a_traceback(tmp_path):
+    project = make_project(tmp_path / "p", [FIXTURES / "valid" / "honorees" / "tran-van-mau.yml"], FIXTURES / "valid" / "photos")
+    (project / "data" / "photos" / "lop-hoc.png").write_bytes(b"\x89PNG\r\n\x1a\n but then not a picture")
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "data/honorees/tran-van-mau.yml:47: photos[1].file: tệp 'photos/lop-hoc.png' không đọc được như ảnh" in result.stderr
 
 
 # --- the cards and the honoree page, as built ----------------------------------------------------------

@@ -30,7 +30,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.theme import Theme
 
-from honour_roll.site import rebuild_memo
+from honour_roll.record import rebuild_memo
 from honour_roll.site.build_cache import key_of
 from honour_roll.site.error_page import error_pages
 from honour_roll.record.guidance import load_guidance

@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Lighthouse as a benchmark, not a test: prints mobile and desktop scores for
-the home page and one honoree page of a fresh build, served on loopback.
+the home page, two honoree pages (one with a photo, one pictured by its share
+card), a pillar page and Tra cứu of a fresh build, served on loopback, with
+each page's cumulative layout shift (CLS) and largest contentful paint (LCP).
 
-Usage: .venv/bin/python scripts/lighthouse.py [--runs 1]
+Usage: .venv/bin/python scripts/lighthouse.py [--runs 1] [--presets mobile desktop]
 Installs the Lighthouse pinned in scripts/lighthouse/package-lock.json (a
 version whose engines fit the Node 20 of Debian's npm) into .cache/lighthouse
 with `npm ci`; Chromium is Debian's /usr/bin/chromium; every host but
@@ -83,12 +85,12 @@ def load() -> str:
     return "load average " + " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
-def cell(values: list[int]) -> str:
+def cell(values: list[float]) -> str:
     median = f"{statistics.median(values):g}"
     return median if min(values) == max(values) else f"{median} ({min(values)}–{max(values)})"
 
 
-def run(url: str, preset: str) -> dict[str, int]:
+def run(url: str, preset: str) -> dict[str, float]:
     flags = "--headless=new --no-sandbox --disable-gpu --host-resolver-rules='MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'"
     cmd = [str(LIGHTHOUSE), url, "--quiet", "--output=json", "--output-path=stdout", f"--chrome-flags={flags}",
            "--only-categories=" + ",".join(CATEGORIES)]
@@ -96,28 +98,42 @@ def run(url: str, preset: str) -> dict[str, int]:
         cmd.append("--preset=desktop")
     out = subprocess.run(cmd, capture_output=True, text=True, env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"}, check=True)
     report = json.loads(out.stdout)
-    return {c: round(100 * (report["categories"][c]["score"] or 0)) for c in CATEGORIES}
+    scores: dict[str, float] = {c: round(100 * (report["categories"][c]["score"] or 0)) for c in CATEGORIES}
+    scores["CLS"] = round(report["audits"]["cumulative-layout-shift"]["numericValue"], 3)
+    scores["LCP s"] = round(report["audits"]["largest-contentful-paint"]["numericValue"] / 1000, 1)
+    return scores
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=1, help="runs per page and preset; the median is printed")
+    parser.add_argument("--presets", nargs="+", default=["mobile", "desktop"], choices=["mobile", "desktop"])
     args = parser.parse_args()
     ensure_lighthouse()
     site = Path(tempfile.mkdtemp(prefix="lighthouse-")) / "site"
     subprocess.run([sys.executable, str(ROOT / "scripts" / "build_site.py"), "--site-dir", str(site)], check=True)
-    honoree = sorted(p.name for p in (site / "guong-dien-hinh").iterdir())[0]
+    honorees = sorted(p.name for p in (site / "guong-dien-hinh").iterdir() if p.is_dir())
+    def page(h: str) -> str:
+        return (site / "guong-dien-hinh" / h / "index.html").read_text(encoding="utf-8")
+
+    with_photo = next(h for h in honorees if 'class="hr-hero"' in page(h))  # led by a photo
+    card_only = next(h for h in honorees if "hr-hero--card" in page(h))  # led by its share card
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{httpd.server_address[1]}"
     print(f"{versions()}; {args.runs} run(s) per row; before: {load()}")
-    print(f"| page | preset | {' | '.join(CATEGORIES)} |")
-    print("|---|---|" + "---:|" * len(CATEGORIES))
+    columns = (*CATEGORIES, "CLS", "LCP s")
+    print(f"| page | preset | {' | '.join(columns)} |")
+    print("|---|---|" + "---:|" * len(columns))
+    pages = (
+        ("home", "/"), (f"honoree, photo ({with_photo})", f"/guong-dien-hinh/{with_photo}/"),
+        (f"honoree, share card ({card_only})", f"/guong-dien-hinh/{card_only}/"), ("pillar", "/tru-cot/kinh-te-so/"), ("Tra cứu", "/tra-cuu/"),
+    )
     try:
-        for label, path in (("home", "/"), (f"honoree ({honoree})", f"/guong-dien-hinh/{honoree}/")):
-            for preset in ("mobile", "desktop"):
+        for label, path in pages:
+            for preset in args.presets:
                 runs = [run(base + path, preset) for _ in range(args.runs)]
-                print(f"| {label} | {preset} | " + " | ".join(cell([r[c] for r in runs]) for c in CATEGORIES) + " |", flush=True)
+                print(f"| {label} | {preset} | " + " | ".join(cell([r[c] for r in runs]) for c in columns) + " |", flush=True)
     finally:
         httpd.shutdown()
         shutil.rmtree(site.parent, ignore_errors=True)  # the build is only for these runs

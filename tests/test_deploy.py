@@ -45,6 +45,8 @@ TYPES = {
     ".txt": "text/plain; charset=utf-8",
     ".webmanifest": "application/manifest+json; charset=utf-8",
     ".png": "image/png",
+    ".webp": "image/webp",  # pictures resized at build time (honour_roll/site/pictures.py)
+    ".jpg": "image/jpeg",
     ".woff2": "font/woff2",
     ".gz": "application/gzip",
 }

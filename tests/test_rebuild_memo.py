@@ -1,4 +1,4 @@
-"""The preview's memo (honour_roll/site/rebuild_memo.py): what a rebuild reuses must
+"""The preview's memo (honour_roll/record/rebuild_memo.py): what a rebuild reuses must
 be exactly what it would have computed, whatever changed in between."""
 
 from __future__ import annotations

@@ -38,8 +38,12 @@ def test_tiny_site_builds_strict_with_the_honoree_page(tiny_site):
                      "Đạt: có 2 sáng kiến cấp cơ sở", "Chọn một giáo viên đầu mối", "Ảnh: Trường THCS Phước Thắng"):
         assert expected in text
     assert (tiny_site / "anh" / "lop-hoc.png").is_file()
-    imgs = [a for _, a in elements(html, "img") if a.get("src", "").endswith("lop-hoc.png")]
+    # The photo leads the page, resized (never enlarged: it is 8 pixels wide), WebP with a JPEG fallback.
+    imgs = [a for _, a in elements(html, "img") if a.get("src", "").endswith("lop-hoc-png-8.jpg")]
     assert imgs and imgs[0]["alt"] == "Học sinh thực hành trong phòng máy" and imgs[0]["width"] == "8"
+    assert ("type", "image/webp") in [(k, v) for _, a in elements(html, "source") for k, v in a.items()]
+    assert (tiny_site / "anh" / "lop-hoc-png-8.webp").read_bytes()[8:12] == b"WEBP"
+    assert (tiny_site / "anh" / "lop-hoc-png-8.jpg").read_bytes()[:2] == b"\xff\xd8"
     # criteria link to their anchors in the guidance, which lists the honoree back
     assert 'href="../../huong-dan/#tieu-chi-3-3-a"' in html
     guidance = read(tiny_site, "huong-dan/index.html")
@@ -214,7 +218,7 @@ def test_pillar_and_kind_pages_stay_small_and_link_to_the_full_slice(tmp_path):
     assert len(sections) == 3
     for section in sections:
         kind = section.split('"', 1)[0]
-        cards = section.count('<span class="hr-meta">')
+        cards = section.count('<li class="hr-card">')
         total = int(re.search(r"\((\d+)\)", section).group(1))
         assert cards == min(total, 24)
         if total > 24:

@@ -115,6 +115,19 @@ def _check_criterion(criterion: Criterion, kind: Kind, path: str, ctx: Context) 
         ctx.problem(path, f"tiêu chí {criterion.id} được tính tự động từ các sáng kiến (initiatives); hãy xóa khỏi criteria")
 
 
+def _readable_image(path: Path) -> bool:
+    from PIL import Image  # here, not at the top: the editors' commands that never see a photo start faster
+
+    try:
+        with Image.open(path) as image:
+            if image.format not in ("JPEG", "PNG", "WEBP") or not image.width or not image.height:
+                return False
+            image.verify()
+        return True
+    except Exception:  # Pillow's errors for a damaged file are of many kinds (OSError, SyntaxError, bombs...)
+        return False
+
+
 def _check_photos(photos, kind, data_dir: Path, ctx: Context) -> tuple[Photo, ...]:
     out = []
     root = data_dir.resolve()
@@ -132,6 +145,9 @@ def _check_photos(photos, kind, data_dir: Path, ctx: Context) -> tuple[Photo, ..
             continue
         if target.suffix.lower() not in PHOTO_SUFFIXES:
             ctx.problem(f"{path}.file", f"tệp '{rel}' không phải ảnh JPG, PNG hoặc WebP")
+            continue
+        if not _readable_image(target):  # the build resizes it (honour_roll/site/pictures.py)
+            ctx.problem(f"{path}.file", f"tệp '{rel}' không đọc được như ảnh JPG, PNG hoặc WebP (tệp hỏng hoặc sai định dạng); hãy lưu lại ảnh")
             continue
         if kind is not None and kind.person and photo.get("consent") is not True:
             ctx.problem(

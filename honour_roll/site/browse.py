@@ -21,10 +21,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
+from honour_roll.site.figures import key_figure
 from honour_roll.site.generated import Generated
 from honour_roll.record.loader import Roll
 from honour_roll.record.model import Honoree
 from honour_roll.site.pages import make_environment
+from honour_roll.site.pictures import CARD_DIR, CARD_FALLBACK, CARD_RATIO, CARD_WIDTHS
 from honour_roll.site.urls import BROWSE_SRC, DIRECTORY_URLS, Urls, honoree_src
 from honour_roll.record.movement import Movement
 
@@ -97,6 +99,8 @@ def browse_page(roll: Roll, urls: Urls = DIRECTORY_URLS) -> Generated:
     published = roll.published
     all_facets = facets(roll.movement)
     groups = [(pillar, [h for h in published if pillar in h.pillars]) for pillar in roll.movement.pillars]
+    # An honoree listed under several pillars: its key figure only where it is listed first.
+    first = {h.id: pillar for pillar, entries in reversed(groups) for h in entries}
     content = make_environment().get_template("browse.md.j2").render(
         src=BROWSE_SRC,
         movement=roll.movement,
@@ -106,5 +110,11 @@ def browse_page(roll: Roll, urls: Urls = DIRECTORY_URLS) -> Generated:
         all_codes="".join(codes(h, all_facets) for h in published),
         # The list is raw HTML, so its links are final URLs.
         honoree_href=lambda h: urls.href(BROWSE_SRC, honoree_src(h)),
+        figure=lambda h, pillar: key_figure(h) if first[h.id] is pillar else None,
+        # browse.js draws each card's picture from here and the honoree's id.
+        card_pictures=urls.file_href(BROWSE_SRC, CARD_DIR + "/"),
+        card_widths=" ".join(map(str, CARD_WIDTHS)),
+        fallback_width=CARD_FALLBACK,
+        card_ratio=CARD_RATIO,
     )
     return Generated(BROWSE_SRC, content)

@@ -6,6 +6,7 @@ The MkDocs hook adds exactly this list to the site; each feature of the site
 
 from __future__ import annotations
 
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,12 +17,13 @@ from honour_roll.record.guidance import Guidance
 from honour_roll.record.loader import Roll
 from honour_roll.site.open_data import open_data_files, open_data_page
 from honour_roll.site.pages import PageMaker
+from honour_roll.site.pictures import Pictures
 from honour_roll.record.rebuild_memo import Memo
 from honour_roll.site.redirects import redirect_files
 from honour_roll.site.search_index import search_files
 from honour_roll.site.server_files import redirect_config_files
 from honour_roll.site.sharing import sharing_files
-from honour_roll.site.urls import Urls, photo_src
+from honour_roll.site.urls import Urls, card_uri, photo_src
 
 
 @dataclass(frozen=True)
@@ -42,7 +44,14 @@ def generate_site(
     """``memo``: the preview's (honour_roll.rebuild_memo), to skip unchanged per-honoree work."""
     settings = settings or SiteSettings(docs_dir=data_dir.parent / "docs")
     urls = Urls(settings.directory_urls)
-    out: list[Generated] = PageMaker(roll, guidance, data_dir, settings.site_url, memo, urls).pages()
+    # Share cards first: an honoree without a photo is pictured by its card.
+    shared = sharing_files(roll, settings, settings.cache_dir, urls)
+    cards = {g.src_uri: g.source_path for g in shared}
+    pictures = Pictures(
+        roll.published, data_dir, {h.id: cards[card_uri(h.id)] for h in roll.published},
+        settings.cache_dir or Path(tempfile.gettempdir()) / "honour-roll-share-cards",
+    )
+    out: list[Generated] = PageMaker(roll, guidance, data_dir, settings.site_url, memo, urls, pictures).pages()
     seen: set[str] = set()
     for honoree in roll.published:
         for photo in honoree.photos:
@@ -53,8 +62,8 @@ def generate_site(
     out.append(browse_page(roll, urls))
     # Hand-written pages are searchable too.
     out += search_files(roll, guidance, docs_dir=settings.docs_dir or data_dir.parent / "docs", urls=urls)
-    shared = sharing_files(roll, settings, settings.cache_dir, urls)
     out += shared
+    out += pictures.files()
     sizes = {g.src_uri: g.source_path.stat().st_size for g in shared if g.source_path is not None}
     out += feed_files(roll, settings.site_url, settings.site_name, sizes, urls, settings.illustrative)
     out += open_data_files(roll, settings.site_url, urls, settings.illustrative)

@@ -11,6 +11,7 @@ from pathlib import Path
 import jinja2
 
 from honour_roll.site.chart import build_chart
+from honour_roll.site.figures import figures, key_figure
 from honour_roll.site.generated import Generated
 from honour_roll.record.guidance import Guidance
 from honour_roll.record.loader import Roll
@@ -19,6 +20,7 @@ from honour_roll.site.markup import front_matter, list_separator, md, number_wor
 from honour_roll.record.model import Honoree
 from honour_roll.record.movement import Criterion, Kind, Pillar
 from honour_roll.site.page_store import fingerprint_tree
+from honour_roll.site.pictures import CARD_WIDTHS, Pictures
 from honour_roll.record.rebuild_memo import Memo
 from honour_roll.site.stats import counts, quota_progress
 from honour_roll.record.story import safe_story
@@ -57,6 +59,9 @@ def make_environment() -> jinja2.Environment:
         pillar_src=pillar_src,
         kind_src=kind_src,
         photo_src=photo_src,
+        key_figure=key_figure,
+        figures=figures,
+        card_widths=CARD_WIDTHS,
     )
     return env
 
@@ -65,7 +70,8 @@ class PageMaker:
     """Renders every generated page of one build from one roll."""
 
     def __init__(
-        self, roll: Roll, guidance: Guidance, data_dir: Path, site_url: str = "/", memo: Memo | None = None, urls: Urls = DIRECTORY_URLS
+        self, roll: Roll, guidance: Guidance, data_dir: Path, site_url: str = "/", memo: Memo | None = None, urls: Urls = DIRECTORY_URLS,
+        pictures: Pictures | None = None,
     ):
         self.urls = urls
         self.memo = memo  # the preview's: honoree pages whose inputs did not change are not rendered again
@@ -78,9 +84,15 @@ class PageMaker:
         self.env = make_environment()
         self.published = roll.published
         self.movement = roll.movement
+        # Without the build's pictures (a test of the pages alone), the same addresses, no files.
+        self.pictures = pictures or Pictures(roll.published, data_dir)
 
     def render(self, template: str, src: str, **context) -> str:
-        return self.env.get_template(template).render(src=src, movement=self.movement, **context)
+        # Cards are raw HTML: their links and pictures are final URLs from this page.
+        context.setdefault("root", self.urls.root(src))
+        return self.env.get_template(template).render(
+            src=src, movement=self.movement, pictures=self.pictures, link=lambda h: self.urls.href(src, honoree_src(h)), **context
+        )
 
     def pages(self) -> list[Generated]:
         pages = [self.home(), self.guidance_page(), self.honoree_index()]
@@ -139,7 +151,6 @@ class PageMaker:
             story=jinja2.utils.markupsafe.Markup(safe_story(h.story)),
             kind_criteria=self.movement.criteria_for(h.kind),
             related=related,
-            photo_size=lambda p: image_size(self.data_dir / p.file),
             share=self.share_links(h),
             root=self.urls.root(src),
             card=card_uri(h.id),

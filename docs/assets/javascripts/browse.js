@@ -37,16 +37,25 @@
         var v = parseInt(code.charAt(i), 36);
         return f.multi ? v : (1 << v);
       });
-      var link = null;
+      var link = null, fig = null;
       for (var p = 0; p < 31; p++) {
         if (!(bits[0] & (1 << p))) continue;
         var g = byPillar[p];
         if (!g || g.next >= g.items.length) return null;
-        var a = g.items[g.next++].querySelector("a");
-        if (!link) link = a;
+        var li = g.items[g.next++];
+        if (!link) {
+          link = li.querySelector("a");
+          fig = li.querySelector(".hr-fig");  // given once, where the honoree is listed first
+        }
       }
       if (!link) return null;
-      out.push({ n: out.length, href: link.getAttribute("href"), name: link.textContent, bits: bits });
+      var href = link.getAttribute("href");
+      out.push({
+        n: out.length, href: href, name: link.textContent, bits: bits,
+        // The page's address ends with the honoree's id: guong-dien-hinh/<id>/ or <id>.html.
+        id: href.replace(/(\/|\.html)$/, "").split("/").pop(),
+        figure: fig ? { value: fig.getAttribute("data-value"), text: fig.textContent } : null
+      });
     }
     var complete = groups.every(function (g) { return g.next === g.items.length; });
     return complete ? out : null;
@@ -165,27 +174,73 @@
       return true;
     }
 
-    function describe(h) {
-      // Kind · locality · year · award: the single-valued facets, in their order.
-      var parts = [];
-      facets.forEach(function (f, i) {
-        if (f.multi) return;
-        var index = 31 - Math.clz32(h.bits[i]);
-        parts.push(f.labels[index]);
-      });
-      return parts.join(" · ");
+    // Facets in the order of honour_roll/browse.py facets(): pillars, kind, locality, year.
+    function label(h, i) {
+      return facets[i].labels[31 - Math.clz32(h.bits[i])];
+    }
+
+    function element(tag, className, text) {
+      var e = document.createElement(tag);
+      if (className) e.className = className;
+      if (text) e.textContent = text;
+      return e;
+    }
+
+    // The card of honour_roll/templates/_cards.md.j2: picture, name, badges, locality and year, key figure.
+    var pictures = form.getAttribute("data-pictures") || "";
+    var widths = (form.getAttribute("data-picture-widths") || "").split(" ");
+    var fallback = form.getAttribute("data-picture-fallback");
+    var ratio = (form.getAttribute("data-picture-ratio") || "40/21").split("/");
+    var SIZES = "(max-width: 44.984375em) calc(100vw - 48px), 400px";
+
+    function picture(h) {
+      var pic = document.createElement("picture");
+      var source = document.createElement("source");
+      source.type = "image/webp";
+      source.srcset = widths.map(function (w) { return pictures + h.id + "-" + w + ".webp " + w + "w"; }).join(", ");
+      source.sizes = SIZES;
+      var img = document.createElement("img");
+      img.src = pictures + h.id + "-" + fallback + ".jpg";
+      img.alt = "";  // the name beside it says what it shows
+      img.width = +fallback;
+      img.height = Math.round(fallback * ratio[1] / ratio[0]);
+      img.loading = "lazy";
+      img.decoding = "async";
+      pic.appendChild(source);
+      pic.appendChild(img);
+      return pic;
     }
 
     function item(h) {
-      var li = document.createElement("li");
-      var a = document.createElement("a");
+      var li = element("li", "hr-card");
+      var frame = element("div", "hr-card__picture");
+      frame.appendChild(picture(h));
+      li.appendChild(frame);
+      var body = element("div", "hr-card__body");
+      var title = element("p", "hr-card__title");
+      var a = element("a", "", h.name);
       a.href = h.href;
-      a.textContent = h.name;
-      var meta = document.createElement("span");
-      meta.className = "hr-meta";
-      meta.textContent = describe(h);
-      li.appendChild(a);
-      li.appendChild(meta);
+      title.appendChild(a);
+      body.appendChild(title);
+      var badges = element("p", "hr-card__badges");
+      badges.appendChild(element("span", "hr-badge hr-badge--kind", label(h, 1)));
+      facets[0].labels.forEach(function (text, v) {
+        if (!(h.bits[0] & (1 << v))) return;
+        badges.appendChild(document.createTextNode(" "));
+        badges.appendChild(element("span", "hr-badge hr-badge--pillar", text));
+      });
+      body.appendChild(badges);
+      body.appendChild(element("p", "hr-card__meta", label(h, 2) + " · " + label(h, 3)));
+      if (h.figure) {
+        var fig = element("p", "hr-card__figure");
+        var value = element("span", "hr-figure__value", h.figure.value);
+        value.setAttribute("aria-hidden", "true");
+        fig.appendChild(value);
+        fig.appendChild(document.createTextNode(" "));
+        fig.appendChild(element("span", "hr-figure__text", h.figure.text));
+        body.appendChild(fig);
+      }
+      li.appendChild(body);
       return li;
     }
 

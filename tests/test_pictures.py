@@ -1,0 +1,243 @@
+"""Cards with pictures: key figures, pictures resized at build time (cached, the
+same bytes every time), the cards on the lists, the honoree page's lead, and
+what a phone shows first."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import re
+
+import pytest
+from PIL import Image, ImageChops, ImageOps, ImageStat
+
+from honour_roll.site import pictures as pictures_module
+from honour_roll.site.figures import figure_of, key_figure
+from honour_roll.record.loader import load_roll
+from honour_roll.site.pictures import CARD_WIDTHS, PHOTO_WIDTHS, Pictures, card_height
+from honour_roll.site.generate import SiteSettings
+from honour_roll.site.sharing import sharing_files
+from honour_roll.site.urls import card_uri
+
+from conftest import FIXTURES, ROOT, make_project, run_build
+from htmltext import elements
+
+DATA = ROOT / "data"
+
+
+@pytest.fixture(scope="module")
+def roll():
+    return load_roll(DATA, ROOT)
+
+
+# --- key figures ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("sentence, figure", [
+    ("Tỷ lệ hao hụt nguyên liệu giảm từ 9% xuống 3,5%.", "9% → 3,5%"),
+    ("Thời gian chờ mua vé ngày cao điểm giảm từ khoảng 20 phút xuống dưới 5 phút.", "20 → 5 phút"),
+    ("Thời gian lập hồ sơ nguồn gốc cho một đơn hàng giảm từ 3 ngày xuống dưới 2 giờ.", "3 ngày → 2 giờ"),
+    ("Tỷ lệ hồ sơ nộp trực tuyến của xã tăng từ 9% (2021) lên 58% (2022).", "9% → 58%"),
+    ("Doanh thu bán lẻ trực tuyến khoảng 4,8 tỷ đồng năm 2024.", "4,8 tỷ đồng"),
+    ("Hơn 210.000 lượt nghe thuyết minh tự động bằng bốn ngôn ngữ.", "210.000"),
+    ("Giá thu mua tiêu liên kết cao hơn giá thị trường 8–12%.", "8–12%"),
+    # Periods and dates are not results.
+    ("Tỷ lệ hồ sơ giải quyết đúng hạn 5 tháng đầu năm 2025 đạt 99,4%.", "99,4%"),
+    ("426 cơ sở lưu trú tại TP. Vũng Tàu sử dụng nền tảng tính đến tháng 11/2022.", "426"),
+    ("Trong năm 2023, 37 xã được hỗ trợ.", "37"),
+])
+def test_a_figure_is_the_number_the_sentence_is_about(sentence, figure):
+    found = figure_of(sentence)
+    assert found is not None and found.value == figure and found.text == sentence
+
+
+@pytest.mark.parametrize("sentence", [
+    "Phản ánh về thời gian chờ qua đường dây nóng giảm khoảng hai phần ba.",
+    "Duy trì tiếp nhận hồ sơ liên tục trong suốt thời gian giãn cách xã hội năm 2021.",
+])
+def test_a_sentence_without_a_result_in_figures_has_none(sentence):
+    assert figure_of(sentence) is None
+
+
+def test_the_key_figure_is_the_first_achievement_with_a_figure(roll):
+    h = roll.published[0]
+    words_first = dataclasses.replace(h, achievements=("Vận hành ngay ngày làm việc đầu tiên của năm 2025.", "Tăng từ 21% lên 67%."))
+    assert key_figure(words_first).value == "21% → 67%"
+    assert key_figure(dataclasses.replace(h, achievements=())) is None
+
+
+# --- pictures made at build time --------------------------------------------------------------------
+
+
+def _pictures(roll, cache):
+    shared = sharing_files(roll, SiteSettings(), cache)
+    cards = {g.src_uri: g.source_path for g in shared}
+    return Pictures(roll.published, DATA, {h.id: cards[card_uri(h.id)] for h in roll.published}, cache)
+
+
+def test_pictures_are_the_same_bytes_from_any_cache_and_made_only_once(roll, tmp_path, monkeypatch):
+    first = {g.src_uri: g.source_path.read_bytes() for g in _pictures(roll, tmp_path / "a").files()}
+    again = {g.src_uri: g.source_path.read_bytes() for g in _pictures(roll, tmp_path / "b").files()}
+    assert first == again  # a fresh clone builds the same site
+    # A warm build opens no image: every file is already in the cache under its content's name.
+    monkeypatch.setattr(pictures_module, "_opened", lambda path: pytest.fail(f"decoded {path} again"))
+    warm = {g.src_uri: g.source_path.read_bytes() for g in _pictures(roll, tmp_path / "a").files()}
+    assert warm == first
+
+
+def test_every_published_honoree_has_a_card_picture_and_nobody_else(real_site, roll):
+    made = {p.name for p in (real_site / "anh" / "the").iterdir() if not p.name.endswith(".gz")}
+    expected = set()
+    for h in roll.published:
+        expected |= {f"{h.id}-{w}.webp" for w in CARD_WIDTHS} | {f"{h.id}-{CARD_WIDTHS[-1]}.jpg"}
+    assert made == expected  # drafts and nominations have none
+    for name in made:
+        with Image.open(real_site / "anh" / "the" / name) as image:
+            width = int(re.search(r"-(\d+)\.", name).group(1))
+            assert image.size == (width, card_height(width))
+            assert image.format == ("WEBP" if name.endswith(".webp") else "JPEG")
+            assert not image.info.get("exif") and not image.info.get("xmp")  # no metadata rides along
+
+
+def _difference(a: Image.Image, b: Image.Image) -> float:
+    return sum(ImageStat.Stat(ImageChops.difference(a.convert("RGB"), b.convert("RGB"))).mean) / 3
+
+
+def test_a_card_shows_the_first_photo_or_else_the_share_card(real_site, roll):
+    with_photo = next(h for h in roll.published if h.photos)
+    without = next(h for h in roll.published if not h.photos)
+    width = CARD_WIDTHS[-1]
+    card = Image.open(real_site / "anh" / "the" / f"{without.id}-{width}.webp")
+    share = Image.open(real_site / "chia-se" / f"{without.id}.png").resize(card.size)
+    photo_card = Image.open(real_site / "anh" / "the" / f"{with_photo.id}-{width}.webp")
+    photo = ImageOps.fit(Image.open(DATA / with_photo.photos[0].file).convert("RGB"), photo_card.size)
+    assert _difference(card, share) < 6 and _difference(photo_card, photo) < 6
+    assert _difference(card, photo) > 20  # else the comparison could not tell them apart
+
+
+def test_photos_come_in_widths_up_to_their_own_never_enlarged(real_site, roll):
+    h = next(h for h in roll.published if h.photos)
+    photo = h.photos[0]
+    with Image.open(DATA / photo.file) as image:
+        own = image.width
+    stem = photo.file.stem
+    widths = [w for w in PHOTO_WIDTHS if w < own] + [min(own, PHOTO_WIDTHS[-1])]
+    for w in widths:
+        assert Image.open(real_site / "anh" / f"{stem}-png-{w}.webp").width == w
+    assert (real_site / "anh" / photo.file.name).is_file()  # the original stays where open data link it
+
+
+def test_a_damaged_photo_is_a_problem_in_the_record_not_a_traceback(tmp_path):
+    project = make_project(tmp_path / "p", [FIXTURES / "valid" / "honorees" / "tran-van-mau.yml"], FIXTURES / "valid" / "photos")
+    (project / "data" / "photos" / "lop-hoc.png").write_bytes(b"\x89PNG\r\n\x1a\n but then not a picture")
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "data/honorees/tran-van-mau.yml:47: photos[1].file: tệp 'photos/lop-hoc.png' không đọc được như ảnh" in result.stderr
+
+
+# --- the cards and the honoree page, as built ----------------------------------------------------------
+
+
+def _cards(html: str) -> list[tuple[str, bool]]:
+    """Each card, and whether it is in the page's first list (whose first cards are above the fold)."""
+    lists = re.findall(r'<ul class="hr-card-list">(.*?)</ul>', html, re.S)
+    return [(card, n == 0) for n, cards in enumerate(lists) for card in re.findall(r'<li class="hr-card">(.*?)</li>', cards, re.S)]
+
+
+def test_list_cards_carry_picture_name_badges_place_year_and_key_figure(real_site, roll):
+    by_name = {h.name: h for h in roll.published}
+    for page in ("index.html", "tru-cot/kinh-te-so/index.html", "loai/ca-nhan/index.html", "guong-dien-hinh/index.html"):
+        html = (real_site / page).read_text(encoding="utf-8")
+        cards = _cards(html)
+        assert cards, page
+        for i, (card, first_list) in enumerate(cards):
+            name = re.search(r'class="hr-card__title"><a href="[^"]+">([^<]+)</a>', card).group(1)
+            h = by_name[name]
+            img = [a for _, a in elements(card, "img")][0]
+            assert img["src"].endswith(f"anh/the/{h.id}-{CARD_WIDTHS[-1]}.jpg") and img["width"] and img["height"]
+            source = [a for _, a in elements(card, "source")][0]
+            assert source["type"] == "image/webp" and all(f"{h.id}-{w}.webp {w}w" in source["srcset"] for w in CARD_WIDTHS)
+            # The first cards are above the fold: loaded at once, the first before anything else.
+            assert ("loading" not in img) == (first_list and i < 3), (page, i)
+            assert ("fetchpriority" in img) == (i == 0), (page, i)
+            assert f">{h.kind.label}</span>" in card and all(f">{p.label}</span>" in card for p in h.pillars)
+            assert f"{h.locality.label} · {h.year}" in card
+            figure = key_figure(h)
+            if figure:
+                assert f'aria-hidden="true">{figure.value}</span>' in card.replace("&#58;", ":")
+
+
+def test_an_honoree_page_leads_with_its_picture_and_its_results_as_figures(real_site, roll):
+    h = next(h for h in roll.published if not h.photos and len(h.achievements) >= 3)
+    html = (real_site / "guong-dien-hinh" / h.id / "index.html").read_text(encoding="utf-8")
+    hero, strip, story = html.index('class="hr-hero'), html.index('class="hr-figures"'), html.index('id="cau-chuyen"')
+    assert html.index("</h1>") < hero < strip < story
+    img = [a for _, a in elements(html[hero:strip], "img")][0]
+    assert "loading" not in img and img["fetchpriority"] == "high" and img["src"].endswith(f"{h.id}-{CARD_WIDTHS[-1]}.jpg")
+    items = re.findall(r'<li class="hr-figures__item">(.*?)</li>', html[strip:story], re.S)
+    assert len(items) == len(h.achievements)
+    assert 'class="hr-figure__value"' in items[0]
+
+
+# --- in the browser --------------------------------------------------------------------------------------
+
+
+@pytest.mark.browser
+def test_on_a_phone_the_home_page_shows_honorees_first_without_layout_shift(browser, served_site):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2)
+    page = context.new_page()
+    page.add_init_script("""
+        window.__shift = 0;
+        new PerformanceObserver(list => list.getEntries().forEach(e => { if (!e.hadRecentInput) window.__shift += e.value; }))
+            .observe({type: "layout-shift", buffered: true});
+    """)
+    page.goto(served_site.url + "/", wait_until="networkidle")
+    page.wait_for_timeout(500)
+    assert page.evaluate("window.__shift") == 0
+    first = page.locator(".hr-card").first
+    assert first.bounding_box()["y"] < 844
+    # A phone at two device pixels per CSS pixel takes the 600-pixel WebP.
+    assert page.locator(".hr-card img").first.evaluate("img => img.currentSrc").endswith("-600.webp")
+    # Lazy pictures below the fold have not been fetched.
+    assert page.locator(".hr-card img").nth(5).evaluate("img => img.complete && img.naturalWidth") == 0
+    context.close()
+
+
+@pytest.mark.browser
+def test_the_sample_data_banner_is_one_line_that_opens_to_the_whole_notice(browser, served_site):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(served_site.url + "/huong-dan/")
+    banner = page.locator(".md-banner")
+    assert banner.bounding_box()["height"] <= 44
+    whole = page.locator(".md-banner details.hr-notice > p")
+    assert whole.is_hidden()
+    page.locator(".md-banner summary").focus()
+    page.keyboard.press("Enter")  # a keyboard opens it too
+    assert whole.is_visible() and "Hướng dẫn tiêu chí là văn bản thật" in whole.inner_text()
+    # The print-only copy is hidden from screen readers on screen.
+    assert page.locator(".hr-notice-print").evaluate("p => getComputedStyle(p).display") == "none"
+    context.close()
+
+
+@pytest.mark.browser
+def test_tra_cuu_shows_cards_with_pictures_and_key_figures(browser, served_site, roll):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(served_site.url + "/tra-cuu/?loai=ca-nhan", wait_until="networkidle")
+    cards = page.locator(".hr-browse__results > .hr-card")
+    individuals = [h for h in roll.published if h.kind.person]
+    assert cards.count() == len(individuals)
+    first = cards.first
+    first.scroll_into_view_if_needed()
+    page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=first.locator("img").element_handle())
+    h = individuals[0]
+    assert first.locator(".hr-card__title a").inner_text() == h.name
+    assert first.locator("img").evaluate("img => img.currentSrc").endswith(f"/anh/the/{h.id}-600.webp")
+    assert first.locator(".hr-card__meta").inner_text() == f"{h.locality.label} · {h.year}"
+    assert [b.strip() for b in first.locator(".hr-badge").all_inner_texts()] == [h.kind.label, *(p.label for p in h.pillars)]
+    assert first.locator(".hr-figure__value").inner_text() == key_figure(h).value
+    assert errors == []
+    context.close()

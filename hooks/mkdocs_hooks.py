@@ -33,6 +33,7 @@ from mkdocs.theme import Theme
 from honour_roll import rebuild_memo
 from honour_roll.build_cache import key_of
 from honour_roll.error_page import error_pages
+from honour_roll.fork_pool import ForkPool, replay, workers_wanted
 from honour_roll.guidance import load_guidance
 from honour_roll.html_post import finalize_html
 from honour_roll.loader import load_roll
@@ -52,6 +53,8 @@ REUSED_TEMPLATE = "honour-roll-reused.html"
 ENGINE = Page.__module__.partition(".")[0]
 # How many reused pages each build renders in full to compare with the store (see _Build.check).
 CHECKED_PAGES = int(os.environ.get("HONOUR_ROLL_CHECKED_PAGES", "3"))
+# Fewer pages to render than this: rendering them in the parent costs less than starting workers.
+POOL_MIN_PAGES = int(os.environ.get("HONOUR_ROLL_POOL_MIN_PAGES", "32"))
 # Config entries no page depends on, that differ between builds of one site: where the site
 # is written (`make build` writes into a fresh folder each time).
 VOLATILE_CONFIG = frozenset({"site_dir"})
@@ -154,6 +157,9 @@ def on_page_context(context, page, config, nav):
 
 def on_nav(nav, config, files):
     _build.nav = nav
+    # Every file is known now: start rendering the generated pages' Markdown on every core,
+    # ahead of MkDocs' page loop, which takes the results in ReusablePage.render.
+    _build.start_rendering(config, files)
     return nav
 
 
@@ -161,6 +167,7 @@ def on_env(env, config, files):
     # Theme templates (the header, the 404 page) link to generated pages wherever urls.py puts
     # them: honour_roll_page("tra-cuu.md") is "tra-cuu/" or "tra-cuu.html", before the url filter.
     env.globals["honour_roll_page"] = Urls(config.use_directory_urls).page
+    _build.stop_rendering()  # every page is read and rendered
     _build.check(config, files, _build.nav, env)
     return env
 
@@ -242,6 +249,45 @@ class _Build:
     checking = False  # rendering a page only to compare it: on_post_page keeps nothing
     checked: str | None = None  # that page's HTML, as on_post_page finished it
     nav = None
+    pool: ForkPool | None = None  # rendering pages' Markdown in worker processes
+    rendered: dict[str, tuple] = {}  # results taken from the pool ahead of their page
+
+    def start_rendering(self, config, files: Files) -> None:
+        """Look every generated page up in the store, and render the Markdown of those
+        not found in forked workers (see _render_markdown)."""
+        self.stop_rendering()
+        if self.store is None:
+            return
+        serving_inclusion = InclusionLevel.is_in_serve if _serving else InclusionLevel.is_included
+        missing = [page for page in self.pages if serving_inclusion(page.file.inclusion) and page.look_up(files) is None]
+        workers = min(workers_wanted(), len(missing))
+        if workers < 2 or len(missing) < POOL_MIN_PAGES:
+            return  # one core, or too few pages to be worth starting workers: MkDocs renders them
+        self.config, self.files = config, files
+        self.by_uri = {page.file.src_uri: page for page in missing}
+        self.pool = ForkPool(_render_markdown, list(self.by_uri), workers, ENGINE)
+        log.info(f"Dựng HTML của {len(missing)} trang trên {workers} tiến trình song song")
+        self.results = self.pool.results()
+
+    def rendered_markdown(self, page: ReusablePage):
+        """What a worker made of this page: (result, log records), or None."""
+        if self.pool is None or page.file.src_uri not in self.by_uri:
+            return None
+        uri = page.file.src_uri
+        while uri not in self.rendered:
+            try:
+                item, result, logged = next(self.results)
+            except StopIteration:
+                return None
+            self.rendered[item] = (result, logged)
+        return self.rendered.pop(uri)
+
+    def stop_rendering(self) -> None:
+        if self.pool is not None:
+            self.pool.close()
+        self.pool = None
+        self.rendered = {}
+        self.by_uri = {}
 
     def begin(self, config, directory: Path) -> None:
         self.end(success=False)
@@ -315,6 +361,7 @@ class _Build:
         self.store.put(page.key, PageEntry(html, frozenset(page.present_anchor_ids or ()), links))
 
     def end(self, success: bool) -> None:
+        self.stop_rendering()
         if self.watch is not None:
             logging.getLogger(ENGINE).removeHandler(self.watch)
         if success and self.store is not None:
@@ -346,6 +393,31 @@ def _full_page(page: Page, config, files: Files, nav, env) -> str | None:
         _build.checking = False
         page.active = False
         config._current_page = None
+
+
+def _render_markdown(src_uri: str) -> tuple | None:
+    """In a forked worker: read and render one page as MkDocs' _populate_page would, and
+    return what Page.render leaves on the page: (hash of the Markdown rendered, so that the
+    parent can check it read the same; the HTML compressed as ReusablePage keeps it until
+    written; toc; title; anchors; links to anchors by target path), a plain tuple as the hook's
+    own classes cannot be pickled by name. None when anything fails: the parent then renders the page itself, and reports
+    the failure the MkDocs way."""
+    page, config, files = _build.by_uri[src_uri], _build.config, _build.files
+    config._current_page = page
+    try:
+        page.read_source(config)
+        page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
+        source = key_of(page.markdown)
+        Page.render(page, config, files)
+    except Exception:
+        return None
+    finally:
+        config._current_page = None
+    links = None
+    if page.links_to_anchors is not None:
+        links = {f.src_uri: dict(anchors) for f, anchors in page.links_to_anchors.items()}
+    packed = zlib.compress(page.content.encode("utf-8"), 1)
+    return source, packed, page.toc, page._title_from_render, frozenset(page.present_anchor_ids or ()), links
 
 
 def describe_config(config) -> str:
@@ -402,17 +474,35 @@ class ReusablePage(Page):
         self.key: str | None = None
         self.reused = False
         self._packed: bytes | None = None
+        self._head = None
+        self._looked_up = False
         _build.pages.append(self)
 
-    def render(self, config, files: Files) -> None:
-        store = _build.store
-        head = None
-        if store is not None and self.markdown is not None:
+    def look_up(self, files: Files):
+        """The stored page's head, or None when this page must be rendered."""
+        if not self._looked_up and _build.store is not None:
             # The whole source, front matter included: title and description reach the <head>.
-            self.key = store.key(self.file.src_uri, self.file.content_string)
-            head = store.head(self.key)
-        if head is None or any(files.get_file_from_path(uri) is None for uri in head.anchor_links):
+            self.key = _build.store.key(self.file.src_uri, self.file.content_string)
+            head = _build.store.head(self.key)
+            if head is not None and any(files.get_file_from_path(uri) is None for uri in head.anchor_links):
+                head = None
+            self._head, self._looked_up = head, True
+        return self._head
+
+    def render(self, config, files: Files) -> None:
+        head = self.look_up(files) if self.markdown is not None else None
+        if head is None:
             self.reused = False
+            done = _build.rendered_markdown(self)
+            if done is not None and done[0] is not None and done[0][0] == key_of(self.markdown):
+                (_, self._packed, self.toc, self._title_from_render, anchors, links), logged = done
+                replay(logged)  # now, while MkDocs knows which page this is: as if rendered here
+                self.content = ""
+                self.present_anchor_ids = set(anchors)
+                if links is not None:
+                    self.links_to_anchors = {files.get_file_from_path(uri): dict(a) for uri, a in links.items()}
+                self.markdown = ""
+                return
             super().render(config, files)
         else:
             self.reused = True

@@ -151,7 +151,10 @@ def _error_site(files: Files, config, problems, data_dir: Path, warnings_only: b
 
 def on_page_context(context, page, config, nav):
     if isinstance(page, ReusablePage):
-        page.unpack()
+        if page.finished_elsewhere and not _build.checking:
+            page.take_finished()
+        else:
+            page.unpack()
     return context
 
 
@@ -169,6 +172,8 @@ def on_env(env, config, files):
     env.globals["honour_roll_page"] = Urls(config.use_directory_urls).page
     _build.stop_rendering()  # every page is read and rendered
     _build.check(config, files, _build.nav, env)
+    # Pour the rendered pages into the theme on every core too, ahead of MkDocs' writing loop.
+    _build.start_finishing(config, files, _build.nav, env)
     return env
 
 
@@ -181,6 +186,9 @@ def on_post_page(output: str, page, config) -> str:
         page.release()
         if page.reused:
             return output  # finished by the build that stored it
+        if page.finished_elsewhere:  # by a worker, or by take_finished: finalize_html done
+            _build.keep(page, output)
+            return output
         output = finalize_html(output, policy=not _serving)
         _build.keep(page, output)
         return output
@@ -250,6 +258,8 @@ class _Build:
     checked: str | None = None  # that page's HTML, as on_post_page finished it
     nav = None
     pool: ForkPool | None = None  # rendering pages' Markdown in worker processes
+    finisher: ForkPool | None = None  # rendering their theme template in worker processes
+    finished: dict[str, tuple] = {}
     rendered: dict[str, tuple] = {}  # results taken from the pool ahead of their page
 
     def start_rendering(self, config, files: Files) -> None:
@@ -281,6 +291,46 @@ class _Build:
                 return None
             self.rendered[item] = (result, logged)
         return self.rendered.pop(uri)
+
+    def start_finishing(self, config, files: Files, nav, env) -> None:
+        """Render the theme template of every page rendered this build in forked workers
+        (_finish_page), in the order MkDocs writes them; on_page_context takes the results."""
+        self.stop_finishing()
+        if self.store is None:
+            return
+        serving_inclusion = InclusionLevel.is_in_serve if _serving else InclusionLevel.is_included
+        rendered = [f.page for f in files.documentation_pages(inclusion=serving_inclusion) if isinstance(f.page, ReusablePage) and not f.page.reused]
+        workers = min(workers_wanted(), len(rendered))
+        if workers < 2 or len(rendered) < POOL_MIN_PAGES:
+            return
+        self.config, self.files, self.env = config, files, env
+        self.finishing = {page.file.src_uri: page for page in rendered}
+        self.finisher = ForkPool(_finish_page, list(self.finishing), workers, ENGINE)
+        self.finished_results = self.finisher.results()
+        # Only now, the workers having forked with the theme's own template: the parent writes
+        # what they finished as it writes a stored page.
+        for page in rendered:
+            page.finished_elsewhere = True
+            page.own_template = page.meta.get("template")
+            page.meta["template"] = REUSED_TEMPLATE
+
+    def finished_page(self, page: ReusablePage):
+        """A worker's finished HTML of this page (compressed) and its log records, in order."""
+        uri = page.file.src_uri
+        while uri not in self.finished:
+            try:
+                item, result, logged = next(self.finished_results)
+            except StopIteration:
+                return None, []
+            self.finished[item] = (result, logged)
+        return self.finished.pop(uri)
+
+    def stop_finishing(self) -> None:
+        if self.finisher is not None:
+            self.finisher.close()
+        self.finisher = None
+        self.finished = {}
+        self.finishing = {}
 
     def stop_rendering(self) -> None:
         if self.pool is not None:
@@ -362,6 +412,7 @@ class _Build:
 
     def end(self, success: bool) -> None:
         self.stop_rendering()
+        self.stop_finishing()
         if self.watch is not None:
             logging.getLogger(ENGINE).removeHandler(self.watch)
         if success and self.store is not None:
@@ -393,6 +444,16 @@ def _full_page(page: Page, config, files: Files, nav, env) -> str | None:
         _build.checking = False
         page.active = False
         config._current_page = None
+
+
+def _finish_page(src_uri: str) -> bytes | None:
+    """In a forked worker: one rendered page poured into the theme and finished, as
+    MkDocs' _build_page and on_post_page would (_full_page), compressed; None if it fails."""
+    try:
+        html = _full_page(_build.finishing[src_uri], _build.config, _build.files, _build.nav, _build.env)
+    except Exception:
+        return None
+    return None if html is None else zlib.compress(html.encode("utf-8"), 1)
 
 
 def _render_markdown(src_uri: str) -> tuple | None:
@@ -476,6 +537,8 @@ class ReusablePage(Page):
         self._packed: bytes | None = None
         self._head = None
         self._looked_up = False
+        self.finished_elsewhere = False  # the theme template is rendered by a worker (start_finishing)
+        self.own_template: str | None = None
         _build.pages.append(self)
 
     def look_up(self, files: Files):
@@ -534,6 +597,23 @@ class ReusablePage(Page):
             config._current_page = None
         self.markdown = ""
         self._pack()
+
+    def take_finished(self) -> None:
+        """Just before the (reused) template: the finished page a worker made. If the worker
+        failed, the page is finished here, as the check does (_full_page)."""
+        packed, logged = _build.finished_page(self)
+        replay(logged)  # now, while MkDocs knows which page this is: as if rendered here
+        if packed is None:
+            if self.own_template is None:
+                del self.meta["template"]
+            else:
+                self.meta["template"] = self.own_template
+            html = _full_page(self, _build.config, _build.files, _build.nav, _build.env)
+            self.active, _build.config._current_page = True, self  # _full_page reset them
+        else:
+            html = zlib.decompress(packed).decode("utf-8")
+        self.content = html
+        self._packed = None
 
     def unpack(self) -> None:
         """Just before the theme template: the content, or the stored finished page."""

@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 
 _job: Callable | None = None  # the job of the pool being started, inherited by its forked workers
@@ -36,10 +37,13 @@ def _start_worker(logger_name: str) -> None:
     logger.propagate = False
 
 
-def _run(item):
-    _captured.clear()
-    result = _job(item)
-    return item, result, list(_captured)
+def _run(items: list) -> list:
+    done = []
+    for item in items:
+        _captured.clear()
+        result = _job(item)
+        done.append((item, result, list(_captured)))
+    return done
 
 
 def workers_wanted() -> int:
@@ -60,19 +64,34 @@ class ForkPool:
     ``results()`` yields ``(item, result, logged)`` in the order of ``items``,
     ``logged`` being ``(logger name, level, message)`` of every record the job
     logged under ``logger_name``. Call ``close()`` when done, or on error.
+
+    Workers stay at most ``ahead`` chunks ahead of the parent taking results:
+    at 10,000 pages, finished pages waiting for a busy parent would otherwise
+    pile up in its memory (a peak of 882 MiB instead of about 710).
     """
 
-    def __init__(self, job: Callable, items: Iterable, workers: int, logger_name: str, chunksize: int = 8):
+    def __init__(self, job: Callable, items: Iterable, workers: int, logger_name: str, chunksize: int = 8, ahead: int = 0):
         global _job
         _job = job
         try:
             self._pool = multiprocessing.get_context("fork").Pool(workers, initializer=_start_worker, initargs=(logger_name,))
         finally:
             _job = None  # the workers have forked with it
-        self._results = self._pool.imap(_run, items, chunksize)
+        items = list(items)
+        self._chunks = deque(items[i : i + chunksize] for i in range(0, len(items), chunksize))
+        self._pending: deque = deque()
+        for _ in range(ahead or 4 * workers):
+            self._submit()
+
+    def _submit(self) -> None:
+        if self._chunks:
+            self._pending.append(self._pool.apply_async(_run, (self._chunks.popleft(),)))
 
     def results(self) -> Iterator[tuple[object, object, list[tuple[str, int, str]]]]:
-        return self._results
+        while self._pending:
+            done = self._pending.popleft().get()
+            self._submit()
+            yield from done
 
     def close(self) -> None:
         self._pool.terminate()

@@ -121,7 +121,10 @@ def make_baseline(dest: Path, project: Path, log: Path) -> None:
     shutil.rmtree(dest / "dump-site")
     shutil.rmtree(dumper)
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    config = re.sub(r"\nhooks:\n(  - .*\n)+", "\n", config)
+    # No project hooks; only the template global the theme overrides call (baseline_globals.py).
+    (dest / "hooks").mkdir(exist_ok=True)
+    shutil.copy(HERE / "baseline_globals.py", dest / "hooks" / "baseline_globals.py")
+    config = re.sub(r"\nhooks:\n(  - .*\n)+", "\nhooks:\n  - hooks/baseline_globals.py\n", config)
     config = re.sub(r"\nwatch:\n(  - .*\n)+", "\n", config)
     patterns = (dest / "not_in_nav.txt").read_text(encoding="utf-8").split()
     if patterns:

@@ -33,6 +33,7 @@ from mkdocs.theme import Theme
 from honour_roll.record import rebuild_memo
 from honour_roll.site.build_cache import key_of
 from honour_roll.site.error_page import error_pages
+from honour_roll.site.fork_pool import ForkPool, replay, workers_wanted
 from honour_roll.record.guidance import load_guidance
 from honour_roll.site.html_post import finalize_html
 from honour_roll.record.loader import display_path, load_roll
@@ -52,6 +53,8 @@ REUSED_TEMPLATE = "honour-roll-reused.html"
 ENGINE = Page.__module__.partition(".")[0]
 # How many reused pages each build renders in full to compare with the store (see _Build.check).
 CHECKED_PAGES = int(os.environ.get("HONOUR_ROLL_CHECKED_PAGES", "3"))
+# Fewer pages to render than this: rendering them in the parent costs less than starting workers.
+POOL_MIN_PAGES = int(os.environ.get("HONOUR_ROLL_POOL_MIN_PAGES", "32"))
 # Config entries no page depends on, that differ between builds of one site: where the site
 # is written (`make build` writes into a fresh folder each time).
 VOLATILE_CONFIG = frozenset({"site_dir"})
@@ -147,12 +150,18 @@ def _error_site(files: Files, config, problems, data_dir: Path, warnings_only: b
 
 def on_page_context(context, page, config, nav):
     if isinstance(page, ReusablePage):
-        page.unpack()
+        if page.finished_elsewhere and not _build.checking:
+            page.take_finished()
+        else:
+            page.unpack()
     return context
 
 
 def on_nav(nav, config, files):
     _build.nav = nav
+    # Every file is known now: start rendering the generated pages' Markdown on every core,
+    # ahead of MkDocs' page loop, which takes the results in ReusablePage.render.
+    _build.start_rendering(config, files)
     return nav
 
 
@@ -160,7 +169,10 @@ def on_env(env, config, files):
     # Theme templates (the header, the 404 page) link to generated pages wherever urls.py puts
     # them: honour_roll_page("tra-cuu.md") is "tra-cuu/" or "tra-cuu.html", before the url filter.
     env.globals["honour_roll_page"] = Urls(config.use_directory_urls).page
+    _build.stop_rendering()  # every page is read and rendered
     _build.check(config, files, _build.nav, env)
+    # Pour the rendered pages into the theme on every core too, ahead of MkDocs' writing loop.
+    _build.start_finishing(config, files, _build.nav, env)
     return env
 
 
@@ -173,6 +185,9 @@ def on_post_page(output: str, page, config) -> str:
         page.release()
         if page.reused:
             return output  # finished by the build that stored it
+        if page.finished_elsewhere:  # by a worker, or by take_finished: finalize_html done
+            _build.keep(page, output)
+            return output
         output = finalize_html(output, policy=not _serving)
         _build.keep(page, output)
         return output
@@ -241,6 +256,88 @@ class _Build:
     checking = False  # rendering a page only to compare it: on_post_page keeps nothing
     checked: str | None = None  # that page's HTML, as on_post_page finished it
     nav = None
+    pool: ForkPool | None = None  # rendering pages' Markdown in worker processes
+    finisher: ForkPool | None = None  # rendering their theme template in worker processes
+    finished: dict[str, tuple] = {}
+    rendered: dict[str, tuple] = {}  # results taken from the pool ahead of their page
+
+    def start_rendering(self, config, files: Files) -> None:
+        """Look every generated page up in the store, and render the Markdown of those
+        not found in forked workers (see _render_markdown)."""
+        self.stop_rendering()
+        if self.store is None:
+            return
+        serving_inclusion = InclusionLevel.is_in_serve if _serving else InclusionLevel.is_included
+        missing = [page for page in self.pages if serving_inclusion(page.file.inclusion) and page.look_up(files) is None]
+        workers = min(workers_wanted(), len(missing))
+        if workers < 2 or len(missing) < POOL_MIN_PAGES:
+            return  # one core, or too few pages to be worth starting workers: MkDocs renders them
+        self.config, self.files = config, files
+        self.by_uri = {page.file.src_uri: page for page in missing}
+        self.pool = ForkPool(_render_markdown, list(self.by_uri), workers, ENGINE)
+        log.info(f"Dựng HTML của {len(missing)} trang trên {workers} tiến trình song song")
+        self.results = self.pool.results()
+
+    def rendered_markdown(self, page: ReusablePage):
+        """What a worker made of this page: (result, log records), or None."""
+        if self.pool is None or page.file.src_uri not in self.by_uri:
+            return None
+        uri = page.file.src_uri
+        while uri not in self.rendered:
+            try:
+                item, result, logged = next(self.results)
+            except StopIteration:
+                return None
+            self.rendered[item] = (result, logged)
+        return self.rendered.pop(uri)
+
+    def start_finishing(self, config, files: Files, nav, env) -> None:
+        """Render the theme template of every page rendered this build in forked workers
+        (_finish_page), in the order MkDocs writes them; on_page_context takes the results."""
+        self.stop_finishing()
+        if self.store is None:
+            return
+        serving_inclusion = InclusionLevel.is_in_serve if _serving else InclusionLevel.is_included
+        self.doc_files = files.documentation_pages(inclusion=serving_inclusion)
+        rendered = [f.page for f in self.doc_files if isinstance(f.page, ReusablePage) and not f.page.reused]
+        workers = min(workers_wanted(), len(rendered))
+        if workers < 2 or len(rendered) < POOL_MIN_PAGES:
+            return
+        self.config, self.files, self.env = config, files, env
+        self.finishing = {page.file.src_uri: page for page in rendered}
+        self.finisher = ForkPool(_finish_page, list(self.finishing), workers, ENGINE)
+        self.finished_results = self.finisher.results()
+        # Only now, the workers having forked with the theme's own template: the parent writes
+        # what they finished as it writes a stored page.
+        for page in rendered:
+            page.finished_elsewhere = True
+            page.own_template = page.meta.get("template")
+            page.meta["template"] = REUSED_TEMPLATE
+
+    def finished_page(self, page: ReusablePage):
+        """A worker's finished HTML of this page (compressed) and its log records, in order."""
+        uri = page.file.src_uri
+        while uri not in self.finished:
+            try:
+                item, result, logged = next(self.finished_results)
+            except StopIteration:
+                return None, []
+            self.finished[item] = (result, logged)
+        return self.finished.pop(uri)
+
+    def stop_finishing(self) -> None:
+        if self.finisher is not None:
+            self.finisher.close()
+        self.finisher = None
+        self.finished = {}
+        self.finishing = {}
+
+    def stop_rendering(self) -> None:
+        if self.pool is not None:
+            self.pool.close()
+        self.pool = None
+        self.rendered = {}
+        self.by_uri = {}
 
     def begin(self, config, directory: Path) -> None:
         self.end(success=False)
@@ -314,6 +411,8 @@ class _Build:
         self.store.put(page.key, PageEntry(html, frozenset(page.present_anchor_ids or ()), links))
 
     def end(self, success: bool) -> None:
+        self.stop_rendering()
+        self.stop_finishing()
         if self.watch is not None:
             logging.getLogger(ENGINE).removeHandler(self.watch)
         if success and self.store is not None:
@@ -327,15 +426,19 @@ class _Build:
 _build = _Build()
 
 
-def _full_page(page: Page, config, files: Files, nav, env) -> str | None:
+def _full_page(page: Page, config, files: Files, nav, env, doc_files=None) -> str | None:
     """A page's finished HTML as this hook's on_post_page finishes it, the way MkDocs'
-    own build makes it (commands/build.py's _build_page, without the writing)."""
+    own build makes it (commands/build.py's _build_page, without the writing).
+    ``doc_files``: the pages MkDocs writes, when the caller has them already (listing
+    them filters every file of the site: at 1,000 honorees 1 ms a page)."""
     serving_inclusion = InclusionLevel.is_in_serve if _serving else InclusionLevel.is_included
     config._current_page = page
     page.active = True
     _build.checking = True
     try:
-        context = get_context(nav, files.documentation_pages(inclusion=serving_inclusion), config, page)
+        if doc_files is None:
+            doc_files = files.documentation_pages(inclusion=serving_inclusion)
+        context = get_context(nav, doc_files, config, page)
         template = env.get_template(page.meta.get("template", "main.html"))
         context = config.plugins.on_page_context(context, page=page, config=config, nav=nav)
         _build.checked = None
@@ -345,6 +448,41 @@ def _full_page(page: Page, config, files: Files, nav, env) -> str | None:
         _build.checking = False
         page.active = False
         config._current_page = None
+
+
+def _finish_page(src_uri: str) -> bytes | None:
+    """In a forked worker: one rendered page poured into the theme and finished, as
+    MkDocs' _build_page and on_post_page would (_full_page), compressed; None if it fails."""
+    try:
+        html = _full_page(_build.finishing[src_uri], _build.config, _build.files, _build.nav, _build.env, _build.doc_files)
+    except Exception:
+        return None
+    return None if html is None else zlib.compress(html.encode("utf-8"), 1)
+
+
+def _render_markdown(src_uri: str) -> tuple | None:
+    """In a forked worker: read and render one page as MkDocs' _populate_page would, and
+    return what Page.render leaves on the page: (hash of the Markdown rendered, so that the
+    parent can check it read the same; the HTML compressed as ReusablePage keeps it until
+    written; toc; title; anchors; links to anchors by target path), a plain tuple as the hook's
+    own classes cannot be pickled by name. None when anything fails: the parent then renders the page itself, and reports
+    the failure the MkDocs way."""
+    page, config, files = _build.by_uri[src_uri], _build.config, _build.files
+    config._current_page = page
+    try:
+        page.read_source(config)
+        page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
+        source = key_of(page.markdown)
+        Page.render(page, config, files)
+    except Exception:
+        return None
+    finally:
+        config._current_page = None
+    links = None
+    if page.links_to_anchors is not None:
+        links = {f.src_uri: dict(anchors) for f, anchors in page.links_to_anchors.items()}
+    packed = zlib.compress(page.content.encode("utf-8"), 1)
+    return source, packed, page.toc, page._title_from_render, frozenset(page.present_anchor_ids or ()), links
 
 
 def describe_config(config) -> str:
@@ -401,17 +539,37 @@ class ReusablePage(Page):
         self.key: str | None = None
         self.reused = False
         self._packed: bytes | None = None
+        self._head = None
+        self._looked_up = False
+        self.finished_elsewhere = False  # the theme template is rendered by a worker (start_finishing)
+        self.own_template: str | None = None
         _build.pages.append(self)
 
-    def render(self, config, files: Files) -> None:
-        store = _build.store
-        head = None
-        if store is not None and self.markdown is not None:
+    def look_up(self, files: Files):
+        """The stored page's head, or None when this page must be rendered."""
+        if not self._looked_up and _build.store is not None:
             # The whole source, front matter included: title and description reach the <head>.
-            self.key = store.key(self.file.src_uri, self.file.content_string)
-            head = store.head(self.key)
-        if head is None or any(files.get_file_from_path(uri) is None for uri in head.anchor_links):
+            self.key = _build.store.key(self.file.src_uri, self.file.content_string)
+            head = _build.store.head(self.key)
+            if head is not None and any(files.get_file_from_path(uri) is None for uri in head.anchor_links):
+                head = None
+            self._head, self._looked_up = head, True
+        return self._head
+
+    def render(self, config, files: Files) -> None:
+        head = self.look_up(files) if self.markdown is not None else None
+        if head is None:
             self.reused = False
+            done = _build.rendered_markdown(self)
+            if done is not None and done[0] is not None and done[0][0] == key_of(self.markdown):
+                (_, self._packed, self.toc, self._title_from_render, anchors, links), logged = done
+                replay(logged)  # now, while MkDocs knows which page this is: as if rendered here
+                self.content = ""
+                self.present_anchor_ids = set(anchors)
+                if links is not None:
+                    self.links_to_anchors = {files.get_file_from_path(uri): dict(a) for uri, a in links.items()}
+                self.markdown = ""
+                return
             super().render(config, files)
         else:
             self.reused = True
@@ -443,6 +601,23 @@ class ReusablePage(Page):
             config._current_page = None
         self.markdown = ""
         self._pack()
+
+    def take_finished(self) -> None:
+        """Just before the (reused) template: the finished page a worker made. If the worker
+        failed, the page is finished here, as the check does (_full_page)."""
+        packed, logged = _build.finished_page(self)
+        replay(logged)  # now, while MkDocs knows which page this is: as if rendered here
+        if packed is None:
+            if self.own_template is None:
+                del self.meta["template"]
+            else:
+                self.meta["template"] = self.own_template
+            html = _full_page(self, _build.config, _build.files, _build.nav, _build.env)
+            self.active, _build.config._current_page = True, self  # _full_page reset them
+        else:
+            html = zlib.decompress(packed).decode("utf-8")
+        self.content = html
+        self._packed = None
 
     def unpack(self) -> None:
         """Just before the theme template: the content, or the stored finished page."""

@@ -29,7 +29,7 @@ FONTS = Path(__file__).parent.parent / "fonts"
 BOLD = FONTS / "BeVietnamPro-Bold.ttf"
 REGULAR = FONTS / "BeVietnamPro-Regular.ttf"
 WIDTH, HEIGHT = 1200, 630
-RENDERER_VERSION = "2"  # bump when the drawing changes, to refresh cached cards
+RENDERER_VERSION = "3"  # bump when the drawing or the encoding changes, to refresh cached cards
 
 RED = (140, 28, 19)
 DARK_RED = (94, 18, 12)
@@ -238,7 +238,9 @@ def draw_card(card: Card) -> bytes:
     for line in layout(card):
         draw.text((line.x, line.y), line.text, font=line.font, fill=line.fill)
     out = io.BytesIO()
-    image.save(out, format="PNG")
+    # zlib's fastest level: 11 ms instead of 17 ms a card (of 24 ms in all), for files 16 % larger
+    # (about 70 KB); a first build of 10,000 honorees draws 10,000 cards.
+    image.save(out, format="PNG", compress_level=1)
     return out.getvalue()
 
 

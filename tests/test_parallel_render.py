@@ -1,0 +1,93 @@
+"""Generated pages' Markdown rendered in forked workers (ForkPool, _render_markdown in the hook).
+
+The site must be byte for byte what a serial build makes, on MkDocs and on
+ProperDocs, and whatever rendering logs in a worker must reach the build as if
+the parent had rendered the page: a strict build still fails on it, and the
+page is not stored.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, make_project, run_build
+
+SERIAL = {"HONOUR_ROLL_WORKERS": "1"}
+POOL = {"HONOUR_ROLL_WORKERS": "2", "HONOUR_ROLL_POOL_MIN_PAGES": "1"}
+POOL_USED = "trang trên 2 tiến trình song song"
+
+
+def tree(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def cold_build(project: Path, site: Path, env: dict[str, str], engine: str = "mkdocs"):
+    shutil.rmtree(project / ".cache" / "pages", ignore_errors=True)  # every page rendered
+    return run_build(project, site, engine=engine, env=env)
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory) -> Path:
+    return make_project(tmp_path_factory.mktemp("parallel") / "project", sorted((ROOT / "data" / "honorees").glob("*.yml")), ROOT / "data" / "photos")
+
+
+@pytest.mark.parametrize("engine", ["mkdocs", "properdocs"])
+def test_pages_rendered_in_workers_are_what_a_serial_build_makes(project, tmp_path, engine):
+    if engine == "properdocs":
+        pytest.importorskip("properdocs")
+    serial = cold_build(project, tmp_path / "serial", SERIAL, engine)
+    assert serial.returncode == 0, serial.stdout + serial.stderr
+    assert POOL_USED not in serial.stdout + serial.stderr
+    pooled = cold_build(project, tmp_path / "pool", POOL, engine)
+    assert pooled.returncode == 0, pooled.stdout + pooled.stderr
+    assert POOL_USED in pooled.stdout + pooled.stderr
+    serial_tree, pooled_tree = tree(tmp_path / "serial"), tree(tmp_path / "pool")
+    assert len(serial_tree) > 500
+    assert sorted(serial_tree) == sorted(pooled_tree)
+    assert [name for name in serial_tree if serial_tree[name] != pooled_tree[name]] == []
+
+
+WARNING_EXTENSION = """
+import logging
+from markdown import Extension
+from markdown.preprocessors import Preprocessor
+
+
+class Warn(Preprocessor):
+    def run(self, lines):
+        if any("Câu chuyện" in line for line in lines):
+            logging.getLogger("mkdocs.hr_warn").warning("hr-warn: trang có câu chuyện")
+        return lines
+
+
+class WarnExtension(Extension):
+    def extendMarkdown(self, md):
+        md.preprocessors.register(Warn(md), "hr_warn", 0)
+
+
+def makeExtension(**kwargs):
+    return WarnExtension(**kwargs)
+"""
+
+
+def test_a_warning_logged_in_a_worker_fails_the_strict_build_as_in_a_serial_one(project, tmp_path):
+    warned = tmp_path / "warned"
+    shutil.copytree(project, warned, ignore=shutil.ignore_patterns("pages"))
+    (tmp_path / "ext").mkdir()
+    (tmp_path / "ext" / "hr_warn.py").write_text(WARNING_EXTENSION, encoding="utf-8")
+    config = warned / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("markdown_extensions:\n", "markdown_extensions:\n  - hr_warn\n"), encoding="utf-8")
+    env = {"PYTHONPATH": str(tmp_path / "ext")}
+    serial = cold_build(warned, tmp_path / "serial", {**SERIAL, **env})
+    pooled = cold_build(warned, tmp_path / "pool", {**POOL, **env})
+    assert POOL_USED in pooled.stdout + pooled.stderr
+    serial_lines = [line for line in (serial.stdout + serial.stderr).splitlines() if "hr-warn" in line]
+    pooled_lines = [line for line in (pooled.stdout + pooled.stderr).splitlines() if "hr-warn" in line]
+    assert len(serial_lines) >= 2 and pooled_lines == serial_lines  # each once, in the serial order
+    assert serial.returncode != 0 and pooled.returncode != 0
+    # A page that warned is never stored: the next build warns about it again.
+    again = run_build(warned, tmp_path / "again", env={**POOL, **env})
+    assert [line for line in (again.stdout + again.stderr).splitlines() if "hr-warn" in line] == serial_lines

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+import time
 from pathlib import Path
 from typing import Callable
 
@@ -36,3 +37,23 @@ def cached_file(cache_dir: Path, key: str, suffix: str, make: Callable[[], bytes
         os.fchmod(f.fileno(), 0o444)
     os.replace(tmp, path)
     return path
+
+
+def prune_unused(directory: Path, used: set[str], suffix: str, older_than: float) -> int:
+    """Delete the entries of ``directory`` (files ``<key><suffix>``, and leftover ``.tmp``
+    files) whose key is not in ``used`` and that no build touched for ``older_than``
+    seconds; returns how many. The delay matters when builds share the folder (a
+    preview and a build): another one may be about to read them."""
+    if not directory.is_dir():
+        return 0
+    removed = 0
+    limit = time.time() - older_than
+    for path in directory.iterdir():
+        unused = path.name.endswith(".tmp") or (path.suffix == suffix and path.stem not in used)
+        try:
+            if unused and path.stat().st_mtime <= limit:
+                path.unlink()
+                removed += 1
+        except FileNotFoundError:  # pruned by another build meanwhile
+            pass
+    return removed

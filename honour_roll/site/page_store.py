@@ -28,13 +28,12 @@ import os
 import shutil
 import sys
 import tempfile
-import time
 import zlib
 from dataclasses import dataclass, field
 from importlib.metadata import distributions
 from pathlib import Path
 
-from honour_roll.site.build_cache import key_of
+from honour_roll.site.build_cache import key_of, prune_unused
 
 FORMAT = "1"  # bump when PageEntry's stored shape changes
 GRACE = 3600.0  # seconds an unused entry stays, for builds running side by side
@@ -147,18 +146,5 @@ class PageStore:
 
     def prune(self, older_than: float = GRACE) -> int:
         """Delete the entries this build did not ask for and no build has used for
-        ``older_than`` seconds; returns how many. The delay matters when builds share
-        the folder (a preview and a build): another one may be about to read them."""
-        if not self.directory.is_dir():
-            return 0
-        removed = 0
-        limit = time.time() - older_than
-        for path in self.directory.iterdir():
-            unused = path.name.endswith(".tmp") or (path.suffix == SUFFIX and path.stem not in self.used)
-            try:
-                if unused and path.stat().st_mtime <= limit:
-                    path.unlink()
-                    removed += 1
-            except FileNotFoundError:  # pruned by another build meanwhile
-                pass
-        return removed
+        ``older_than`` seconds; returns how many (build_cache.prune_unused)."""
+        return prune_unused(self.directory, self.used, SUFFIX, older_than)

@@ -21,13 +21,12 @@ from __future__ import annotations
 import gzip
 import os
 import tempfile
-import time
 import zlib
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from honour_roll.site.build_cache import key_of
+from honour_roll.site.build_cache import key_of, prune_unused
 
 TEXT_SUFFIXES = frozenset({".html", ".css", ".js", ".json", ".xml", ".svg", ".csv", ".txt", ".map", ".webmanifest"})
 MIN_SIZE = 1024  # below this a compressed copy saves less than a packet
@@ -152,16 +151,4 @@ def _store(cache_dir: Path, entry: Path, packed: bytes) -> bool:
 
 
 def _prune(cache_dir: Path, used: set[str], older_than: float = GRACE) -> int:
-    if not cache_dir.is_dir():
-        return 0
-    removed = 0
-    limit = time.time() - older_than
-    for path in cache_dir.iterdir():
-        unused = path.name.endswith(".tmp") or (path.suffix == SUFFIX and path.stem not in used)
-        try:
-            if unused and path.stat().st_mtime <= limit:
-                path.unlink()
-                removed += 1
-        except FileNotFoundError:  # pruned by another build meanwhile
-            pass
-    return removed
+    return prune_unused(cache_dir, used, SUFFIX, older_than)

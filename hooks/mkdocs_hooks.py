@@ -109,6 +109,7 @@ def on_files(files: Files, config) -> Files:
     # The preview's pages differ (no CSP, see finalize_html): a store of their own, so that
     # `make preview` and `make build` do not prune each other's entries.
     _build.begin(config, root / ".cache" / "pages" / ("preview" if _serving else "site"))
+    _build.movement = roll.movement  # what theme templates (the 404 page) call things
     files = _add(files, config, generate_site(roll, guidance, data_dir, settings, memo), reusable=True)
     _build.seal(files, config)
     return files
@@ -169,6 +170,7 @@ def on_env(env, config, files):
     # Theme templates (the header, the 404 page) link to generated pages wherever urls.py puts
     # them: honour_roll_page("tra-cuu.md") is "tra-cuu/" or "tra-cuu.html", before the url filter.
     env.globals["honour_roll_page"] = Urls(config.use_directory_urls).page
+    env.globals["honour_roll_movement"] = _build.movement  # None while the records are invalid (preview)
     _build.stop_rendering()  # every page is read and rendered
     _build.check(config, files, _build.nav, env)
     # Pour the rendered pages into the theme on every core too, ahead of MkDocs' writing loop.
@@ -256,6 +258,7 @@ class _Build:
     checking = False  # rendering a page only to compare it: on_post_page keeps nothing
     checked: str | None = None  # that page's HTML, as on_post_page finished it
     nav = None
+    movement = None  # of the roll being built
     pool: ForkPool | None = None  # rendering pages' Markdown in worker processes
     finisher: ForkPool | None = None  # rendering their theme template in worker processes
     finished: dict[str, tuple] = {}

@@ -86,6 +86,11 @@ def test_its_own_pages_criteria_and_rule(second):
     assert "Đạt: có 3 sáng kiến cấp trường." in anh
 
 
+def test_the_404_page_calls_its_pillars_by_its_word(second):
+    _, site = second
+    assert "Tra cứu gương điển hình theo lĩnh vực, loại, địa bàn và năm" in visible_text((site / "404.html").read_text(encoding="utf-8"))
+
+
 def test_a_record_before_the_merger_keeps_the_old_name(second):
     _, site = second
     page = visible_text((site / "guong-dien-hinh" / "truong-mam-non-hoa-sen" / "index.html").read_text(encoding="utf-8"))

@@ -87,3 +87,48 @@ def test_sample_data_is_valid_and_covers_the_brief():
     for h in published:
         words = len(h.story.split())
         assert 150 <= words <= 400, (h.id, words)
+
+
+def _project_with(tmp_path, extra: str, name: str = "tran-van-mau.yml"):
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURES / "valid" / "photos", data / "photos")
+    (data / "honorees").mkdir()
+    text = (FIXTURES / "valid" / "honorees" / "tran-van-mau.yml").read_text(encoding="utf-8")
+    (data / "honorees" / name).write_text(text + extra, encoding="utf-8")
+    return data
+
+
+def test_an_old_id_that_is_the_record_itself_or_the_section_page_is_refused(tmp_path):
+    data = _project_with(tmp_path, "aliases: [tran-van-mau, index]\n")
+    with pytest.raises(RecordsInvalid) as caught:
+        load_roll(data, tmp_path, movement=MOVEMENT)
+    messages = [str(p) for p in caught.value.problems]
+    assert len(messages) == 2 and all(
+        m.endswith("không dùng được làm mã cũ: đó là mã hiện tại của hồ sơ hoặc địa chỉ của trang chung; hãy xóa") for m in messages
+    ), messages
+
+
+def test_a_record_named_index_is_refused(tmp_path):
+    data = _project_with(tmp_path, "", name="index.yml")
+    with pytest.raises(RecordsInvalid) as caught:
+        load_roll(data, tmp_path, movement=MOVEMENT)
+    assert [str(p) for p in caught.value.problems] == [
+        "data/honorees/index.yml:1: tên tệp 'index.yml' trùng với địa chỉ trang chung của các gương điển hình; hãy đặt tên khác"
+    ]
+
+
+def test_two_photo_files_published_under_one_name_are_refused(tmp_path):
+    import shutil
+
+    data = _project_with(tmp_path, "")
+    shutil.copy(data / "photos" / "lop-hoc.png", data / "lop-hoc.png")  # data/lop-hoc.png and data/photos/lop-hoc.png
+    other = (FIXTURES / "valid" / "honorees" / "tran-van-mau.yml").read_text(encoding="utf-8")
+    other = other.replace("name: Trần Văn Mẫu", "name: Trần Văn Khác").replace("file: photos/lop-hoc.png", "file: lop-hoc.png")
+    (data / "honorees" / "tran-van-khac.yml").write_text(other, encoding="utf-8")
+    with pytest.raises(RecordsInvalid) as caught:
+        load_roll(data, tmp_path, movement=MOVEMENT)
+    assert any(
+        "sẽ được đăng cùng tên với ảnh" in str(p) and "hãy đổi tên một trong hai tệp" in str(p) for p in caught.value.problems
+    ), caught.value.problems

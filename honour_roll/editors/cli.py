@@ -18,6 +18,7 @@ Exit status: 0 clean, 1 problems found, 2 wrong usage.
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import sys
 from pathlib import Path
@@ -109,6 +110,23 @@ class Project:
             f"dự án {self.root} chưa có thư mục hồ sơ {self.shown(records)}; hãy tạo thư mục này, "
             "hoặc chỉ đúng thư mục dữ liệu bằng --data <thư-mục>"
         )
+
+
+_OS_REASONS = {
+    errno.ENOENT: "không có thư mục hoặc tệp này",
+    errno.ENOTDIR: "một phần của đường dẫn là tệp, không phải thư mục",
+    errno.EISDIR: "đây là một thư mục, không phải tệp",
+    errno.EACCES: "không có quyền",
+    errno.EPERM: "không có quyền",
+    errno.ENOSPC: "hết chỗ trống trên đĩa",
+    errno.EROFS: "ổ đĩa chỉ cho đọc",
+    errno.EEXIST: "đã có",
+}
+
+
+def os_reason(e: OSError) -> str:
+    """The operating system's reason, in Vietnamese (its own text is English)."""
+    return _OS_REASONS.get(e.errno, f"lỗi hệ thống số {e.errno}" if e.errno else "lỗi hệ thống")
 
 
 def _out(text: str = "") -> None:
@@ -453,8 +471,11 @@ def _write_output(target: str, data: bytes) -> None:
         return
     path = Path(target)
     tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_bytes(data)
-    tmp.replace(path)
+    try:
+        tmp.write_bytes(data)
+        tmp.replace(path)
+    except OSError as e:
+        raise UsageError(f"không ghi được tệp {target}: {os_reason(e)}; hãy kiểm tra thư mục và quyền ghi / cannot write {target}") from None
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -739,6 +760,11 @@ def main(argv: list[str] | None = None) -> int:
     except (KeyboardInterrupt, EOFError):  # Ctrl+C, or Ctrl+D at a question of `new`
         _err("\nĐã dừng; chưa ghi tệp nào.")
         return 130
+    except OSError as e:  # a folder that is a file, no permission, a full disk: said, not a traceback
+        where = f" {e.filename}" if e.filename else ""
+        _err(f"honour-roll {args.command}: lỗi: không đọc hoặc ghi được{where}: {os_reason(e)}; "
+             "hãy kiểm tra đường dẫn, quyền ghi và chỗ trống trên đĩa")
+        return PROBLEMS
     return OK  # pragma: no cover
 
 

@@ -15,6 +15,8 @@ from honour_roll.record.validation import name_key, validate_source
 from honour_roll.record.yaml_source import read_source
 
 RECORD_SUFFIXES = (".yml", ".yaml")
+# Names the site gives its own pages in the honorees' folder: never a record's id or old id.
+RESERVED_IDS = frozenset({"index"})
 
 
 @dataclass(frozen=True)
@@ -120,8 +122,20 @@ def _photo_state(data_dir: Path) -> tuple:
 
 
 def _cross_record_problems(honorees: list[Honoree], lines: dict[str, dict[str, int]]) -> list[Problem]:
-    """Rules across records: one record per honoree, one owner per URL."""
+    """Rules across records: one record per honoree, one owner per URL, one photo per published name."""
     problems = []
+    for h in sorted(honorees, key=lambda h: h.source):
+        if h.id in RESERVED_IDS:
+            problems.append(Problem(h.source, 1, "", f"tên tệp '{h.id}.yml' trùng với địa chỉ trang chung của các gương điển hình; hãy đặt tên khác"))
+    # Photos are published under their path below photos/ (photos/x.png and x.png are both anh/x.png).
+    published_as: dict[str, tuple[str, str]] = {}
+    for h in sorted(honorees, key=lambda h: h.source):
+        for i, photo in enumerate(h.photos, start=1):
+            name = photo.file.relative_to("photos").as_posix() if photo.file.parts[0] == "photos" else photo.file.as_posix()
+            first = published_as.setdefault(name, (photo.file.as_posix(), h.source))
+            if first[0] != photo.file.as_posix():
+                problems.append(Problem(h.source, lines[h.source].get(f"photos[{i}].file", 1), f"photos[{i}].file",
+                                        f"ảnh '{photo.file}' sẽ được đăng cùng tên với ảnh '{first[0]}' của hồ sơ {first[1]}; hãy đổi tên một trong hai tệp"))
     by_name: dict[str, Honoree] = {}
     for h in sorted(honorees, key=lambda h: h.source):
         first = by_name.setdefault(name_key(h.name), h)
@@ -138,6 +152,11 @@ def _cross_record_problems(honorees: list[Honoree], lines: dict[str, dict[str, i
     owners = {h.id: h for h in honorees}
     for h in sorted(honorees, key=lambda h: h.source):
         for i, alias in enumerate(h.aliases, start=1):
+            if alias == h.id or alias in RESERVED_IDS:
+                # The server would send the page to itself, or the whole section to one honoree.
+                problems.append(Problem(h.source, lines[h.source].get(f"aliases[{i}]", 1), f"aliases[{i}]",
+                                        f"'{alias}' không dùng được làm mã cũ: đó là mã hiện tại của hồ sơ hoặc địa chỉ của trang chung; hãy xóa"))
+                continue
             owner = owners.setdefault(alias, h)
             if owner is not h:
                 problems.append(

@@ -115,6 +115,18 @@ def _check_criterion(criterion: Criterion, kind: Kind, path: str, ctx: Context) 
         ctx.problem(path, f"tiêu chí {criterion.id} được tính tự động từ các sáng kiến (initiatives); hãy xóa khỏi criteria")
 
 
+def _carries_location(path: Path) -> bool:
+    """Whether a photo's metadata holds where it was taken (EXIF GPS): the site publishes the
+    original file, so that place would be published with it."""
+    from PIL import Image
+
+    try:
+        with Image.open(path) as image:
+            return bool(image.getexif().get_ifd(0x8825))  # the GPS IFD
+    except Exception:  # unreadable: reported by _readable_image
+        return False
+
+
 def _readable_image(path: Path) -> bool:
     from PIL import Image  # here, not at the top: the editors' commands that never see a photo start faster
 
@@ -148,6 +160,13 @@ def _check_photos(photos, kind, data_dir: Path, ctx: Context) -> tuple[Photo, ..
             continue
         if not _readable_image(target):  # the build resizes it (honour_roll/site/pictures.py)
             ctx.problem(f"{path}.file", f"tệp '{rel}' không đọc được như ảnh JPG, PNG hoặc WebP (tệp hỏng hoặc sai định dạng); hãy lưu lại ảnh")
+            continue
+        if _carries_location(target):
+            ctx.problem(
+                f"{path}.file",
+                f"ảnh '{rel}' còn mang vị trí GPS nơi chụp, sẽ bị đăng cùng ảnh; hãy lưu lại ảnh không kèm vị trí "
+                "(tắt vị trí khi xuất ảnh, hoặc xóa thông tin vị trí trong phần mềm ảnh)",
+            )
             continue
         if kind is not None and kind.person and photo.get("consent") is not True:
             ctx.problem(

@@ -19,6 +19,8 @@ import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
 _job: Callable | None = None  # the job of the pool being started, inherited by its forked workers
 _captured: list[tuple[str, int, str]] = []
@@ -49,9 +51,9 @@ def _run(items: list) -> list:
 def workers_wanted() -> int:
     """How many workers a pool would use: HONOUR_ROLL_WORKERS, or one per core usable
     by this process; 0 or 1 means do the work in the parent."""
-    wanted = os.environ.get("HONOUR_ROLL_WORKERS")
-    if wanted is not None:
-        return max(0, int(wanted))
+    wanted = os.environ.get("HONOUR_ROLL_WORKERS", "").strip()
+    if wanted.isascii() and wanted.isdigit():  # anything else: the default, as if unset
+        return int(wanted)
     try:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not Linux
@@ -68,34 +70,63 @@ class ForkPool:
     Workers stay at most ``ahead`` chunks ahead of the parent taking results:
     at 10,000 pages, finished pages waiting for a busy parent would otherwise
     pile up in its memory (a peak of 882 MiB instead of about 710).
+
+    A worker that dies (killed for memory, a crash in C code) breaks the pool:
+    the parent then does the rest of the work itself, so the build finishes,
+    slower, instead of waiting forever for results that will never come.
     """
 
     def __init__(self, job: Callable, items: Iterable, workers: int, logger_name: str, chunksize: int = 8, ahead: int = 0):
         global _job
+        self._job = job
         _job = job
         try:
-            self._pool = multiprocessing.get_context("fork").Pool(workers, initializer=_start_worker, initargs=(logger_name,))
+            # With "fork", every worker starts at the first submit, inheriting _job.
+            self._pool = ProcessPoolExecutor(
+                workers, mp_context=multiprocessing.get_context("fork"), initializer=_start_worker, initargs=(logger_name,)
+            )
+            items = list(items)
+            self._chunks = deque(items[i : i + chunksize] for i in range(0, len(items), chunksize))
+            self._pending: deque = deque()
+            for _ in range(ahead or 4 * workers):
+                self._submit()
         finally:
             _job = None  # the workers have forked with it
-        items = list(items)
-        self._chunks = deque(items[i : i + chunksize] for i in range(0, len(items), chunksize))
-        self._pending: deque = deque()
-        for _ in range(ahead or 4 * workers):
-            self._submit()
 
     def _submit(self) -> None:
         if self._chunks:
-            self._pending.append(self._pool.apply_async(_run, (self._chunks.popleft(),)))
+            chunk = self._chunks.popleft()
+            self._pending.append((chunk, self._pool.submit(_run, chunk)))
 
     def results(self) -> Iterator[tuple[object, object, list[tuple[str, int, str]]]]:
         while self._pending:
-            done = self._pending.popleft().get()
+            chunk, future = self._pending.popleft()
+            try:
+                done = future.result()
+            except BrokenProcessPool:
+                rest = [chunk, *(c for c, _ in self._pending), *self._chunks]
+                self._pending.clear()
+                self._chunks.clear()
+                logging.getLogger(__name__).info("Một tiến trình dựng trang đã dừng đột ngột; phần còn lại được dựng ở tiến trình chính.")
+                yield from self._in_parent(rest)
+                return
             self._submit()
             yield from done
 
+    def _in_parent(self, chunks: list[list]) -> Iterator[tuple[object, object, list[tuple[str, int, str]]]]:
+        global _job
+        for chunk in chunks:
+            _job = self._job
+            try:
+                done = _run(chunk)  # logs directly: nothing captures them in this process
+            finally:
+                _job = None
+            yield from done
+
     def close(self) -> None:
-        self._pool.terminate()
-        self._pool.join()
+        for process in list((getattr(self._pool, "_processes", None) or {}).values()):
+            process.terminate()  # results no longer wanted: stop now, as Pool.terminate did
+        self._pool.shutdown(wait=True, cancel_futures=True)
 
 
 def replay(logged: list[tuple[str, int, str]]) -> None:

@@ -1,0 +1,38 @@
+"""The worker pool: results in order, and a worker that dies does not hang the build."""
+
+from __future__ import annotations
+
+import os
+
+from honour_roll.site.fork_pool import ForkPool, workers_wanted
+
+
+def test_results_come_in_order():
+    pool = ForkPool(lambda n: n * n, range(50), 2, "test-pool", chunksize=3)
+    try:
+        assert [(i, r) for i, r, _ in pool.results()] == [(i, i * i) for i in range(50)]
+    finally:
+        pool.close()
+
+
+def test_a_worker_that_dies_leaves_the_rest_to_the_parent():
+    parent = os.getpid()
+
+    def job(n):
+        if n == 13 and os.getpid() != parent:
+            os._exit(9)  # as a worker killed for memory would
+        return n * 2
+
+    pool = ForkPool(job, range(40), 2, "test-pool", chunksize=4)
+    try:
+        assert [(i, r) for i, r, _ in pool.results()] == [(i, 2 * i) for i in range(40)]
+    finally:
+        pool.close()
+
+
+def test_a_worker_count_that_is_not_a_number_is_the_default(monkeypatch):
+    monkeypatch.setenv("HONOUR_ROLL_WORKERS", "abc")
+    default = workers_wanted()
+    assert default >= 1
+    monkeypatch.setenv("HONOUR_ROLL_WORKERS", "1")
+    assert workers_wanted() == 1

@@ -165,6 +165,8 @@ def documents(roll: Roll, guidance: Guidance, docs_dir: Path | None = None, urls
     docs += section_pages(roll.movement, urls)
     if docs_dir is not None and docs_dir.is_dir():
         for path in sorted(docs_dir.rglob("*.md")):
+            if any(part.startswith(".") for part in path.relative_to(docs_dir).parts):
+                continue  # MkDocs leaves hidden files out of the site: search must not lead to them
             docs += markdown_page_docs(path, docs_dir, urls)
     docs += guidance_docs(guidance, roll.movement, urls)
     return docs

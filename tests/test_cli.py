@@ -655,3 +655,19 @@ def test_init_never_writes_into_a_folder_that_has_files(capsys, tmp_path):
     assert err.splitlines()[-1] == (f"honour-roll init: lỗi: {tmp_path} đã có tệp; lệnh init chỉ ghi vào thư mục mới hoặc trống, "
                                     f"không bao giờ ghi đè / {tmp_path} is not empty")
     assert [p.name for p in tmp_path.iterdir()] == ["ghi-chu.txt"]
+
+
+def test_validate_reads_the_guidance_as_the_build_does(capsys, tmp_path):
+    """A criterion placed beyond the guidance's items stops the build: validate says so first."""
+    target = tmp_path / "moi"
+    assert run(capsys, "init", str(target))[0] == 0
+    movement = target / "data" / "movement.yml"
+    text = movement.read_text(encoding="utf-8")
+    assert "id: 3.1.b, kind: collective, item: 2," in text
+    movement.write_text(text.replace("id: 3.1.b, kind: collective, item: 2,", "id: 3.1.b, kind: collective, item: 9,"), encoding="utf-8")
+    code, out, _ = run(capsys, "validate", "-C", str(target))
+    assert code == 1
+    assert out.splitlines()[0] == (
+        "data/guidance/huong-dan.txt: mục 3.1: tiêu chí 3.1.b là ý thứ 9, nhưng mục này của văn bản chỉ có 2 ý; "
+        "hãy kiểm tra văn bản, hoặc trường 'item' của tiêu chí trong tệp phong trào"
+    )

@@ -26,6 +26,7 @@ from functools import partial
 from typing import Callable
 
 from honour_roll.editors import argparse_vietnamese
+from honour_roll.record.guidance import load_guidance
 from honour_roll.record.loader import Roll, display_path, load_roll, movement_of, record_files
 from honour_roll.record.movement import Movement, MovementInvalid
 from honour_roll.editors.nomination import ExamplesInvalid, Sheet, read_examples
@@ -148,6 +149,11 @@ def check(project: Project, named: list[Path] | None, progress: Progress | None 
     try:
         movement = project.movement()
     except MovementInvalid as e:  # every record depends on it: its problems alone
+        return 0, list(e.problems), []
+    guidance_file = project.data_dir / movement.guidance.file
+    try:  # the build reads it too: a criterion placed beyond the guidance's items stops it
+        load_guidance(guidance_file, movement, project.shown(guidance_file))
+    except RecordsInvalid as e:
         return 0, list(e.problems), []
     folder = project.data_dir / "honorees"
     everything = record_files(project.data_dir)

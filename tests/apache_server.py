@@ -5,14 +5,11 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import stat
 import subprocess
 import tempfile
-import time
 from pathlib import Path
 
-from nginx_server import free_port
+from nginx_server import LoopbackServer
 
 APACHE = "/usr/sbin/apache2"
 MODULES = Path("/usr/lib/apache2/modules")
@@ -39,22 +36,17 @@ DocumentRoot "{site}"
 """
 
 
-class ApacheServer:
+class ApacheServer(LoopbackServer):
     """``with ApacheServer(site, workdir) as server: server.url``; stopped on exit.
 
     As root, Apache's children run as www-data, which cannot enter pytest's
     private temp folders: the site is served from a world-readable copy then."""
 
-    def __init__(self, site: Path, workdir: Path):
-        self.site = site
-        self.dir = workdir
-        self.port = free_port()
-        self.process: subprocess.Popen | None = None
-        self.copy: Path | None = None
+    name = "apache"
 
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+    def __init__(self, site: Path, workdir: Path):
+        super().__init__(site, workdir)
+        self.copy: Path | None = None
 
     def __enter__(self):
         self.dir.mkdir(parents=True, exist_ok=True)
@@ -76,31 +68,9 @@ class ApacheServer:
         check = subprocess.run([APACHE, "-t", "-f", str(config)], capture_output=True, text=True)
         assert check.returncode == 0, check.stderr
         self.process = subprocess.Popen([APACHE, "-DFOREGROUND", "-f", str(config)], stderr=subprocess.DEVNULL)
-        deadline = time.monotonic() + 10
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
-                return self
-            except OSError:
-                if self.process.poll() is not None or time.monotonic() > deadline:
-                    self.stop()
-                    raise RuntimeError(f"apache did not start: {self.errors()}")
-                time.sleep(0.05)
-
-    def errors(self) -> str:
-        log = self.dir / "error.log"
-        return log.read_text(encoding="utf-8") if log.is_file() else ""
+        return self._wait_until_listening()
 
     def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()  # SIGTERM: the parent stops its children
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        super().stop()
         if self.copy is not None:
             shutil.rmtree(self.copy, ignore_errors=True)
-
-    def __exit__(self, *exc):
-        self.stop()

@@ -57,8 +57,11 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-class NginxServer:
-    """``with NginxServer(site, workdir) as server: server.url``; stopped on exit."""
+class LoopbackServer:
+    """A real web server started by a test on a free loopback port, in the foreground
+    (the test holds the master's pid), logging into ``workdir/error.log``."""
+
+    name = "server"
 
     def __init__(self, site: Path, workdir: Path):
         self.site = site
@@ -69,6 +72,40 @@ class NginxServer:
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
+
+    def _wait_until_listening(self):
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
+                return self
+            except OSError:
+                if self.process.poll() is not None or time.monotonic() > deadline:
+                    self.stop()
+                    raise RuntimeError(f"{self.name} did not start: {self.errors()}")
+                time.sleep(0.05)
+
+    def errors(self) -> str:
+        log = self.dir / "error.log"
+        return log.read_text(encoding="utf-8") if log.is_file() else ""
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()  # SIGTERM: the master stops its workers
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+    def __exit__(self, *exc):
+        self.stop()
+
+
+class NginxServer(LoopbackServer):
+    """``with NginxServer(site, workdir) as server: server.url``; stopped on exit."""
+
+    name = "nginx"
 
     def __enter__(self):
         (self.dir / "temp").mkdir(parents=True, exist_ok=True)
@@ -85,31 +122,9 @@ class NginxServer:
         assert check.returncode == 0, check.stderr
         # In the foreground: this process is nginx's master, so the test holds its pid.
         self.process = subprocess.Popen([*command, "-g", "daemon off;"], stderr=subprocess.PIPE, text=True)
-        deadline = time.monotonic() + 10
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
-                return self
-            except OSError:
-                if self.process.poll() is not None or time.monotonic() > deadline:
-                    self.stop()
-                    raise RuntimeError(f"nginx did not start: {self.errors()}")
-                time.sleep(0.05)
-
-    def errors(self) -> str:
-        log = self.dir / "error.log"
-        return log.read_text(encoding="utf-8") if log.is_file() else ""
+        return self._wait_until_listening()
 
     def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()  # SIGTERM: the master stops its workers
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        super().stop()
         if self.process is not None and self.process.stderr is not None:
             self.process.stderr.close()
-
-    def __exit__(self, *exc):
-        self.stop()

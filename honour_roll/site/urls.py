@@ -28,7 +28,7 @@ KIND_DIR = "loai"
 PHOTO_DIR = "anh"
 SHARE_DIR = "chia-se"
 FEED = "rss.xml"
-SITE_CARD = f"{SHARE_DIR}/trang-chu.png"
+SITE_CARD = f"{SHARE_DIR}/trang-chu.jpg"  # share cards are JPEG (share_cards.py); .png until 2026-12
 
 
 def honoree_src(h) -> str:
@@ -54,7 +54,7 @@ def pillar_feed(p) -> str:
 
 
 def card_uri(honoree_id: str) -> str:
-    return f"{SHARE_DIR}/{honoree_id}.png"
+    return f"{SHARE_DIR}/{honoree_id}.jpg"
 
 
 def qr_uri(honoree_id: str) -> str:

@@ -91,3 +91,34 @@ def test_a_warning_logged_in_a_worker_fails_the_strict_build_as_in_a_serial_one(
     # A page that warned is never stored: the next build warns about it again.
     again = run_build(warned, tmp_path / "again", env={**POOL, **env})
     assert [line for line in (again.stdout + again.stderr).splitlines() if "hr-warn" in line] == serial_lines
+
+
+def test_whole_roll_outputs_made_in_a_forked_child_are_what_the_parent_makes(monkeypatch, tmp_path):
+    # Search, Tra cứu, feeds, open data and redirects are made in a child while the parent
+    # writes the pages (honour_roll/site/background.py): the same files, in the same order.
+    from honour_roll.record.guidance import load_guidance
+    from honour_roll.record.loader import load_roll
+    from honour_roll.site import generate
+
+    made = []
+
+    class Watched(generate.Background):
+        def result(self):
+            value = super().result()
+            made.append(self.forked)
+            return value
+
+    monkeypatch.setattr(generate, "Background", Watched)
+    roll = load_roll(ROOT / "data", ROOT)
+    guidance = load_guidance(ROOT / "data" / roll.movement.guidance.file, roll.movement, "huong-dan")
+    settings = generate.SiteSettings(docs_dir=ROOT / "docs", cache_dir=tmp_path / "cache", illustrative=True)
+
+    def site(workers: str) -> list[tuple]:
+        monkeypatch.setenv("HONOUR_ROLL_WORKERS", workers)
+        return [(g.src_uri, g.content, g.source_path, g.in_nav) for g in generate.generate_site(roll, guidance, ROOT / "data", settings)]
+
+    monkeypatch.setattr("honour_roll.site.background.MIN_HONOREES", 1)
+    serial, forked = site("1"), site("2")
+    assert made == [False, True]  # the second really came from another process
+    assert len(serial) > 100 and any(uri.startswith("tim-kiem/") for uri, *_ in serial) and any(uri.endswith("rss.xml") for uri, *_ in serial)
+    assert forked == serial

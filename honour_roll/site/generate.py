@@ -10,6 +10,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from honour_roll.site.background import Background
 from honour_roll.site.browse import browse_page
 from honour_roll.site.feeds import feed_files
 from honour_roll.site.generated import Generated
@@ -51,6 +52,9 @@ def generate_site(
         roll.published, data_dir, {h.id: cards[card_uri(h.id)] for h in roll.published},
         settings.cache_dir or Path(tempfile.gettempdir()) / "honour-roll-share-cards",
     )
+    sizes = {g.src_uri: g.source_path.stat().st_size for g in shared if g.source_path is not None}
+    # What no page's Markdown needs is made on another core while this one writes the pages.
+    whole_roll = Background(lambda: _whole_roll_files(roll, guidance, data_dir, settings, urls, sizes), len(roll.published))
     out: list[Generated] = PageMaker(roll, guidance, data_dir, settings.site_url, memo, urls, pictures).pages()
     seen: set[str] = set()
     for honoree in roll.published:
@@ -59,15 +63,25 @@ def generate_site(
             if uri not in seen:
                 seen.add(uri)
                 out.append(Generated(uri, source_path=data_dir / photo.file))
-    out.append(browse_page(roll, urls))
-    # Hand-written pages are searchable too.
-    out += search_files(roll, guidance, docs_dir=settings.docs_dir or data_dir.parent / "docs", urls=urls)
+    searchable, rest = whole_roll.result()
+    out += searchable
     out += shared
     out += pictures.files()
-    sizes = {g.src_uri: g.source_path.stat().st_size for g in shared if g.source_path is not None}
-    out += feed_files(roll, settings.site_url, settings.site_name, sizes, urls, settings.illustrative)
-    out += open_data_files(roll, settings.site_url, urls, settings.illustrative)
-    out.append(open_data_page(roll, settings.illustrative))
-    out += redirect_files(roll, settings.site_url, urls)
-    out += redirect_config_files(roll, settings.site_url, urls)  # the same moves as 301s, for nginx and Apache
+    out += rest
     return out
+
+
+def _whole_roll_files(
+    roll: Roll, guidance: Guidance, data_dir: Path, settings: SiteSettings, urls: Urls, sizes: dict[str, int]
+) -> tuple[list[Generated], list[Generated]]:
+    """Tra cứu and search (listed before the share files, as MkDocs was always handed them), and
+    feeds, open data and redirects (after them)."""
+    searchable = [browse_page(roll, urls)]
+    # Hand-written pages are searchable too.
+    searchable += search_files(roll, guidance, docs_dir=settings.docs_dir or data_dir.parent / "docs", urls=urls)
+    rest = feed_files(roll, settings.site_url, settings.site_name, sizes, urls, settings.illustrative)
+    rest += open_data_files(roll, settings.site_url, urls, settings.illustrative)
+    rest.append(open_data_page(roll, settings.illustrative))
+    rest += redirect_files(roll, settings.site_url, urls)
+    rest += redirect_config_files(roll, settings.site_url, urls)  # the same moves as 301s, for nginx and Apache
+    return searchable, rest

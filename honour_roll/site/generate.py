@@ -53,8 +53,11 @@ def generate_site(
         settings.cache_dir or Path(tempfile.gettempdir()) / "honour-roll-share-cards",
     )
     sizes = {g.src_uri: g.source_path.stat().st_size for g in shared if g.source_path is not None}
-    # What no page's Markdown needs is made on another core while this one writes the pages.
-    whole_roll = Background(lambda: _whole_roll_files(roll, guidance, data_dir, settings, urls, sizes), len(roll.published))
+    # What no page's Markdown needs is made on another core while this one writes the pages. In the
+    # preview, whose unchanged pages come from the memo, this core is free sooner: it makes all but
+    # the search index itself, once the pages are written.
+    parts = {"search"} if memo is not None else {"search", "others"}
+    whole_roll = Background(lambda: _whole_roll_files(roll, guidance, data_dir, settings, urls, sizes, parts), len(roll.published))
     out: list[Generated] = PageMaker(roll, guidance, data_dir, settings.site_url, memo, urls, pictures).pages()
     seen: set[str] = set()
     for honoree in roll.published:
@@ -63,25 +66,32 @@ def generate_site(
             if uri not in seen:
                 seen.add(uri)
                 out.append(Generated(uri, source_path=data_dir / photo.file))
-    searchable, rest = whole_roll.result()
-    out += searchable
+    made = {} if "others" in parts else _whole_roll_files(roll, guidance, data_dir, settings, urls, sizes, {"others"})
+    made.update(whole_roll.result())
+    # In the order MkDocs was always handed them.
+    out += made["browse"]
+    out += made["search"]
     out += shared
     out += pictures.files()
-    out += rest
+    out += made["rest"]
     return out
 
 
 def _whole_roll_files(
-    roll: Roll, guidance: Guidance, data_dir: Path, settings: SiteSettings, urls: Urls, sizes: dict[str, int]
-) -> tuple[list[Generated], list[Generated]]:
-    """Tra cứu and search (listed before the share files, as MkDocs was always handed them), and
-    feeds, open data and redirects (after them)."""
-    searchable = [browse_page(roll, urls)]
-    # Hand-written pages are searchable too.
-    searchable += search_files(roll, guidance, docs_dir=settings.docs_dir or data_dir.parent / "docs", urls=urls)
-    rest = feed_files(roll, settings.site_url, settings.site_name, sizes, urls, settings.illustrative)
-    rest += open_data_files(roll, settings.site_url, urls, settings.illustrative)
-    rest.append(open_data_page(roll, settings.illustrative))
-    rest += redirect_files(roll, settings.site_url, urls)
-    rest += redirect_config_files(roll, settings.site_url, urls)  # the same moves as 301s, for nginx and Apache
-    return searchable, rest
+    roll: Roll, guidance: Guidance, data_dir: Path, settings: SiteSettings, urls: Urls, sizes: dict[str, int], parts: set[str]
+) -> dict[str, list[Generated]]:
+    """``parts``: "search" (the index), "others" (Tra cứu, feeds, open data and redirects)."""
+    made: dict[str, list[Generated]] = {}
+    if "others" in parts:
+        made["browse"] = [browse_page(roll, urls)]
+    if "search" in parts:
+        # Hand-written pages are searchable too.
+        made["search"] = search_files(roll, guidance, docs_dir=settings.docs_dir or data_dir.parent / "docs", urls=urls)
+    if "others" in parts:
+        rest = feed_files(roll, settings.site_url, settings.site_name, sizes, urls, settings.illustrative)
+        rest += open_data_files(roll, settings.site_url, urls, settings.illustrative)
+        rest.append(open_data_page(roll, settings.illustrative))
+        rest += redirect_files(roll, settings.site_url, urls)
+        rest += redirect_config_files(roll, settings.site_url, urls)  # the same moves as 301s, for nginx and Apache
+        made["rest"] = rest
+    return made

@@ -21,7 +21,9 @@ from honour_roll.site.pages import PageMaker
 from honour_roll.site.pictures import Pictures
 from honour_roll.record.rebuild_memo import Memo
 from honour_roll.site.redirects import redirect_files
+from honour_roll.site import search_terms
 from honour_roll.site.search_index import search_files
+from honour_roll.site.search_terms import TermsMemo
 from honour_roll.site.server_files import redirect_config_files
 from honour_roll.site.sharing import sharing_files
 from honour_roll.site.urls import Urls, card_uri, photo_src
@@ -57,7 +59,11 @@ def generate_site(
     # preview, whose unchanged pages come from the memo, this core is free sooner: it makes all but
     # the search index itself, once the pages are written.
     parts = {"search"} if memo is not None else {"search", "others"}
-    whole_roll = Background(lambda: _whole_roll_files(roll, guidance, data_dir, settings, urls, sizes, parts), len(roll.published))
+    terms = search_terms.preview if memo is not None else None  # the preview's memo of each document's words
+    if terms is not None and terms.refill:  # nothing in it yet: made here, where it stays (search_terms.py)
+        whole_roll = None
+    else:
+        whole_roll = Background(lambda: _whole_roll_files(roll, guidance, data_dir, settings, urls, sizes, parts, terms), len(roll.published))
     out: list[Generated] = PageMaker(roll, guidance, data_dir, settings.site_url, memo, urls, pictures).pages()
     seen: set[str] = set()
     for honoree in roll.published:
@@ -67,7 +73,13 @@ def generate_site(
                 seen.add(uri)
                 out.append(Generated(uri, source_path=data_dir / photo.file))
     made = {} if "others" in parts else _whole_roll_files(roll, guidance, data_dir, settings, urls, sizes, {"others"})
-    made.update(whole_roll.result())
+    if whole_roll is None:
+        made.update(_whole_roll_files(roll, guidance, data_dir, settings, urls, sizes, parts, terms))
+    else:
+        made.update(whole_roll.result())
+    if terms is not None:
+        reported = made.pop("terms")  # from a child: what it used and made; made here, the memo holds them itself
+        terms.keep(*(reported if whole_roll is not None and whole_roll.forked else (terms.used, terms.made)))
     # In the order MkDocs was always handed them.
     out += made["browse"]
     out += made["search"]
@@ -78,15 +90,21 @@ def generate_site(
 
 
 def _whole_roll_files(
-    roll: Roll, guidance: Guidance, data_dir: Path, settings: SiteSettings, urls: Urls, sizes: dict[str, int], parts: set[str]
-) -> dict[str, list[Generated]]:
+    roll: Roll, guidance: Guidance, data_dir: Path, settings: SiteSettings, urls: Urls, sizes: dict[str, int], parts: set[str],
+    terms: TermsMemo | None = None,
+) -> dict:
     """``parts``: "search" (the index), "others" (Tra cứu, feeds, open data and redirects)."""
-    made: dict[str, list[Generated]] = {}
+    made: dict = {}
     if "others" in parts:
         made["browse"] = [browse_page(roll, urls)]
     if "search" in parts:
-        # Hand-written pages are searchable too.
-        made["search"] = search_files(roll, guidance, docs_dir=settings.docs_dir or data_dir.parent / "docs", urls=urls)
+        docs_dir = settings.docs_dir or data_dir.parent / "docs"  # hand-written pages are searchable too
+        if terms is None:
+            made["search"] = search_files(roll, guidance, docs_dir=docs_dir, urls=urls)
+        else:
+            terms.start()
+            made["search"] = search_files(roll, guidance, docs_dir=docs_dir, urls=urls, terms=terms)
+            made["terms"] = terms.report()
     if "others" in parts:
         rest = feed_files(roll, settings.site_url, settings.site_name, sizes, urls, settings.illustrative)
         rest += open_data_files(roll, settings.site_url, urls, settings.illustrative)

@@ -24,6 +24,8 @@ from pathlib import Path
 from types import BuiltinFunctionType, FunctionType, ModuleType
 
 import honour_roll
+import jinja2
+import jinja2.bccache
 from mkdocs.commands.build import get_context
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -155,6 +157,8 @@ def on_page_context(context, page, config, nav):
     if isinstance(page, ReusablePage):
         if page.finished_elsewhere and not _build.checking:
             page.take_finished()
+        elif page.reused and _serving and not _build.checking and _kept.page_unchanged(page.file.abs_dest_path, page.key):
+            page.content = KEPT_PAGE  # the preview's folder holds this very page: not read, not written
         else:
             page.unpack()
     return context
@@ -169,6 +173,8 @@ def on_nav(nav, config, files):
 
 
 def on_env(env, config, files):
+    if _serving:
+        env.bytecode_cache = _compiled
     # Theme templates (the header, the 404 page) link to generated pages wherever urls.py puts
     # them: honour_roll_page("tra-cuu.md") is "tra-cuu/" or "tra-cuu.html", before the url filter.
     env.globals["honour_roll_page"] = Urls(config.use_directory_urls).page
@@ -188,6 +194,8 @@ def on_post_page(output: str, page, config) -> str:
     if isinstance(page, ReusablePage):
         page.release()
         if page.reused:
+            if _serving:
+                _kept.page_written(page.file.abs_dest_path, page.key)
             return output  # finished by the build that stored it
         if page.finished_elsewhere:  # by a worker, or by take_finished: finalize_html done
             _build.keep(page, output)
@@ -201,8 +209,12 @@ def on_post_page(output: str, page, config) -> str:
 def on_post_build(config) -> None:
     _build.end(success=True)
     if _serving:
+        _kept.succeeded()
         removed = _kept.prune()
-        log.debug(f"Xem trước: {_kept.written} tệp ghi mới, {_kept.unchanged} tệp giữ nguyên, {removed} tệp cũ đã xóa")
+        log.debug(
+            f"Xem trước: {_kept.written} tệp ghi mới, {_kept.unchanged} tệp giữ nguyên "
+            f"(trong đó {_kept.pages_kept} trang không cần đọc lại), {removed} tệp cũ đã xóa"
+        )
     if not _serving:  # the preview serves files itself and rebuilds often: no header file, no .gz
         done = finish_site(Path(config.site_dir), _project_root(config) / ".cache" / "compressed", config.site_url or "/")
         log.debug(f"Tệp nén .gz: {done.files} ({done.made} nén mới, {done.reused} dùng lại)")
@@ -210,6 +222,8 @@ def on_post_build(config) -> None:
 
 def on_build_error(error) -> None:
     _build.end(success=False)
+    if _serving:
+        _kept.failed()
 
 
 def on_post_template(output_content: str, template_name: str, config) -> str:
@@ -220,6 +234,26 @@ def on_post_template(output_content: str, template_name: str, config) -> str:
 # --- the preview's site folder, kept between rebuilds -----------------------------------------
 
 _kept = KeptOutput()
+KEPT_PAGE = "<!-- kept -->"  # what a page the folder already holds renders to: never written
+
+
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """The theme's templates compiled once per preview, not once per rebuild (0.2 s each time
+    at 1,000 honorees). Jinja checks each entry against its template's source, so an edited
+    template is compiled again."""
+
+    def __init__(self) -> None:
+        self.kept: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.kept:
+            bucket.bytecode_from_string(self.kept[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.kept[bucket.key] = bucket.bytecode_to_string()
+
+
+_compiled = _CompiledTemplates()
 
 
 def on_pre_build(config) -> None:

@@ -56,9 +56,9 @@ def generate_site(
     )
     sizes = {g.src_uri: g.source_path.stat().st_size for g in shared if g.source_path is not None}
     # What no page's Markdown needs is made on another core while this one writes the pages. In the
-    # preview, whose unchanged pages come from the memo, this core is free sooner: it makes all but
-    # the search index itself, once the pages are written.
-    parts = {"search"} if memo is not None else {"search", "others"}
+    # preview, whose unchanged pages come from the memo, this core is free sooner: it makes Tra cứu
+    # and the redirects once the pages are written.
+    parts = {"search", "feeds"} if memo is not None else {"search", "feeds", "browse"}
     terms = search_terms.preview if memo is not None else None  # the preview's memo of each document's words
     if terms is not None and terms.refill:  # nothing in it yet: made here, where it stays (search_terms.py)
         whole_roll = None
@@ -72,7 +72,7 @@ def generate_site(
             if uri not in seen:
                 seen.add(uri)
                 out.append(Generated(uri, source_path=data_dir / photo.file))
-    made = {} if "others" in parts else _whole_roll_files(roll, guidance, data_dir, settings, urls, sizes, {"others"})
+    made = {} if "browse" in parts else _whole_roll_files(roll, guidance, data_dir, settings, urls, sizes, {"browse"})
     if whole_roll is None:
         made.update(_whole_roll_files(roll, guidance, data_dir, settings, urls, sizes, parts, terms))
     else:
@@ -85,7 +85,8 @@ def generate_site(
     out += made["search"]
     out += shared
     out += pictures.files()
-    out += made["rest"]
+    out += made["feeds"]
+    out += made["redirects"]
     return out
 
 
@@ -93,9 +94,9 @@ def _whole_roll_files(
     roll: Roll, guidance: Guidance, data_dir: Path, settings: SiteSettings, urls: Urls, sizes: dict[str, int], parts: set[str],
     terms: TermsMemo | None = None,
 ) -> dict:
-    """``parts``: "search" (the index), "others" (Tra cứu, feeds, open data and redirects)."""
+    """``parts``: "search" (the index), "feeds" (feeds and open data), "browse" (Tra cứu and redirects)."""
     made: dict = {}
-    if "others" in parts:
+    if "browse" in parts:
         made["browse"] = [browse_page(roll, urls)]
     if "search" in parts:
         docs_dir = settings.docs_dir or data_dir.parent / "docs"  # hand-written pages are searchable too
@@ -105,11 +106,13 @@ def _whole_roll_files(
             terms.start()
             made["search"] = search_files(roll, guidance, docs_dir=docs_dir, urls=urls, terms=terms)
             made["terms"] = terms.report()
-    if "others" in parts:
-        rest = feed_files(roll, settings.site_url, settings.site_name, sizes, urls, settings.illustrative)
-        rest += open_data_files(roll, settings.site_url, urls, settings.illustrative)
-        rest.append(open_data_page(roll, settings.illustrative))
-        rest += redirect_files(roll, settings.site_url, urls)
-        rest += redirect_config_files(roll, settings.site_url, urls)  # the same moves as 301s, for nginx and Apache
-        made["rest"] = rest
+    if "feeds" in parts:
+        feeds = feed_files(roll, settings.site_url, settings.site_name, sizes, urls, settings.illustrative)
+        feeds += open_data_files(roll, settings.site_url, urls, settings.illustrative)
+        feeds.append(open_data_page(roll, settings.illustrative))
+        made["feeds"] = feeds
+    if "browse" in parts:
+        redirects = redirect_files(roll, settings.site_url, urls)
+        redirects += redirect_config_files(roll, settings.site_url, urls)  # the same moves as 301s, for nginx and Apache
+        made["redirects"] = redirects
     return made

@@ -28,7 +28,12 @@ class KeptOutput:
         self.site_dir: str | None = None
         self.started = 0.0
         self.made: set[str] = set()  # every output path of this build, written or found unchanged
-        self.written = self.unchanged = 0
+        self.written = self.unchanged = self.pages_kept = 0
+        # Pages reused from the page store, by output path: the store key of what the folder holds,
+        # as the last successful build wrote it (``page_unchanged``).
+        self._pages: dict[str, str] = {}
+        self._next_pages: dict[str, str] = {}
+        self._skip: set[str] = set()
 
     def begin(self, site_dir: str) -> None:
         self.site_dir = os.path.abspath(site_dir)
@@ -40,7 +45,29 @@ class KeptOutput:
         self.started = os.stat(stamp).st_mtime
         os.unlink(stamp)
         self.made = set()
-        self.written = self.unchanged = 0
+        self.written = self.unchanged = self.pages_kept = 0
+        self._skip = set()
+
+    def succeeded(self) -> None:
+        """The build finished: what it wrote is in the folder (a failed build forgets it all)."""
+        self._pages, self._next_pages = self._next_pages, {}
+
+    def failed(self) -> None:
+        self._pages, self._next_pages = {}, {}
+
+    def page_written(self, path: str, key: str) -> None:
+        """A page reused from the store under ``key`` is (being) written to ``path``."""
+        self._next_pages[os.path.abspath(path)] = key
+
+    def page_unchanged(self, path: str, key: str) -> bool:
+        """Whether the folder already holds the page the store keeps under ``key``: then its
+        HTML need not even be read, and its write (of a placeholder) is skipped."""
+        path = os.path.abspath(path)
+        if self._pages.get(path) != key or not os.path.isfile(path):
+            return False
+        self._skip.add(path)
+        self.pages_kept += 1
+        return True
 
     def keep_folder(self, directory: str) -> bool:
         """Whether emptying ``directory`` before the build is skipped (it is this preview's folder)."""
@@ -52,7 +79,12 @@ class KeptOutput:
 
     def write(self, data: bytes, path: str) -> None:
         """``path`` holds ``data`` afterwards; written only if it held something else."""
-        self.made.add(os.path.abspath(path))
+        path = os.path.abspath(path)
+        self.made.add(path)
+        if path in self._skip:  # page_unchanged: what is there is the page
+            self._skip.discard(path)
+            self.unchanged += 1
+            return
         try:
             if os.path.getsize(path) == len(data):
                 with open(path, "rb") as f:

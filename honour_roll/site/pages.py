@@ -3,6 +3,7 @@ site generator. The hook hands these to MkDocs as virtual files."""
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import struct
 from urllib.parse import quote, urlencode
@@ -113,8 +114,9 @@ class PageMaker:
         the roll of 10,000 would otherwise cost 10⁸ comparisons.
         """
         by_score: dict[int, list[list[int]]] = {}
+        mine, my_locality, my_kind = set(map(_value, h.pillars)), _value(h.locality), _value(h.kind)
         for (pillars, locality, kind), positions in self._similarity_groups.items():
-            score = 2 * len(set(h.pillars) & pillars) + (locality == h.locality) + (kind == h.kind)
+            score = 2 * len(mine & pillars) + (locality == my_locality) + (kind == my_kind)
             by_score.setdefault(score, []).append(positions)
         out: list[int] = []
         for score in sorted(by_score, reverse=True):
@@ -129,7 +131,7 @@ class PageMaker:
     def _similarity_groups(self) -> dict[tuple, list[int]]:
         groups: dict[tuple, list[int]] = {}
         for position, h in enumerate(self.published):
-            groups.setdefault((frozenset(h.pillars), h.locality, h.kind), []).append(position)
+            groups.setdefault((frozenset(map(_value, h.pillars)), _value(h.locality), _value(h.kind)), []).append(position)
         return groups
 
     def honoree_page(self, h: Honoree) -> Generated:
@@ -262,3 +264,10 @@ def image_size(path: Path) -> tuple[int, int] | None:
                 return w, h
             i += 2 + length
     return None
+
+
+def _value(item) -> tuple:
+    """A pillar, locality or kind as what its dataclass equality compares (its class and fields),
+    in a plain tuple: related() compares 200 groups per honoree, and a dataclass's own hash and
+    == run in Python, 0.7 s a preview rebuild at 1,000 honorees."""
+    return (type(item), *(getattr(item, f.name) for f in dataclasses.fields(item)))

@@ -26,12 +26,14 @@ import honour_roll
 from mkdocs.commands.build import get_context
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Link, Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.theme import Theme
 
 from honour_roll.record import rebuild_memo
 from honour_roll.site.build_cache import key_of
+from honour_roll.site.english import english_nav
 from honour_roll.site.error_page import error_pages
 from honour_roll.site.fork_pool import ForkPool, replay, workers_wanted
 from honour_roll.record.guidance import load_guidance
@@ -150,12 +152,29 @@ def _error_site(files: Files, config, problems, data_dir: Path, warnings_only: b
 
 
 def on_page_context(context, page, config, nav):
+    if page.meta.get("lang") == "en" and _build.movement is not None and _build.movement.en is not None:
+        # The English edition's pages show its own navigation, in English.
+        context["nav"] = _english_navigation(page, config)
     if isinstance(page, ReusablePage):
         if page.finished_elsewhere and not _build.checking:
             page.take_finished()
         else:
             page.unpack()
     return context
+
+
+def _english_navigation(page, config) -> Navigation:
+    urls = Urls(config.use_directory_urls)
+    links = []
+    for title, src in english_nav(_build.movement):
+        link = Link(title, urls.page(src))
+        # A section's index is active on its pages too (en/honorees/ on every English honoree page).
+        section = src[: -len("index.md")] if src.endswith("/index.md") and src.count("/") > 1 else None
+        link.active = src == page.file.src_uri or (section is not None and page.file.src_uri.startswith(section))
+        links.append(link)
+    navigation = Navigation(links, [])
+    navigation.homepage = links[0]  # the theme links its logo to nav.homepage.url
+    return navigation
 
 
 def on_nav(nav, config, files):

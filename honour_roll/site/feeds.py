@@ -10,10 +10,10 @@ from email.utils import format_datetime
 from honour_roll.site.generated import Generated
 from honour_roll.record.loader import Roll
 from honour_roll.record.model import Honoree
-from honour_roll.site.notice import TEXT as NOTICE, marked
+from honour_roll.site.notice import TEXT as NOTICE, TEXT_EN as NOTICE_EN, marked
 from honour_roll.site.pages import make_environment
 from honour_roll.site.sharing import canonical_url
-from honour_roll.site.urls import DIRECTORY_URLS, FEED, Urls, absolute, card_uri, pillar_feed, pillar_src
+from honour_roll.site.urls import DIRECTORY_URLS, EN_FEED, EN_HOME_SRC, FEED, Urls, absolute, card_uri, en_honoree_src, pillar_feed, pillar_src
 
 
 @dataclass(frozen=True)
@@ -79,6 +79,33 @@ def feed_files(
                     home_url=urls.absolute(site_url, pillar_src(p)),
                     feed_url=absolute(site_url, pillar_feed(p)),
                     items=items([h for h in roll.published if p in h.pillars]),
+                ),
+            )
+        )
+    en = roll.movement.en
+    if en is not None:  # the English edition's feed: records with English text, in English
+        english = [h for h in roll.published if h.en is not None]
+        out.append(
+            Generated(
+                EN_FEED,
+                content=template.render(
+                    title=en.site_name,
+                    description=(f"{en.description} {NOTICE_EN}" if illustrative else en.description),
+                    home_url=urls.absolute(site_url, EN_HOME_SRC),
+                    feed_url=absolute(site_url, EN_FEED),
+                    language="en",
+                    items=[
+                        FeedItem(
+                            title=h.en.name,
+                            url=urls.absolute(site_url, en_honoree_src(h)),
+                            date=_date(h),
+                            summary=marked(h.en.summary, illustrative, english=True),
+                            categories=(en.kind(h.kind).label, *(en.pillar(p).label for p in h.pillars), en.locality(h.locality)),
+                            image=absolute(site_url, card_uri(h.id)),
+                            image_length=card_sizes.get(card_uri(h.id), 0),
+                        )
+                        for h in english
+                    ],
                 ),
             )
         )

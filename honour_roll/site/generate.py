@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from honour_roll.site.browse import browse_page
+from honour_roll.site.english import EnglishPages, counterparts, with_alternate
 from honour_roll.site.feeds import feed_files
 from honour_roll.site.generated import Generated
 from honour_roll.record.guidance import Guidance
@@ -52,6 +53,10 @@ def generate_site(
         settings.cache_dir or Path(tempfile.gettempdir()) / "honour-roll-share-cards",
     )
     out: list[Generated] = PageMaker(roll, guidance, data_dir, settings.site_url, memo, urls, pictures).pages()
+    # The English edition, when the movement has one; each page names its counterpart.
+    pairs = counterparts(roll)
+    out = [with_alternate(g, pairs[g.src_uri]) if g.src_uri in pairs else g for g in out]
+    out += EnglishPages(roll, urls, pictures, settings.illustrative).pages()
     seen: set[str] = set()
     for honoree in roll.published:
         for photo in honoree.photos:

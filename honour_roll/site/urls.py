@@ -21,6 +21,7 @@ BROWSE_SRC = "tra-cuu.md"
 GUIDANCE_SRC = "huong-dan.md"
 OPEN_DATA_DIR = "du-lieu-mo"
 OPEN_DATA_SRC = f"{OPEN_DATA_DIR}/index.md"
+RESULTS_SRC = "tim-kiem.md"  # the search results page
 HONOREE_DIR = "guong-dien-hinh"
 HONOREE_INDEX_SRC = f"{HONOREE_DIR}/index.md"  # /guong-dien-hinh/: the section's own page
 PILLAR_DIR = "tru-cot"
@@ -29,6 +30,15 @@ PHOTO_DIR = "anh"
 SHARE_DIR = "chia-se"
 FEED = "rss.xml"
 SITE_CARD = f"{SHARE_DIR}/trang-chu.png"
+
+# The English edition: a folder of its own, with English names.
+EN_DIR = "en"
+EN_HOME_SRC = f"{EN_DIR}/index.md"
+EN_GUIDANCE_SRC = f"{EN_DIR}/guidance.md"
+EN_HONOREE_DIR = f"{EN_DIR}/honorees"
+EN_HONOREE_INDEX_SRC = f"{EN_HONOREE_DIR}/index.md"
+EN_RESULTS_SRC = f"{EN_DIR}/search.md"
+EN_FEED = f"{EN_DIR}/{FEED}"
 
 
 def honoree_src(h) -> str:
@@ -42,6 +52,18 @@ def pillar_src(p) -> str:
 
 def kind_src(k) -> str:
     return f"{KIND_DIR}/{k.slug}.md"
+
+
+def en_honoree_src(h) -> str:
+    return f"{EN_HONOREE_DIR}/{getattr(h, 'id', h)}.md"
+
+
+def en_pillar_src(p) -> str:
+    return f"{EN_DIR}/pillars/{p.id}.md"
+
+
+def en_kind_src(k) -> str:
+    return f"{EN_DIR}/kinds/{k.id}.md"
 
 
 def photo_src(p) -> str:

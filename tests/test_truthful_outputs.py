@@ -42,7 +42,7 @@ def meta(html: str) -> dict[str, str]:
 
 def outputs(site) -> dict[str, object]:
     """Everything that leaves the site on its own, as read by whoever receives it."""
-    feeds = [ET.parse(p).getroot() for p in [site / "rss.xml", *sorted((site / "tru-cot").glob("*/rss.xml"))]]
+    feeds = [ET.parse(p).getroot() for p in [site / "rss.xml", site / "en" / "rss.xml", *sorted((site / "tru-cot").glob("*/rss.xml"))]]
     raw_csv = (site / "du-lieu-mo" / "guong-dien-hinh.csv").read_bytes().decode("utf-8-sig")
     pages = {p: meta(p.read_text(encoding="utf-8")) for p in sorted(site.rglob("*.html"))}
     return {
@@ -67,12 +67,17 @@ def test_every_output_that_leaves_the_site_says_the_data_are_illustrative(real_s
     # sharing previews of every page
     assert len(out["descriptions"]) > 40
     for page, (og, twitter) in out["descriptions"].items():
-        assert og.startswith("[Dữ liệu minh họa] ") and twitter == og, page
+        # The English edition's pages say it in English.
+        label = "[Illustrative data] " if str(page).startswith("en/") else "[Dữ liệu minh họa] "
+        assert og.startswith(label) and twitter == og, page
+    assert any(str(page).startswith("en/") for page in out["descriptions"])
     # feeds: the channel, and every item on its own (readers show items without the channel)
     for feed in out["feeds"]:
-        assert notice.TEXT in feed.find("channel/description").text
+        english = feed.find("channel/language").text == "en"
+        assert (notice.TEXT_EN if english else notice.TEXT) in feed.find("channel/description").text
         items = feed.findall("channel/item")
-        assert items and all(i.find("description").text.startswith("[Dữ liệu minh họa] ") for i in items)
+        label = "[Illustrative data] " if english else "[Dữ liệu minh họa] "
+        assert items and all(i.find("description").text.startswith(label) for i in items)
     # open data: a header field and every record; the CSV's first column on every row
     data = out["json"]
     assert data["illustrative_data"] is True and data["notice"] == notice.TEXT

@@ -33,7 +33,7 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
 
 
 def english_date(day) -> str:
-    """'10 August 2022', whatever the machine's locale."""
+    """'10 August' and the year, whatever the machine's locale."""
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
@@ -43,7 +43,7 @@ def counterparts(roll: Roll) -> dict[str, str]:
     m = roll.movement
     if m.en is None:
         return {}
-    pairs = {HOME_SRC: EN_HOME_SRC, GUIDANCE_SRC: EN_GUIDANCE_SRC, HONOREE_INDEX_SRC: EN_HONOREE_INDEX_SRC}
+    pairs = {HOME_SRC: EN_HOME_SRC, GUIDANCE_SRC: EN_GUIDANCE_SRC, HONOREE_INDEX_SRC: EN_HONOREE_INDEX_SRC, RESULTS_SRC: EN_RESULTS_SRC}
     pairs.update({pillar_src(p): en_pillar_src(p) for p in m.pillars})
     pairs.update({kind_src(k): en_kind_src(k) for k in m.kinds})
     pairs.update({honoree_src(h): en_honoree_src(h) for h in roll.published if h.en is not None})

@@ -53,9 +53,7 @@ def generate_site(
         settings.cache_dir or Path(tempfile.gettempdir()) / "honour-roll-share-cards",
     )
     out: list[Generated] = PageMaker(roll, guidance, data_dir, settings.site_url, memo, urls, pictures).pages()
-    # The English edition, when the movement has one; each page names its counterpart.
-    pairs = counterparts(roll)
-    out = [with_alternate(g, pairs[g.src_uri]) if g.src_uri in pairs else g for g in out]
+    # The English edition, when the movement has one.
     out += EnglishPages(roll, urls, pictures, settings.illustrative).pages()
     seen: set[str] = set()
     for honoree in roll.published:
@@ -75,4 +73,6 @@ def generate_site(
     out.append(open_data_page(roll, settings.illustrative))
     out += redirect_files(roll, settings.site_url, urls)
     out += redirect_config_files(roll, settings.site_url, urls)  # the same moves as 301s, for nginx and Apache
-    return out
+    # Each Vietnamese page with an English counterpart names it (the English pages name theirs).
+    pairs = counterparts(roll)
+    return [with_alternate(g, pairs[g.src_uri]) if g.src_uri in pairs else g for g in out]

@@ -228,7 +228,8 @@ def build_index(docs: list[SearchDoc]) -> list[Generated]:
         by_form = index[word]
         piece = _json(word) + ":" + _json([[form, encode_postings(by_form[form])] for form in sorted(by_form)])
         piece_size = len(piece.encode("utf-8"))
-        if pieces and size + piece_size > SHARD_TARGET:
+        # The file is its pieces, a comma between each two and the braces around them.
+        if pieces and size + piece_size + 2 > SHARD_TARGET:
             flush()
         pieces.append(piece)
         shard_of[word] = len(out)

@@ -1,0 +1,135 @@
+"""The English edition (issue 14): a record's `en:` block becomes its page under /en/,
+with <html lang="en">, a language switch and hreflang pairs both ways (sitemap.xml),
+English lists that show records without English in Vietnamese and say so, an English
+feed and English search documents; a draft's English never leaves the records."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, ROOT, make_project, run_build
+from htmltext import visible_text
+from search_twin import StaticIndex
+from honour_roll.site.generated import Generated
+from honour_roll.site.search_encoding import INDEX_DIR
+
+RECORDS = FIXTURES / "english" / "honorees"
+DRAFT_WORD = "Xylophone"  # only in the draft's English name
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    project = make_project(tmp_path_factory.mktemp("english") / "p", sorted(RECORDS.glob("*.yml")), FIXTURES / "valid" / "photos")
+    site = project / "site"
+    result = run_build(project, site)  # strict
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+def html(site: Path, path: str) -> str:
+    return (site / path / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_record_with_english_gets_an_english_page(site):
+    page = html(site, "en/honorees/tran-van-mau")
+    assert page.lstrip().startswith("<!doctype html>") and '<html lang="en"' in page
+    text = visible_text(page)
+    assert "Mr Mẫu brought the \"Digital citizen\" class" in text and "Computing teacher" in text
+    assert "1,200 pupils completed the course." in text and "Borrow the school's computer room" in text
+    # escaped, never markup: "&" in the summary, the story's heading moved under the page's own
+    assert "fake news &amp; online scams" in page and "<h3" in page and "How it works" in text
+    # the movement's words in English, the page's chrome in English
+    assert "Individual" in text and "Digital society" in text and "Vũng Tàu City" in text and "Certificate of Commendation" in text
+    assert 'placeholder="Search"' in page and "Tìm kiếm" not in page
+    assert "Illustrative data:" in text and "Dữ liệu minh họa" not in text
+    # what is not translated is Vietnamese, and marked so for screen readers
+    assert '<td lang="vi">Bộ bài giảng Công dân số cho học sinh THCS</td>' in page
+
+
+def test_the_two_pages_link_to_each_other(site):
+    english, vietnamese = html(site, "en/honorees/tran-van-mau"), html(site, "guong-dien-hinh/tran-van-mau")
+    assert re.search(r'<a class="hr-lang" href="\.\./\.\./\.\./guong-dien-hinh/tran-van-mau/" hreflang="vi" lang="vi" rel="alternate"', english)
+    assert re.search(r'<a class="hr-lang" href="\.\./\.\./en/honorees/tran-van-mau/" hreflang="en" lang="en" rel="alternate"', vietnamese)
+    # a Vietnamese page without English offers the English edition's home, not a translation
+    other = html(site, "guong-dien-hinh/le-thi-mau-hai")
+    assert re.search(r'<a class="hr-lang" href="\.\./\.\./en/" hreflang="en" lang="en" title="The English edition">', other)
+
+
+def test_the_sitemap_pairs_every_translation_both_ways(site):
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    root = ET.parse(site / "sitemap.xml").getroot()
+    pairs = {}
+    for url in root.findall("s:url", ns):
+        links = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", ns)}
+        if links:
+            pairs[url.find("s:loc", ns).text] = links
+    base = "https://guong-dien-hinh.example/"
+    vi, en = base + "guong-dien-hinh/tran-van-mau/", base + "en/honorees/tran-van-mau/"
+    assert pairs[vi] == pairs[en] == {"vi": vi, "en": en, "x-default": vi}
+    assert pairs[base] == {"vi": base, "en": base + "en/", "x-default": base}
+    for loc, links in pairs.items():  # every pair is declared from both of its pages
+        assert pairs[links["en"]] == links and pairs[links["vi"]] == links, loc
+    assert base + "guong-dien-hinh/le-thi-mau-hai/" not in pairs
+
+
+def test_records_without_english_are_listed_in_vietnamese_and_marked(site):
+    assert not (site / "en" / "honorees" / "le-thi-mau-hai").exists()
+    for path in ("en", "en/kinds/individual", "en/pillars/digital-society", "en/honorees"):
+        page = html(site, path)
+        card = page[page.index("Lê Thị Mẫu Hai") - 200 : page.index("Lê Thị Mẫu Hai") + 200]
+        assert 'lang="vi"' in card and 'href="' in card and "guong-dien-hinh/le-thi-mau-hai/" in card, path
+        assert "In Vietnamese" in visible_text(page), path
+        assert "en/honorees/tran-van-mau/" in page or "tran-van-mau/" in page, path
+
+
+def test_the_guidance_summary_lists_every_criterion_in_english(site):
+    page = html(site, "en/guidance")
+    text = visible_text(page)
+    assert '<html lang="en"' in page and "Criterion 3.3.a" in text and 'id="criterion-3-3-a"' in page
+    assert "needs at least 1 provincial or national initiative, or 2 at grassroots level" in text
+    # the honoree page's criteria link to those anchors
+    assert "guidance/#criterion-3-3-c" in html(site, "en/honorees/tran-van-mau")
+
+
+def test_the_english_feed_lists_the_english_records_in_english(site):
+    channel = ET.parse(site / "en" / "rss.xml").getroot().find("channel")
+    assert channel.find("language").text == "en"
+    items = channel.findall("item")
+    assert [i.find("title").text for i in items] == ["Trần Văn Mẫu"]
+    assert items[0].find("link").text == "https://guong-dien-hinh.example/en/honorees/tran-van-mau/"
+    assert items[0].find("description").text.startswith("[Illustrative data] Mr Mẫu brought")
+
+
+def test_search_finds_the_english_text_with_accents_folded(site):
+    folder = site / INDEX_DIR
+    index = StaticIndex(Generated(f"{INDEX_DIR}/{p.relative_to(folder).as_posix()}", p.read_text(encoding="utf-8")) for p in folder.rglob("*.json"))
+    urls = [json.loads((folder / "d" / f"{h.id // 2}.json").read_text(encoding="utf-8"))[h.id % 2][0] for h in index.search("computing teacher")[1]]
+    assert urls and urls[0] == "en/honorees/tran-van-mau/"
+    urls = [json.loads((folder / "d" / f"{h.id // 2}.json").read_text(encoding="utf-8"))[h.id % 2][0] for h in index.search("phuoc thang lower secondary")[1]]
+    assert urls[0] == "en/honorees/tran-van-mau/"
+
+
+def test_a_draft_english_text_reaches_no_output(site):
+    leaks = [p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file() and not p.name.endswith((".png", ".webp", ".jpg", ".gz", ".woff2"))
+             and DRAFT_WORD.lower() in p.read_text(encoding="utf-8", errors="ignore").lower()]
+    assert leaks == []
+    assert not (site / "en" / "honorees" / "phan-van-nhap").exists()
+
+
+def test_a_movement_without_english_has_no_english_edition(tmp_path):
+    project = make_project(tmp_path / "p", [RECORDS / "tran-van-mau.yml"], FIXTURES / "valid" / "photos")
+    movement = project / "data" / "movement.yml"
+    text = movement.read_text(encoding="utf-8")
+    movement.write_text(text[: text.index("\nen:\n")] + "\n", encoding="utf-8")
+    site = project / "site"
+    result = run_build(project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert not (site / "en").exists()
+    page = html(site, "guong-dien-hinh/tran-van-mau")
+    assert 'class="hr-lang"' not in page and "xhtml:link" not in (site / "sitemap.xml").read_text(encoding="utf-8")

@@ -449,13 +449,13 @@
     found: function (n, q, shown) { return n + (n === "1" ? " result" : " results") + " for “" + q + "”" + (shown ? "; showing " + shown + "." : "."); },
     notFound: function (q) { return "No results for “" + q + "”. Try another word; results in Vietnamese are found without typing accents."; }
   } : {
-    loadFailed: T.loadFailed,
+    loadFailed: "Không tải được dữ liệu tìm kiếm; hãy thử lại.",
     seeAll: function (n, q) { return "Xem tất cả " + n + " kết quả cho " + q; },
-    noneFor: function (q) { return T.noneFor(q); },
+    noneFor: function (q) { return "Không tìm thấy kết quả cho " + q; },
     count: function (n) { return n + " kết quả. Dùng phím mũi tên lên, xuống để chọn, Enter để mở."; },
     none: "Không tìm thấy kết quả.",
-    prompt: T.prompt,
-    searching: T.searching,
+    prompt: "Gõ từ khóa để tìm gương điển hình, tiêu chí và trang giới thiệu.",
+    searching: "Đang tìm…",
     titlePrefix: "Tìm: ",
     found: function (n, q, shown) { return "Có " + n + " kết quả cho “" + q + "”" + (shown ? "; đang hiện " + shown + "." : "."); },
     notFound: function (q) { return "Không tìm thấy kết quả cho “" + q + "”. Hãy thử từ khác, hoặc xem trang Tra cứu."; }

@@ -133,3 +133,14 @@ def test_a_movement_without_english_has_no_english_edition(tmp_path):
     assert not (site / "en").exists()
     page = html(site, "guong-dien-hinh/tran-van-mau")
     assert 'class="hr-lang"' not in page and "xhtml:link" not in (site / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_open_data_carries_the_english_text(site):
+    data = json.loads((site / "du-lieu-mo" / "guong-dien-hinh.json").read_text(encoding="utf-8"))
+    by_id = {r["id"]: r for r in data["honorees"]}
+    en = by_id["tran-van-mau"]["en"]
+    assert en["url"] == "https://guong-dien-hinh.example/en/honorees/tran-van-mau/" and en["position"] == "Computing teacher"
+    assert en["achievements"][0] == "1,200 pupils completed the course." and len(en["replication"]["steps"]) == 2
+    assert by_id["le-thi-mau-hai"]["en"] is None and "phan-van-nhap" not in by_id
+    csv = (site / "du-lieu-mo" / "guong-dien-hinh.csv").read_text(encoding="utf-8-sig")
+    assert "name_en" in csv.splitlines()[0] and "https://guong-dien-hinh.example/en/honorees/tran-van-mau/" in csv

@@ -144,3 +144,17 @@ def test_open_data_carries_the_english_text(site):
     assert by_id["le-thi-mau-hai"]["en"] is None and "phan-van-nhap" not in by_id
     csv = (site / "du-lieu-mo" / "guong-dien-hinh.csv").read_text(encoding="utf-8-sig")
     assert "name_en" in csv.splitlines()[0] and "https://guong-dien-hinh.example/en/honorees/tran-van-mau/" in csv
+
+
+def test_english_pages_carry_no_vietnamese_interface_text(site):
+    """The theme's and the site's own words, in English on every English page (records' untranslated
+    values are marked lang="vi" and checked elsewhere)."""
+    vietnamese = ("Tìm kiếm", "Liên kết đến mục này", "Gương điển hình chuyển đổi số", "Dữ liệu minh họa", "Trang chủ",
+                  "Chuyển đến nội dung", "Về đầu trang", "Tiêu chí đáp ứng", "Chia sẻ", "Nội dung theo Hướng dẫn")
+    pages = sorted((site / "en").rglob("index.html"))
+    assert len(pages) >= 10
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        found = [w for w in vietnamese if w in html]
+        assert found == [], (path.relative_to(site).as_posix(), found)
+        assert "Skip to content" in html and "Link to this section" in html, path

@@ -13,6 +13,8 @@ Each page names its counterpart in the other language (front matter
 
 from __future__ import annotations
 
+from urllib.parse import quote, urlencode
+
 import jinja2
 
 from honour_roll.record.loader import Roll
@@ -72,8 +74,9 @@ def with_alternate(page: Generated, other_src: str) -> Generated:
 class EnglishPages:
     """Renders the English edition's pages of one build."""
 
-    def __init__(self, roll: Roll, urls: Urls, pictures: Pictures, illustrative: bool = False):
+    def __init__(self, roll: Roll, urls: Urls, pictures: Pictures, illustrative: bool = False, site_url: str = "/"):
         self.roll = roll
+        self.site_url = site_url
         self.movement = roll.movement
         self.en = roll.movement.en
         self.published = roll.published
@@ -142,5 +145,17 @@ class EnglishPages:
         src = en_honoree_src(h)
         return self.render(
             "honoree.md.j2", src, honoree_src(h), h=h, story=jinja2.utils.markupsafe.Markup(safe_story(h.en.story)),
-            kind_criteria=self.movement.criteria_for(h.kind), card=card_uri(h.id),
+            kind_criteria=self.movement.criteria_for(h.kind), card=card_uri(h.id), share=self.share_links(h),
         )
+
+    def share_links(self, h: Honoree) -> dict[str, str]:
+        """As on the Vietnamese page (PageMaker.share_links): plain links, nothing loaded
+        from another host until the visitor clicks."""
+        url = self.urls.absolute(self.site_url, en_honoree_src(h))
+        title = f"{h.en.name} — an exemplary model of {self.en.short_name}"
+        return {
+            "url": url,
+            "title": title,
+            "facebook": "https://www.facebook.com/sharer/sharer.php?" + urlencode({"u": url}),
+            "email": "mailto:?" + urlencode({"subject": title, "body": f"{h.en.summary}\n\n{url}"}, quote_via=quote),
+        }

@@ -54,7 +54,7 @@ def generate_site(
     )
     out: list[Generated] = PageMaker(roll, guidance, data_dir, settings.site_url, memo, urls, pictures).pages()
     # The English edition, when the movement has one.
-    out += EnglishPages(roll, urls, pictures, settings.illustrative).pages()
+    out += EnglishPages(roll, urls, pictures, settings.illustrative, settings.site_url).pages()
     seen: set[str] = set()
     for honoree in roll.published:
         for photo in honoree.photos:

@@ -158,3 +158,37 @@ def test_english_pages_carry_no_vietnamese_interface_text(site):
         found = [w for w in vietnamese if w in html]
         assert found == [], (path.relative_to(site).as_posix(), found)
         assert "Skip to content" in html and "Link to this section" in html, path
+
+
+def test_a_reader_switches_language_and_searches_in_english(site, browser):
+    """In Chromium at phone width: the switch leads to the English page and back, and the
+    header search on an English page answers in English."""
+    from conftest import StaticServer
+
+    with StaticServer(site) as server:
+        context = browser.new_context(viewport={"width": 390, "height": 844})
+        page = context.new_page()
+        errors, outside = [], []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(server.url) else None)
+        page.goto(server.url + "/guong-dien-hinh/tran-van-mau/", wait_until="networkidle")
+        assert page.evaluate("document.documentElement.lang") == "vi"
+        page.get_by_role("link", name="English").click()
+        page.wait_for_load_state("networkidle")
+        assert page.url == server.url + "/en/honorees/tran-van-mau/"
+        assert page.evaluate("document.documentElement.lang") == "en"
+        assert page.locator("h1").inner_text().startswith("Trần Văn Mẫu")
+        # the header search: the magnifier opens the box on a phone; messages in English
+        page.locator("[data-hr-search-open]").click()
+        page.locator("#hr-search-input").type("computing teache")
+        page.locator("#hr-search-input").press("r")
+        page.wait_for_selector("[data-hr-search-popup]:not([hidden])")
+        status = page.locator("[data-hr-search-status]").inner_text()
+        assert "result" in status and "kết quả" not in status, status
+        assert "Trần Văn Mẫu" in page.locator("#hr-search-listbox").inner_text()
+        page.get_by_role("button", name="Close search").click()
+        page.get_by_role("link", name="Tiếng Việt").click()
+        page.wait_for_load_state("networkidle")
+        assert page.url == server.url + "/guong-dien-hinh/tran-van-mau/"
+        context.close()
+    assert errors == [] and outside == []

@@ -13,6 +13,7 @@ in full on every build (_Build.check).
 
 from __future__ import annotations
 
+import importlib
 import json
 import logging
 import os
@@ -39,6 +40,7 @@ from honour_roll.site.fork_pool import ForkPool, replay, workers_wanted
 from honour_roll.record.guidance import load_guidance
 from honour_roll.site.html_post import finalize_html
 from honour_roll.record.loader import display_path, load_roll
+from honour_roll.site.preview_output import KeptOutput
 from honour_roll.site.page_store import PageEntry, PageStore, fingerprint_distributions, fingerprint_tree
 from honour_roll.record.problems import RecordsInvalid
 from honour_roll.site.server_files import finish_site
@@ -249,6 +251,9 @@ def _finalize(output: str, page, config) -> str:
 
 def on_post_build(config) -> None:
     _build.end(success=True)
+    if _serving:
+        removed = _kept.prune()
+        log.debug(f"Xem trước: {_kept.written} tệp ghi mới, {_kept.unchanged} tệp giữ nguyên, {removed} tệp cũ đã xóa")
     if not _serving:  # the preview serves files itself and rebuilds often: no header file, no .gz
         done = finish_site(Path(config.site_dir), _project_root(config) / ".cache" / "compressed", config.site_url or "/")
         log.debug(f"Tệp nén .gz: {done.files} ({done.made} nén mới, {done.reused} dùng lại)")
@@ -261,6 +266,50 @@ def on_build_error(error) -> None:
 def on_post_template(output_content: str, template_name: str, config) -> str:
     # The 404 page is rendered as a theme template, not a page.
     return finalize_html(output_content, policy=not _serving) if template_name.endswith(".html") else output_content
+
+
+# --- the preview's site folder, kept between rebuilds -----------------------------------------
+
+_kept = KeptOutput()
+
+
+def on_pre_build(config) -> None:
+    if _serving:
+        _keep_preview_folder(config)
+
+
+def _keep_preview_folder(config) -> None:
+    """Under the preview only (honour_roll/site/preview_output.py): the folder is not emptied
+    before each rebuild, and every file MkDocs writes into it goes through KeptOutput, which
+    skips the unchanged ones; on_post_build removes what the rebuild did not make. MkDocs
+    offers no event for writing, so its three writers are wrapped, for this folder only."""
+    _kept.begin(config.site_dir)
+    utils = importlib.import_module(f"{ENGINE}.utils")
+    if getattr(utils, "_honour_roll_kept", None) is _kept:
+        return
+    clean, write, copy, file_copy = utils.clean_directory, utils.write_file, utils.copy_file, File.copy_file
+
+    def clean_directory(directory: str) -> None:
+        if not _kept.keep_folder(directory):
+            clean(directory)
+
+    def write_file(content: bytes, output_path: str) -> None:
+        (_kept.write if _kept.inside(output_path) else write)(content, output_path)
+
+    def copy_file(source_path: str, output_path: str) -> None:
+        if os.path.isdir(output_path):
+            output_path = os.path.join(output_path, os.path.basename(source_path))
+        (_kept.copy if _kept.inside(output_path) else copy)(source_path, output_path)
+
+    def copy_generated(self, dirty: bool = False) -> None:
+        content = self._content  # a generated file's text or bytes, written as File.copy_file would
+        if content is not None and _kept.inside(self.abs_dest_path):
+            _kept.write(content.encode("utf-8") if isinstance(content, str) else content, self.abs_dest_path)
+        else:
+            file_copy(self, dirty)
+
+    utils.clean_directory, utils.write_file, utils.copy_file, File.copy_file = clean_directory, write_file, copy_file, copy_generated
+    utils._honour_roll_kept = _kept
 
 
 # --- reusing finished pages between builds --------------------------------------------------
@@ -277,10 +326,15 @@ class CacheLinkedFile(File):
         try:
             if source is None or os.stat(source).st_mode & 0o444 != 0o444:
                 raise OSError("not readable by all: copy instead")  # entries from older builds
+            if _kept.inside(output) and os.path.lexists(output) and os.path.samefile(source, output):
+                _kept.note(output)  # the preview's kept folder has this link already
+                return
             os.makedirs(os.path.dirname(output), exist_ok=True)
             if os.path.lexists(output):
                 os.unlink(output)
             os.link(source, output)
+            if _kept.inside(output):
+                _kept.note(output)
         except OSError:  # another file system, or links not allowed: copy as MkDocs would
             super().copy_file(dirty)
 

@@ -259,6 +259,20 @@ def test_old_ids_answer_301_with_the_new_address(client, roll):
         assert status == 404
 
 
+def test_share_cards_old_png_addresses_answer_301_with_the_jpeg(client, real_site, roll):
+    # Cards were PNG until December 2026; links to them were shared on social networks.
+    for card in ("trang-chu", roll.published[0].id):
+        assert (real_site / "chia-se" / f"{card}.jpg").is_file() and not (real_site / "chia-se" / f"{card}.png").exists()
+        status, headers, _ = client.get(f"/chia-se/{card}.png")
+        assert status == 301, card
+        location = urlsplit(headers["location"])
+        assert location.path == f"/chia-se/{card}.jpg" and location.netloc in ("", f"127.0.0.1:{client.port}"), card
+        status, headers, body = client.get(location.path)
+        assert status == 200 and headers["content-type"] == "image/jpeg" and body[:2] == b"\xff\xd8"
+    status, _, _ = client.get("/chia-se/khong-co-the-nay.jpg")
+    assert status == 404
+
+
 # --- in Chromium, through nginx -------------------------------------------------------------------
 
 

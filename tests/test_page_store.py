@@ -190,19 +190,19 @@ def test_the_store_stays_out_of_the_site(project, tmp_path):
 
 
 def test_share_cards_are_linked_from_the_cache_readable_by_all(project, tmp_path):
-    card = tmp_path / "first" / "chia-se" / "tran-van-mau.png"
-    cached = [p for p in (project / ".cache" / "share-cards").glob("*.png") if p.stat().st_ino == card.stat().st_ino]
+    card = tmp_path / "first" / "chia-se" / "tran-van-mau.jpg"
+    cached = [p for p in (project / ".cache" / "share-cards").glob("*.jpg") if p.stat().st_ino == card.stat().st_ino]
     assert cached, "the site's card is not a link to the cache entry"
     assert card.stat().st_mode & 0o444 == 0o444  # a web server running as another user can read it
 
 
 def test_a_cache_entry_only_its_owner_can_read_is_copied_not_linked(project, tmp_path):
-    for entry in (project / ".cache" / "share-cards").glob("*.png"):
+    for entry in (project / ".cache" / "share-cards").glob("*.jpg"):
         entry.chmod(0o600)  # as builds before this change left them
     build(project, tmp_path / "site")
-    card = tmp_path / "site" / "chia-se" / "tran-van-mau.png"
+    card = tmp_path / "site" / "chia-se" / "tran-van-mau.jpg"
     assert card.stat().st_nlink == 1 and card.stat().st_mode & 0o444 == 0o444
-    assert card.read_bytes() == (tmp_path / "first" / "chia-se" / "tran-van-mau.png").read_bytes()
+    assert card.read_bytes() == (tmp_path / "first" / "chia-se" / "tran-van-mau.jpg").read_bytes()
 
 
 def test_a_removed_file_a_reused_page_links_to_fails_the_build(project, tmp_path):

@@ -91,3 +91,84 @@ def test_a_warning_logged_in_a_worker_fails_the_strict_build_as_in_a_serial_one(
     # A page that warned is never stored: the next build warns about it again.
     again = run_build(warned, tmp_path / "again", env={**POOL, **env})
     assert [line for line in (again.stdout + again.stderr).splitlines() if "hr-warn" in line] == serial_lines
+
+
+def test_whole_roll_outputs_made_in_a_forked_child_are_what_the_parent_makes(monkeypatch, tmp_path):
+    # Search, Tra cứu, feeds, open data and redirects are made in a child while the parent
+    # writes the pages (honour_roll/site/background.py): the same files, in the same order.
+    from honour_roll.record.guidance import load_guidance
+    from honour_roll.record.loader import load_roll
+    from honour_roll.site import generate
+
+    made = []
+
+    class Watched(generate.Background):
+        def result(self):
+            value = super().result()
+            made.append(self.forked)
+            return value
+
+    monkeypatch.setattr(generate, "Background", Watched)
+    roll = load_roll(ROOT / "data", ROOT)
+    guidance = load_guidance(ROOT / "data" / roll.movement.guidance.file, roll.movement, "huong-dan")
+    settings = generate.SiteSettings(docs_dir=ROOT / "docs", cache_dir=tmp_path / "cache", illustrative=True)
+
+    def site(workers: str) -> list[tuple]:
+        monkeypatch.setenv("HONOUR_ROLL_WORKERS", workers)
+        return [(g.src_uri, g.content, g.source_path, g.in_nav) for g in generate.generate_site(roll, guidance, ROOT / "data", settings)]
+
+    monkeypatch.setattr("honour_roll.site.background.MIN_HONOREES", 1)
+    serial, forked = site("1"), site("2")
+    assert made == [False, True]  # the second really came from another process
+    assert len(serial) > 100 and any(uri.startswith("tim-kiem/") for uri, *_ in serial) and any(uri.endswith("rss.xml") for uri, *_ in serial)
+    assert forked == serial
+
+
+def test_the_previews_search_memo_gives_the_index_a_fresh_build_makes(monkeypatch, tmp_path):
+    # Under the preview, each document's words are kept between rebuilds (search_terms.py), and
+    # the index is made in a forked child that reports what it used and made. After an edit,
+    # every file must be what a build from nothing makes.
+    from honour_roll.record.guidance import load_guidance
+    from honour_roll.record.loader import load_roll
+    from honour_roll.record.rebuild_memo import Memo
+    from honour_roll.site import generate, search_terms
+
+    monkeypatch.setattr("honour_roll.site.background.MIN_HONOREES", 1)
+    monkeypatch.setattr(search_terms, "preview", search_terms.TermsMemo())
+    forked = []
+
+    class Watched(generate.Background):
+        def result(self):
+            value = super().result()
+            forked.append(self.forked)
+            return value
+
+    monkeypatch.setattr(generate, "Background", Watched)
+    kept = []  # (documents used, lists made) as the parent keeps them after each round
+    keep = search_terms.preview.keep
+    monkeypatch.setattr(search_terms.preview, "keep", lambda used, made: (kept.append((len(used), made and len(made))), keep(used, made)))
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    settings = generate.SiteSettings(docs_dir=ROOT / "docs", cache_dir=tmp_path / "cache", illustrative=True)
+    memo = Memo()
+
+    def site(workers: str, memo=None) -> dict[str, object]:
+        monkeypatch.setenv("HONOUR_ROLL_WORKERS", workers)
+        if memo is not None:
+            memo.new_round()
+        roll = load_roll(data, tmp_path, memo=memo)
+        guidance = load_guidance(data / roll.movement.guidance.file, roll.movement, "huong-dan")
+        return {g.src_uri: g.content for g in generate.generate_site(roll, guidance, data, settings, memo)}
+
+    first = site("2", memo)  # the memo is empty: made in this process, which keeps every document's words
+    assert not search_terms.preview.refill and first == site("1")
+    record = sorted((data / "honorees").glob("*.yml"))[0]
+    record.write_text(record.read_text(encoding="utf-8").replace("summary: >-\n", "summary: >-\n  Từ khóa mới tinh xyzzy.\n", 1), encoding="utf-8")
+    edited = site("2", memo)  # in a child: one document's words made there and sent back
+    assert edited == site("1") and edited != first
+    assert any("xyzzy" in (content or "") for uri, content in edited.items() if uri.startswith("tim-kiem/index/"))
+    (documents, _), (again, sent_back) = kept
+    # The first round made the index in this process (no Background), the edited one in a child;
+    # the serial builds compared with did not fork.
+    assert forked == [False, True, False]
+    assert documents > 40 and again == documents and sent_back == 1  # only the edited record's words crossed over

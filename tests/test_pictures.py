@@ -108,7 +108,7 @@ def test_a_card_shows_the_first_photo_or_else_the_share_card(real_site, roll):
     without = next(h for h in roll.published if not h.photos)
     width = CARD_WIDTHS[-1]
     card = Image.open(real_site / "anh" / "the" / f"{without.id}-{width}.webp")
-    share = Image.open(real_site / "chia-se" / f"{without.id}.png").resize(card.size)
+    share = Image.open(real_site / "chia-se" / f"{without.id}.jpg").resize(card.size)
     photo_card = Image.open(real_site / "anh" / "the" / f"{with_photo.id}-{width}.webp")
     photo = ImageOps.fit(Image.open(DATA / with_photo.photos[0].file).convert("RGB"), photo_card.size)
     assert _difference(card, share) < 6 and _difference(photo_card, photo) < 6

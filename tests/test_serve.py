@@ -10,6 +10,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from pathlib import Path
 
 import pytest
 
@@ -170,3 +171,64 @@ def test_an_open_preview_page_reloads_itself_after_an_edit(serving, browser):
         assert blocked == []
     finally:
         context.close()
+
+
+def _serve(project, port: int, tmp: Path, log) -> subprocess.Popen:
+    tmp.mkdir()
+    return subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(project / "mkdocs.yml"), "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project, env={**BUILD_ENV, "TMPDIR": str(tmp)}, stdout=log, stderr=subprocess.STDOUT,
+    )
+
+
+def _stop(server: subprocess.Popen) -> None:
+    server.terminate()
+    try:
+        server.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait(timeout=10)
+
+
+def _site_tree(tmp: Path) -> dict[str, bytes]:
+    (site,) = tmp.glob("mkdocs_*")  # the folder mkdocs serve builds into
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def test_the_preview_folder_kept_between_rebuilds_holds_what_a_fresh_preview_writes(tmp_path):
+    # The preview keeps its site folder and writes only changed files (preview_output.py): after
+    # an edit and a removed record, it must hold exactly what a preview started afresh writes.
+    project = make_project(tmp_path / "project", [VALID], photos=FIXTURES / "valid" / "photos")
+    other = project / "data" / "honorees" / "tran-van-hai.yml"
+    other.write_text(VALID.read_text(encoding="utf-8").replace("name: Trần Văn Mẫu", "name: Trần Văn Hai"), encoding="utf-8")
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    with open(tmp_path / "serve.log", "w+") as log:
+        server = _serve(project, port, tmp_path / "kept", log)
+        try:
+            wait_for(server, f"{url}/guong-dien-hinh/tran-van-hai/", "Trần Văn Hai")
+            before = _site_tree(tmp_path / "kept")
+            assert "chia-se/tran-van-hai.jpg" in before and "guong-dien-hinh/tran-van-hai/index.html" in before
+            other.unlink()
+            record = project / "data" / "honorees" / "tran-van-mau.yml"
+            record.write_text(record.read_text(encoding="utf-8").replace("Giáo viên Tin học", "Tổ trưởng chuyên môn Tin học"), encoding="utf-8")
+            wait_for(server, f"{url}/guong-dien-hinh/tran-van-mau/", "Tổ trưởng chuyên môn Tin học")
+            deadline = time.monotonic() + WAIT
+            while fetch(f"{url}/guong-dien-hinh/tran-van-hai/") is not None and time.monotonic() < deadline:
+                time.sleep(0.3)
+            time.sleep(1)  # the rebuild's last step (removing stale files) follows its pages
+            kept = _site_tree(tmp_path / "kept")
+        finally:
+            _stop(server)
+        server = _serve(project, port, tmp_path / "fresh", log)  # the same port: the same addresses in the pages
+        try:
+            wait_for(server, f"{url}/guong-dien-hinh/tran-van-mau/", "Tổ trưởng chuyên môn Tin học")
+            time.sleep(1)
+            fresh = _site_tree(tmp_path / "fresh")
+        finally:
+            _stop(server)
+        log.seek(0)
+        print(log.read()[-3000:])  # shown only when the test fails
+    assert "chia-se/tran-van-hai.jpg" not in kept and "guong-dien-hinh/tran-van-hai/index.html" not in kept
+    assert sorted(kept) == sorted(fresh)
+    assert [name for name in kept if kept[name] != fresh[name]] == []

@@ -16,7 +16,7 @@ from fontTools.ttLib import TTFont
 from honour_roll.site import share_cards
 from honour_roll.record.loader import load_roll
 from honour_roll.site.open_data import CSV_COLUMNS
-from honour_roll.site.share_cards import BOLD, REGULAR, Card, card_png, honoree_card, site_card
+from honour_roll.site.share_cards import BOLD, REGULAR, Card, card_bytes, honoree_card, site_card
 from honour_roll.record.vocabulary import Status
 
 from conftest import FIXTURES, INDIVIDUAL, MOVEMENT, ROOT, StaticServer, make_project, run_build
@@ -66,19 +66,26 @@ def test_honoree_metadata_comes_from_the_record(real_site, roll):
         assert m["og:title"] == f"{h.name} — Gương điển hình chuyển đổi số" and m["og:type"] == "article"
         assert m["og:description"] == f"[Dữ liệu minh họa] {h.summary}"
         assert m["og:url"] == f"{SITE_URL}guong-dien-hinh/{h.id}/"
-        assert m["og:image"] == f"{SITE_URL}chia-se/{h.id}.png"
-        assert (real_site / "chia-se" / f"{h.id}.png").is_file()
+        assert m["og:image"] == f"{SITE_URL}chia-se/{h.id}.jpg"
+        assert (real_site / "chia-se" / f"{h.id}.jpg").is_file()
+        assert m["og:image:type"] == "image/jpeg"
+    # The feeds carry the same card, with its type and size.
+    rss = (real_site / "rss.xml").read_text(encoding="utf-8")
+    for url, length, kind in re.findall(r'<enclosure url="([^"]+)" length="(\d+)" type="([^"]+)"/>', rss):
+        card = real_site / url.removeprefix(SITE_URL)
+        assert kind == "image/jpeg" and card.suffix == ".jpg" and int(length) == card.stat().st_size
+    assert "<enclosure" in rss
 
 
 # --- share cards ----------------------------------------------------------------------------------
 
 
-def test_share_cards_are_1200_by_630_png(real_site, roll):
+def test_share_cards_are_1200_by_630_jpeg(real_site, roll):
     from PIL import Image
 
     for h in roll.published[:5]:
-        with Image.open(real_site / "chia-se" / f"{h.id}.png") as im:
-            assert im.size == (1200, 630) and im.format == "PNG"
+        with Image.open(real_site / "chia-se" / f"{h.id}.jpg") as im:
+            assert im.size == (1200, 630) and im.format == "JPEG"
 
 
 def test_the_font_covers_every_character_of_every_card(roll):
@@ -93,13 +100,13 @@ def test_the_font_covers_every_character_of_every_card(roll):
 
 def test_unchanged_cards_are_not_redrawn(tmp_path, roll, monkeypatch):
     card = honoree_card(roll.published[0], "Gương điển hình chuyển đổi số")
-    first = card_png(card, tmp_path)
+    first = card_bytes(card, tmp_path)
     monkeypatch.setattr(share_cards, "draw_card", lambda c: pytest.fail("an unchanged card was redrawn"))
-    assert card_png(card, tmp_path) == first
+    assert card_bytes(card, tmp_path) == first
     changed = Card(card.eyebrow, card.title + " mới", card.lines, card.footer)
     monkeypatch.undo()
-    assert card_png(changed, tmp_path) != first
-    assert len(list(tmp_path.glob("*.png"))) == 2
+    assert card_bytes(changed, tmp_path) != first
+    assert len(list(tmp_path.glob("*.jpg"))) == 2
 
 
 def test_cards_render_vietnamese_marks_legibly():

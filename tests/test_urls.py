@@ -132,7 +132,7 @@ def test_feeds_sitemap_and_open_data_point_at_pages_of_the_site(site):
     for url in urls:
         file, _ = resolve_absolute(site, url)
         assert file is not None, url
-        assert file.suffix in (".html", ".png", ".svg", ".xml"), url
+        assert file.suffix in (".html", ".jpg", ".svg", ".xml"), url
 
 
 def test_every_search_result_leads_to_a_page_and_its_anchor(site):

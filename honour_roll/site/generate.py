@@ -10,6 +10,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from honour_roll.site.background import Background
 from honour_roll.site.browse import browse_page
 from honour_roll.site.english import EnglishPages, counterparts, with_alternate
 from honour_roll.site.feeds import feed_files
@@ -21,7 +22,9 @@ from honour_roll.site.pages import PageMaker
 from honour_roll.site.pictures import Pictures
 from honour_roll.record.rebuild_memo import Memo
 from honour_roll.site.redirects import redirect_files
+from honour_roll.site import search_terms
 from honour_roll.site.search_index import search_files
+from honour_roll.site.search_terms import TermsMemo
 from honour_roll.site.server_files import redirect_config_files
 from honour_roll.site.sharing import sharing_files
 from honour_roll.site.urls import Urls, card_uri, photo_src
@@ -52,6 +55,16 @@ def generate_site(
         roll.published, data_dir, {h.id: cards[card_uri(h.id)] for h in roll.published},
         settings.cache_dir or Path(tempfile.gettempdir()) / "honour-roll-share-cards",
     )
+    sizes = {g.src_uri: g.source_path.stat().st_size for g in shared if g.source_path is not None}
+    # What no page's Markdown needs is made on another core while this one writes the pages. In the
+    # preview, whose unchanged pages come from the memo, this core is free sooner: it makes all but
+    # the search index itself, once the pages are written.
+    parts = {"search"} if memo is not None else {"search", "others"}
+    terms = search_terms.preview if memo is not None else None  # the preview's memo of each document's words
+    if terms is not None and terms.refill:  # nothing in it yet: made here, where it stays (search_terms.py)
+        whole_roll = None
+    else:
+        whole_roll = Background(lambda: _whole_roll_files(roll, guidance, data_dir, settings, urls, sizes, parts, terms), len(roll.published))
     out: list[Generated] = PageMaker(roll, guidance, data_dir, settings.site_url, memo, urls, pictures).pages()
     # The English edition, when the movement has one.
     out += EnglishPages(roll, urls, pictures, settings.illustrative, settings.site_url).pages()
@@ -62,17 +75,46 @@ def generate_site(
             if uri not in seen:
                 seen.add(uri)
                 out.append(Generated(uri, source_path=data_dir / photo.file))
-    out.append(browse_page(roll, urls))
-    # Hand-written pages are searchable too.
-    out += search_files(roll, guidance, docs_dir=settings.docs_dir or data_dir.parent / "docs", urls=urls)
+    made = {} if "others" in parts else _whole_roll_files(roll, guidance, data_dir, settings, urls, sizes, {"others"})
+    if whole_roll is None:
+        made.update(_whole_roll_files(roll, guidance, data_dir, settings, urls, sizes, parts, terms))
+    else:
+        made.update(whole_roll.result())
+    if terms is not None:
+        reported = made.pop("terms")  # from a child: what it used and made; made here, the memo holds them itself
+        terms.keep(*(reported if whole_roll is not None and whole_roll.forked else (terms.used, terms.made)))
+    # In the order MkDocs was always handed them.
+    out += made["browse"]
+    out += made["search"]
     out += shared
     out += pictures.files()
-    sizes = {g.src_uri: g.source_path.stat().st_size for g in shared if g.source_path is not None}
-    out += feed_files(roll, settings.site_url, settings.site_name, sizes, urls, settings.illustrative)
-    out += open_data_files(roll, settings.site_url, urls, settings.illustrative)
-    out.append(open_data_page(roll, settings.illustrative))
-    out += redirect_files(roll, settings.site_url, urls)
-    out += redirect_config_files(roll, settings.site_url, urls)  # the same moves as 301s, for nginx and Apache
+    out += made["rest"]
     # Each Vietnamese page with an English counterpart names it (the English pages name theirs).
     pairs = counterparts(roll)
     return [with_alternate(g, pairs[g.src_uri]) if g.src_uri in pairs else g for g in out]
+
+
+def _whole_roll_files(
+    roll: Roll, guidance: Guidance, data_dir: Path, settings: SiteSettings, urls: Urls, sizes: dict[str, int], parts: set[str],
+    terms: TermsMemo | None = None,
+) -> dict:
+    """``parts``: "search" (the index), "others" (Tra cứu, feeds, open data and redirects)."""
+    made: dict = {}
+    if "others" in parts:
+        made["browse"] = [browse_page(roll, urls)]
+    if "search" in parts:
+        docs_dir = settings.docs_dir or data_dir.parent / "docs"  # hand-written pages are searchable too
+        if terms is None:
+            made["search"] = search_files(roll, guidance, docs_dir=docs_dir, urls=urls)
+        else:
+            terms.start()
+            made["search"] = search_files(roll, guidance, docs_dir=docs_dir, urls=urls, terms=terms)
+            made["terms"] = terms.report()
+    if "others" in parts:
+        rest = feed_files(roll, settings.site_url, settings.site_name, sizes, urls, settings.illustrative)
+        rest += open_data_files(roll, settings.site_url, urls, settings.illustrative)
+        rest.append(open_data_page(roll, settings.illustrative))
+        rest += redirect_files(roll, settings.site_url, urls)
+        rest += redirect_config_files(roll, settings.site_url, urls)  # the same moves as 301s, for nginx and Apache
+        made["rest"] = rest
+    return made

@@ -30,6 +30,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from honour_roll.site.generated import Generated
@@ -111,7 +112,36 @@ def phrases(text: str, folded_form=fold) -> set[str]:
     return out
 
 
-def postings(docs: list[SearchDoc]) -> dict[str, dict[str, list[int]]]:
+_FORMS = _Forms()  # pure: the same spelling always gives the same forms
+
+
+def doc_terms(doc: SearchDoc) -> dict[tuple[str, str], int]:
+    """(folded, accented) of every word and phrase of one document -> the mask of the fields
+    that hold it. The per-document half of ``postings``, and a pure function of ``doc.fields``
+    (the preview keeps its results between rebuilds: honour_roll/site/search_terms.py)."""
+    forms = _FORMS
+    body = FIELDS.index("body")
+    phrase_bits = {FIELDS.index(f) for f in PHRASE_FIELDS}
+    order = [body] + [i for i in range(len(FIELDS)) if i != body]
+    masks: dict[tuple[str, str], int] = {}
+    for bit in order:
+        text = doc.fields[bit]
+        if not text:
+            continue
+        text = nfc(text)
+        keys = [forms[w] for w in set(term_texts(text))]
+        if bit in phrase_bits:
+            keys += [(p, p) for p in phrases(text, lambda w: forms[w][0])]
+        flag = 1 << bit
+        if not masks:
+            masks = dict.fromkeys(keys, flag)
+        else:
+            for key in keys:
+                masks[key] = masks.get(key, 0) | flag
+    return masks
+
+
+def postings(docs: list[SearchDoc], terms: Callable[[SearchDoc], dict[tuple[str, str], int]] = doc_terms) -> dict[str, dict[str, list[int]]]:
     """Folded word -> accented form -> ``doc id << MASK_BITS | field mask``, doc ids ascending.
 
     Phrases (see the module's docstring) are words with one form, themselves.
@@ -119,30 +149,12 @@ def postings(docs: list[SearchDoc]) -> dict[str, dict[str, list[int]]]:
     The hot loop of the build (10,000 honorees: millions of words), written
     for speed: each distinct spelling is folded once, each field's words are
     deduplicated first, the longest field (the body) is counted in one step.
+    ``terms``: ``doc_terms``, or the preview's memo of it.
     """
-    forms = _Forms()
     by_key: dict[tuple[str, str], list[int]] = {}
-    body = FIELDS.index("body")
-    phrase_bits = {FIELDS.index(f) for f in PHRASE_FIELDS}
-    order = [body] + [i for i in range(len(FIELDS)) if i != body]
     for doc_id, doc in enumerate(docs):
-        masks: dict[tuple[str, str], int] = {}
-        for bit in order:
-            text = doc.fields[bit]
-            if not text:
-                continue
-            text = nfc(text)
-            keys = [forms[w] for w in set(term_texts(text))]
-            if bit in phrase_bits:
-                keys += [(p, p) for p in phrases(text, lambda w: forms[w][0])]
-            flag = 1 << bit
-            if not masks:
-                masks = dict.fromkeys(keys, flag)
-            else:
-                for key in keys:
-                    masks[key] = masks.get(key, 0) | flag
         base = doc_id << MASK_BITS
-        for key, mask in masks.items():
+        for key, mask in terms(doc).items():
             found = by_key.get(key)
             if found is None:
                 by_key[key] = [base | mask]
@@ -205,9 +217,9 @@ def _document_frequency(by_form: dict[str, list[int]]) -> int:
     return len({v >> MASK_BITS for values in by_form.values() for v in values})
 
 
-def build_index(docs: list[SearchDoc]) -> list[Generated]:
-    """The index files for these documents, byte-identical for the same input."""
-    index = postings(docs)
+def build_index(docs: list[SearchDoc], terms: Callable[[SearchDoc], dict[tuple[str, str], int]] = doc_terms) -> list[Generated]:
+    """The index files for these documents, byte-identical for the same input (``terms``: see ``postings``)."""
+    index = postings(docs, terms)
     out: list[Generated] = []
 
     # Shards: alphabetically adjacent words packed up to SHARD_TARGET bytes, so

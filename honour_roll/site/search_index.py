@@ -18,7 +18,7 @@ from honour_roll.record.model import Honoree
 from honour_roll.record.movement import Movement
 from honour_roll.site.markup import read_front_matter
 from honour_roll.site.pages import make_environment
-from honour_roll.site.search_encoding import SearchDoc, build_index
+from honour_roll.site.search_encoding import SearchDoc, build_index, doc_terms
 from honour_roll.site.slugs import heading_slug
 from honour_roll.site.urls import (
     DIRECTORY_URLS, EN_GUIDANCE_SRC, GUIDANCE_SRC, RESULTS_SRC, Urls, en_honoree_src, en_kind_src, en_pillar_src, honoree_src, kind_src,
@@ -214,7 +214,7 @@ def documents(roll: Roll, guidance: Guidance, docs_dir: Path | None = None, urls
     return docs
 
 
-def search_files(roll: Roll, guidance: Guidance, docs_dir: Path | None = None, urls: Urls = DIRECTORY_URLS) -> list[Generated]:
-    """Everything search adds to a build: the index and the results page."""
+def search_files(roll: Roll, guidance: Guidance, docs_dir: Path | None = None, urls: Urls = DIRECTORY_URLS, terms=doc_terms) -> list[Generated]:
+    """Everything search adds to a build: the index and the results page (``terms``: see search_encoding.postings)."""
     page = make_environment().get_template("search.md.j2").render(src=RESULTS_SRC, movement=roll.movement)
-    return [Generated(RESULTS_SRC, page, in_nav=False), *build_index(documents(roll, guidance, docs_dir, urls))]
+    return [Generated(RESULTS_SRC, page, in_nav=False), *build_index(documents(roll, guidance, docs_dir, urls), terms)]

@@ -1,4 +1,4 @@
-"""Files for sharing an honoree: the share card (PNG) and the QR code (SVG)
+"""Files for sharing an honoree: the share card (JPEG) and the QR code (SVG)
 that points at the page's canonical address."""
 
 from __future__ import annotations

@@ -29,7 +29,7 @@ KIND_DIR = "loai"
 PHOTO_DIR = "anh"
 SHARE_DIR = "chia-se"
 FEED = "rss.xml"
-SITE_CARD = f"{SHARE_DIR}/trang-chu.png"
+SITE_CARD = f"{SHARE_DIR}/trang-chu.jpg"  # share cards are JPEG (share_cards.py); .png until 2026-12
 
 # The English edition: a folder of its own, with English names.
 EN_DIR = "en"
@@ -76,7 +76,7 @@ def pillar_feed(p) -> str:
 
 
 def card_uri(honoree_id: str) -> str:
-    return f"{SHARE_DIR}/{honoree_id}.png"
+    return f"{SHARE_DIR}/{honoree_id}.jpg"
 
 
 def qr_uri(honoree_id: str) -> str:

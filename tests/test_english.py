@@ -104,6 +104,25 @@ def test_the_english_feed_lists_the_english_records_in_english(site):
     assert [i.find("title").text for i in items] == ["Trần Văn Mẫu"]
     assert items[0].find("link").text == "https://guong-dien-hinh.example/en/honorees/tran-van-mau/"
     assert items[0].find("description").text.startswith("[Illustrative data] Mr Mẫu brought")
+    assert items[0].find("enclosure").get("url") == "https://guong-dien-hinh.example/chia-se/en/tran-van-mau.jpg"
+
+
+def test_english_pages_are_shared_with_english_cards(site):
+    from honour_roll.site import share_cards
+    from honour_roll.record.loader import load_roll
+
+    page = html(site, "en/honorees/tran-van-mau")
+    assert 'property="og:image" content="https://guong-dien-hinh.example/chia-se/en/tran-van-mau.jpg"' in page
+    assert 'property="og:image" content="https://guong-dien-hinh.example/chia-se/en/home.jpg"' in html(site, "en")
+    assert (site / "chia-se" / "en" / "tran-van-mau.jpg").is_file() and (site / "chia-se" / "en" / "home.jpg").is_file()
+    assert not (site / "chia-se" / "en" / "le-thi-mau-hai.jpg").exists()  # no English, no English card
+    # what the card says: the record's and the movement's English, the notice in English
+    roll = load_roll(site.parent / "data", site.parent)
+    h = next(h for h in roll.published if h.id == "tran-van-mau")
+    card = share_cards.english_honoree_card(h, share_cards.english_movement_line(roll.movement), illustrative=True)
+    assert card.notice.startswith("ILLUSTRATIVE DATA") and card.title == "Trần Văn Mẫu"
+    assert card.lines == ("Computing teacher, Phước Thắng Lower Secondary School", "Individual · Digital society", "Vũng Tàu City · 2023")
+    assert card.eyebrow.startswith("EXEMPLARY MODEL · ") and "Vietnam" not in card.text and "Gương" not in card.text
 
 
 def test_search_finds_the_english_text_with_accents_folded(site):

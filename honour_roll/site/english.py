@@ -26,7 +26,7 @@ from honour_roll.site.markup import front_matter
 from honour_roll.site.pages import GROUP_LIMIT, make_environment
 from honour_roll.site.pictures import Pictures
 from honour_roll.site.urls import (
-    BROWSE_SRC, EN_GUIDANCE_SRC, EN_HOME_SRC, EN_RESULTS_SRC, RESULTS_SRC, EN_HONOREE_INDEX_SRC, EN_FEED, GUIDANCE_SRC, HOME_SRC, HONOREE_INDEX_SRC, Urls, card_uri,
+    BROWSE_SRC, EN_GUIDANCE_SRC, EN_HOME_SRC, EN_RESULTS_SRC, RESULTS_SRC, EN_HONOREE_INDEX_SRC, EN_FEED, GUIDANCE_SRC, HOME_SRC, HONOREE_INDEX_SRC, Urls, en_card_uri,
     en_honoree_src, en_kind_src, en_pillar_src, honoree_src, kind_src, pillar_src,
 )
 
@@ -145,7 +145,7 @@ class EnglishPages:
         src = en_honoree_src(h)
         return self.render(
             "honoree.md.j2", src, honoree_src(h), h=h, story=jinja2.utils.markupsafe.Markup(safe_story(h.en.story)),
-            kind_criteria=self.movement.criteria_for(h.kind), card=card_uri(h.id), share=self.share_links(h),
+            kind_criteria=self.movement.criteria_for(h.kind), card=en_card_uri(h.id), share=self.share_links(h),
         )
 
     def share_links(self, h: Honoree) -> dict[str, str]:

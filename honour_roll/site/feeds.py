@@ -13,7 +13,7 @@ from honour_roll.record.model import Honoree
 from honour_roll.site.notice import TEXT as NOTICE, TEXT_EN as NOTICE_EN, marked
 from honour_roll.site.pages import make_environment
 from honour_roll.site.sharing import canonical_url
-from honour_roll.site.urls import DIRECTORY_URLS, EN_FEED, EN_HOME_SRC, FEED, Urls, absolute, card_uri, en_honoree_src, pillar_feed, pillar_src
+from honour_roll.site.urls import DIRECTORY_URLS, EN_FEED, EN_HOME_SRC, FEED, Urls, absolute, card_uri, en_card_uri, en_honoree_src, pillar_feed, pillar_src
 
 
 @dataclass(frozen=True)
@@ -101,8 +101,8 @@ def feed_files(
                             date=_date(h),
                             summary=marked(h.en.summary, illustrative, english=True),
                             categories=(en.kind(h.kind).label, *(en.pillar(p).label for p in h.pillars), en.locality(h.locality)),
-                            image=absolute(site_url, card_uri(h.id)),
-                            image_length=card_sizes.get(card_uri(h.id), 0),
+                            image=absolute(site_url, en_card_uri(h.id)),
+                            image_length=card_sizes.get(en_card_uri(h.id), 0),
                         )
                         for h in english
                     ],

@@ -27,7 +27,7 @@ from honour_roll.site.search_index import search_files
 from honour_roll.site.search_terms import TermsMemo
 from honour_roll.site.server_files import redirect_config_files
 from honour_roll.site.sharing import sharing_files
-from honour_roll.site.urls import Urls, card_uri, photo_src
+from honour_roll.site.urls import Urls, card_uri, en_card_uri, photo_src
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,7 @@ def generate_site(
     pictures = Pictures(
         roll.published, data_dir, {h.id: cards[card_uri(h.id)] for h in roll.published},
         settings.cache_dir or Path(tempfile.gettempdir()) / "honour-roll-share-cards",
+        english_cards={h.id: cards[en_card_uri(h.id)] for h in roll.published if en_card_uri(h.id) in cards},
     )
     sizes = {g.src_uri: g.source_path.stat().st_size for g in shared if g.source_path is not None}
     # What no page's Markdown needs is made on another core while this one writes the pages. In the

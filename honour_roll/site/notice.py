@@ -19,6 +19,7 @@ TEXT_EN = (
 )
 # On a share card, in capitals above everything else.
 CARD = "DỮ LIỆU MINH HỌA · HỒ SƠ HƯ CẤU, KHÔNG PHẢI QUYẾT ĐỊNH KHEN THƯỞNG THẬT"
+CARD_EN = "ILLUSTRATIVE DATA · A FICTIONAL RECORD, NOT A REAL AWARD DECISION"
 
 
 def marked(text: str, illustrative: bool, english: bool = False) -> str:

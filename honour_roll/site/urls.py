@@ -39,6 +39,7 @@ EN_HONOREE_DIR = f"{EN_DIR}/honorees"
 EN_HONOREE_INDEX_SRC = f"{EN_HONOREE_DIR}/index.md"
 EN_RESULTS_SRC = f"{EN_DIR}/search.md"
 EN_FEED = f"{EN_DIR}/{FEED}"
+EN_SITE_CARD = f"{SHARE_DIR}/{EN_DIR}/home.jpg"
 
 
 def honoree_src(h) -> str:
@@ -77,6 +78,11 @@ def pillar_feed(p) -> str:
 
 def card_uri(honoree_id: str) -> str:
     return f"{SHARE_DIR}/{honoree_id}.jpg"
+
+
+def en_card_uri(honoree_id: str) -> str:
+    """The English edition's card of an honoree with English text."""
+    return f"{SHARE_DIR}/{EN_DIR}/{honoree_id}.jpg"
 
 
 def qr_uri(honoree_id: str) -> str:

@@ -20,7 +20,34 @@ from honour_roll.site.generated import Generated
 from honour_roll.site.search_encoding import INDEX_DIR
 
 RECORDS = FIXTURES / "english" / "honorees"
+GOLDEN = ROOT / "tests" / "golden" / "tran-van-mau.en.md"
 DRAFT_WORD = "Xylophone"  # only in the draft's English name
+
+
+def test_english_honoree_page_matches_golden_output():
+    """The English page's Markdown for the fixture record, as the site generator is handed it."""
+    import os
+
+    from honour_roll.record.loader import load_roll
+    from honour_roll.site.english import EnglishPages
+    from honour_roll.site.pictures import Pictures
+    from honour_roll.site.urls import DIRECTORY_URLS
+
+    from conftest import MOVEMENT
+
+    data = FIXTURES / "english"
+    roll = load_roll(data, ROOT, movement=MOVEMENT)  # the bundled movement, with its English
+    pages = {p.src_uri: p for p in EnglishPages(roll, DIRECTORY_URLS, Pictures(roll.published, data), True, "https://guong-dien-hinh.example/").pages()}
+    assert set(pages) == {
+        "en/index.md", "en/guidance.md", "en/honorees/index.md", "en/pillars/digital-government.md", "en/pillars/digital-economy.md",
+        "en/pillars/digital-society.md", "en/kinds/collective.md", "en/kinds/enterprise.md", "en/kinds/individual.md",
+        "en/honorees/tran-van-mau.md", "en/search.md",
+    }
+    page = pages["en/honorees/tran-van-mau.md"]
+    if os.environ.get("UPDATE_GOLDEN"):
+        GOLDEN.write_text(page.content, encoding="utf-8")
+    assert page.content == GOLDEN.read_text(encoding="utf-8")
+    assert not page.in_nav and "BÍ-MẬT-NỘI-BỘ" not in "".join(p.content for p in pages.values())
 
 
 @pytest.fixture(scope="module")
@@ -105,6 +132,11 @@ def test_the_english_feed_lists_the_english_records_in_english(site):
     assert items[0].find("link").text == "https://guong-dien-hinh.example/en/honorees/tran-van-mau/"
     assert items[0].find("description").text.startswith("[Illustrative data] Mr Mẫu brought")
     assert items[0].find("enclosure").get("url") == "https://guong-dien-hinh.example/chia-se/en/tran-van-mau.jpg"
+    # one per pillar too, linked from its English page
+    society = ET.parse(site / "en" / "pillars" / "digital-society" / "rss.xml").getroot().find("channel")
+    assert society.find("title").text.startswith("Digital society — ") and len(society.findall("item")) == 1
+    assert ET.parse(site / "en" / "pillars" / "digital-economy" / "rss.xml").getroot().find("channel").findall("item") == []
+    assert 'type="application/rss+xml" title="Digital society — ' in html(site, "en/pillars/digital-society")
 
 
 def test_english_pages_are_shared_with_english_cards(site):

@@ -42,7 +42,7 @@ def meta(html: str) -> dict[str, str]:
 
 def outputs(site) -> dict[str, object]:
     """Everything that leaves the site on its own, as read by whoever receives it."""
-    feeds = [ET.parse(p).getroot() for p in [site / "rss.xml", site / "en" / "rss.xml", *sorted((site / "tru-cot").glob("*/rss.xml"))]]
+    feeds = [ET.parse(p).getroot() for p in [site / "rss.xml", site / "en" / "rss.xml", *sorted((site / "tru-cot").glob("*/rss.xml")), *sorted((site / "en" / "pillars").glob("*/rss.xml"))]]
     raw_csv = (site / "du-lieu-mo" / "guong-dien-hinh.csv").read_bytes().decode("utf-8-sig")
     pages = {p: meta(p.read_text(encoding="utf-8")) for p in sorted(site.rglob("*.html"))}
     return {

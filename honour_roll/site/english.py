@@ -27,7 +27,7 @@ from honour_roll.site.pages import GROUP_LIMIT, make_environment
 from honour_roll.site.pictures import Pictures
 from honour_roll.site.urls import (
     BROWSE_SRC, EN_GUIDANCE_SRC, EN_HOME_SRC, EN_RESULTS_SRC, RESULTS_SRC, EN_HONOREE_INDEX_SRC, EN_FEED, GUIDANCE_SRC, HOME_SRC, HONOREE_INDEX_SRC, Urls, en_card_uri,
-    en_honoree_src, en_kind_src, en_pillar_src, honoree_src, kind_src, pillar_src,
+    en_honoree_src, en_kind_src, en_pillar_feed, en_pillar_src, honoree_src, kind_src, pillar_src,
 )
 
 LANG = "en"
@@ -134,7 +134,7 @@ class EnglishPages:
     def pillar(self, pillar: Pillar) -> Generated:
         src = en_pillar_src(pillar)
         groups = [(k, *self.english_first([h for h in self.published if pillar in h.pillars and h.kind == k])) for k in self.movement.kinds]
-        return self.render("pillar.md.j2", src, pillar_src(pillar), pillar=pillar, groups=groups, limit=GROUP_LIMIT)
+        return self.render("pillar.md.j2", src, pillar_src(pillar), pillar=pillar, groups=groups, limit=GROUP_LIMIT, feed=en_pillar_feed(pillar))
 
     def kind(self, kind: Kind) -> Generated:
         src = en_kind_src(kind)

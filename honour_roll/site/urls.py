@@ -63,6 +63,10 @@ def en_pillar_src(p) -> str:
     return f"{EN_DIR}/pillars/{p.id}.md"
 
 
+def en_pillar_feed(p) -> str:
+    return f"{EN_DIR}/pillars/{p.id}/{FEED}"
+
+
 def en_kind_src(k) -> str:
     return f"{EN_DIR}/kinds/{k.id}.md"
 

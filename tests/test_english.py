@@ -77,6 +77,8 @@ def test_a_record_with_english_gets_an_english_page(site):
     assert "Illustrative data:" in text and "Dữ liệu minh họa" not in text
     # what is not translated is Vietnamese, and marked so for screen readers
     assert '<td lang="vi">Bộ bài giảng Công dân số cho học sinh THCS</td>' in page
+    # the photo described in English, as the record gives it
+    assert 'alt="Pupils practising in the computer room"' in page and "Học sinh thực hành" not in page
 
 
 def test_the_two_pages_link_to_each_other(site):

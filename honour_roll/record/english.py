@@ -87,3 +87,8 @@ class HonoreeEnglish:
     achievements: tuple[str, ...] = ()
     steps: tuple[str, ...] = ()  # replication.steps
     requirements: tuple[str, ...] = ()  # replication.requirements
+    photos: tuple[tuple[str, str | None], ...] = ()  # (alt, credit) of each photo, in the record's order
+
+    def photo(self, index: int) -> tuple[str, str | None] | None:
+        """The English description (and credit) of the record's photo at ``index``, if given."""
+        return self.photos[index] if index < len(self.photos) else None

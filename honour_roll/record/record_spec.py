@@ -91,6 +91,23 @@ ENGLISH = Group(
         "summary": (_with(Text(max_length=1200), "Tóm tắt bằng tiếng Anh"), True),
         "story": (_with(Text(max_length=20000, multiline=True), "Câu chuyện bằng tiếng Anh, viết bằng Markdown"), True),
         "achievements": (_with(ListOf(item=Text(max_length=500), max_items=30), "Thành tích bằng tiếng Anh: mỗi thành tích một mục, cùng thứ tự"), False),
+        "photos": (
+            _with(
+                ListOf(
+                    item=Group(
+                        description="Mô tả ảnh bằng tiếng Anh",
+                        fields={
+                            "alt": (_with(Text(max_length=300), "Mô tả ảnh bằng tiếng Anh cho người khiếm thị"), True),
+                            "credit": (_with(Text(max_length=200), "Nguồn ảnh bằng tiếng Anh (nếu khác bản tiếng Việt)"), False),
+                        },
+                        synonyms={"mo_ta": "alt", "nguon": "credit"},
+                    ),
+                    max_items=12,
+                ),
+                "Mô tả các ảnh bằng tiếng Anh: mỗi ảnh của photos một mục, cùng thứ tự",
+            ),
+            False,
+        ),
         "replication": (
             Group(
                 description="Cách nhân rộng bằng tiếng Anh: cùng số bước và điều kiện như bản tiếng Việt",

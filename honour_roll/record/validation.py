@@ -95,6 +95,7 @@ def _check_english(values: dict, ctx: Context) -> None:
         for message in story_problems(en["story"]):
             ctx.problem("en.story", message)
     _same_count(en.get("achievements"), values.get("achievements", ()), "en.achievements", "thành tích", ctx)
+    _same_count(en.get("photos"), values.get("photos", ()), "en.photos", "ảnh", ctx)
     rep, en_rep = values.get("replication"), en.get("replication")
     if en_rep is not None and rep is None:
         ctx.problem("en.replication", "hồ sơ không có phần replication bằng tiếng Việt; hãy xóa phần này hoặc bổ sung bản tiếng Việt")
@@ -250,6 +251,7 @@ def _english(en: dict) -> HonoreeEnglish:
         name=en["name"], summary=en["summary"], story=en["story"], position=en.get("position"), unit=en.get("unit"),
         parent_body=en.get("parent_body"), achievements=tuple(en.get("achievements", ())), steps=tuple(rep.get("steps", ())),
         requirements=tuple(rep.get("requirements", ())),
+        photos=tuple((p["alt"], p.get("credit")) for p in en.get("photos", ())),
     )
 
 

@@ -24,6 +24,7 @@ import hashlib
 import io
 import itertools
 import os
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -72,6 +73,12 @@ class Picture:
     webp: tuple[Variant, ...]  # narrowest first
     fallback: Variant
     alt: str  # "" when the picture only repeats what the text beside it says
+
+    lang: str = "vi"  # the language of ``alt``
+
+    def described(self, alt: str, lang: str = "en") -> "Picture":
+        """The same picture, described in another language."""
+        return dataclasses.replace(self, alt=alt, lang=lang)
 
     def srcset(self, root: str) -> str:
         return ", ".join(f"{root}{v.uri} {v.width}w" for v in self.webp)

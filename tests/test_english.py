@@ -168,6 +168,19 @@ def test_search_finds_the_english_text_with_accents_folded(site):
     assert urls[0] == "en/honorees/tran-van-mau/"
 
 
+def test_at_equal_match_the_reader_s_language_comes_first(site):
+    folder = site / INDEX_DIR
+    index = StaticIndex(Generated(f"{INDEX_DIR}/{p.relative_to(folder).as_posix()}", p.read_text(encoding="utf-8")) for p in folder.rglob("*.json"))
+    assert [lang for lang, _ in index.meta["languages"]] == ["vi", "en"]
+
+    def urls(query, lang):
+        return [index.document(h.id)["url"] for h in index.search(query, lang)[1]]
+
+    # the name is the same in both languages: each edition's readers get their own page first
+    assert urls("tran van mau", "vi")[:2] == ["guong-dien-hinh/tran-van-mau/", "en/honorees/tran-van-mau/"]
+    assert urls("tran van mau", "en")[:2] == ["en/honorees/tran-van-mau/", "guong-dien-hinh/tran-van-mau/"]
+
+
 def test_a_draft_english_text_reaches_no_output(site):
     leaks = [p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file() and not p.name.endswith((".png", ".webp", ".jpg", ".gz", ".woff2"))
              and DRAFT_WORD.lower() in p.read_text(encoding="utf-8", errors="ignore").lower()]
@@ -239,6 +252,13 @@ def test_a_reader_switches_language_and_searches_in_english(site, browser):
         status = page.locator("[data-hr-search-status]").inner_text()
         assert "result" in status and "kết quả" not in status, status
         assert "Trần Văn Mẫu" in page.locator("#hr-search-listbox").inner_text()
+        # a name both editions share: on an English page the English page comes first, as the twin ranks it
+        page.locator("#hr-search-input").fill("")
+        page.locator("#hr-search-input").type("tran van ma")
+        page.locator("#hr-search-input").press("u")
+        page.locator("#hr-search-listbox [role=option]").nth(1).wait_for()  # (no wait_for_function: the CSP forbids eval)
+        first = page.locator("#hr-search-listbox [role=option]").first
+        assert "English" in first.inner_text(), first.inner_text()
         page.get_by_role("button", name="Close search").click()
         page.get_by_role("link", name="Tiếng Việt").click()
         page.wait_for_load_state("networkidle")

@@ -186,17 +186,18 @@ def english_docs(roll: Roll, urls: Urls = DIRECTORY_URLS) -> list[SearchDoc]:
                 meta=" · ".join(("English", en.kind(h.kind).label, en.locality(h.locality), str(h.year))),
                 fields=(e.name, "\n".join(identity), "\n".join(facets), "\n".join((e.summary, *e.achievements)), "\n".join((story, *e.steps, *e.requirements))),
                 passages=tuple(p for p in passages if p),
+                lang="en",
             )
         )
     for p in m.pillars:
         t = en.pillar(p)
-        docs.append(SearchDoc(urls.page(en_pillar_src(p)), t.label, f"English · {en.pillar_label}", (t.label, "", "", t.intro, ""), (t.intro,) if t.intro else ()))
+        docs.append(SearchDoc(urls.page(en_pillar_src(p)), t.label, f"English · {en.pillar_label}", (t.label, "", "", t.intro, ""), (t.intro,) if t.intro else (), "en"))
     for k in m.kinds:
         t = en.kind(k)
-        docs.append(SearchDoc(urls.page(en_kind_src(k)), t.plural, "English", (t.plural, "", "", t.intro, ""), (t.intro,) if t.intro else ()))
+        docs.append(SearchDoc(urls.page(en_kind_src(k)), t.plural, "English", (t.plural, "", "", t.intro, ""), (t.intro,) if t.intro else (), "en"))
     summary = plain_markdown(en.guidance_summary)
     criteria = "\n".join(f"{c.id} {en.criterion(c)}" for c in m.criteria)
-    docs.append(SearchDoc(urls.page(EN_GUIDANCE_SRC), en.guidance_title, "English", (en.guidance_title, "", "", criteria, summary), (_cut(summary, 600),)))
+    docs.append(SearchDoc(urls.page(EN_GUIDANCE_SRC), en.guidance_title, "English", (en.guidance_title, "", "", criteria, summary), (_cut(summary, 600),), "en"))
     return docs
 
 

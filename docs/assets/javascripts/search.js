@@ -347,8 +347,16 @@
     });
     // Documents with every word first; if none has all, those with the most.
     hits = hits.filter(function (h) { return h.matched === best; });
+    // At equal match, results in the page's own language first (meta.languages: runs of ids).
+    var runs = meta.languages || [];
+    var own = function (id) {
+      var lang = runs.length ? runs[0][0] : "";
+      for (var r = 0; r < runs.length && runs[r][1] <= id; r++) lang = runs[r][0];
+      return lang === PAGE_LANG ? 1 : 0;
+    };
+    hits.forEach(function (h) { h.own = own(h.id); });
     hits.sort(function (a, b) {
-      return b.level - a.level || b.score - a.score || a.id - b.id;
+      return b.level - a.level || b.own - a.own || b.score - a.score || a.id - b.id;
     });
     return hits;
   }
@@ -436,7 +444,8 @@
   }
 
   // The English edition's pages (<html lang="en">) speak English; every other page Vietnamese.
-  var EN = document.documentElement.lang === "en";
+  var PAGE_LANG = document.documentElement.lang;
+  var EN = PAGE_LANG === "en";
   var T = EN ? {
     loadFailed: "Could not load the search data; please try again.",
     seeAll: function (n, q) { return "See all " + n + " results for " + q; },

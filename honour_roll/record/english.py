@@ -7,7 +7,7 @@ record without one is listed in Vietnamese on the English pages, and marked so.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
@@ -23,9 +23,7 @@ class PillarEnglish:
     intro: str = ""
 
 
-# eq=False: compared and hashed by identity, as the movement is one object per build, and
-# its maps (id -> English) would not hash.
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True)
 class MovementEnglish:
     site_name: str
     title: str
@@ -39,39 +37,48 @@ class MovementEnglish:
     guidance_summary: str  # Markdown, written by people: a summary, not a translation
     pillar_label: str
     pillar_plural: str
-    kinds: dict[str, KindEnglish] = field(default_factory=dict)
-    pillars: dict[str, PillarEnglish] = field(default_factory=dict)
-    levels: dict[str, str] = field(default_factory=dict)
-    criteria: dict[str, str] = field(default_factory=dict)
+    # (id, English) pairs, in the movement's order: tuples, so that two readings of one
+    # movement file compare equal (the preview's memo keys on them).
+    kinds: tuple[tuple[str, KindEnglish], ...] = ()
+    pillars: tuple[tuple[str, PillarEnglish], ...] = ()
+    levels: tuple[tuple[str, str], ...] = ()
+    criteria: tuple[tuple[str, str], ...] = ()
     rule_labels: tuple[str, ...] = ()
     rule_requirement: str = ""
-    localities: dict[str, str] = field(default_factory=dict)
-    awards: dict[str, str] = field(default_factory=dict)
+    localities: tuple[tuple[str, str], ...] = ()
+    awards: tuple[tuple[str, str], ...] = ()
 
     # Lookups by the movement's own objects, as templates hold them.
     def kind(self, kind) -> KindEnglish:
-        return self.kinds[kind.id]
+        return _find(self.kinds, kind.id)
 
     def pillar(self, pillar) -> PillarEnglish:
-        return self.pillars[pillar.id]
+        return _find(self.pillars, pillar.id)
 
     def level(self, level) -> str:
-        return self.levels[level.id]
+        return _find(self.levels, level.id)
 
     def criterion(self, criterion) -> str:
-        return self.criteria[criterion.id]
+        return _find(self.criteria, criterion.id)
 
     def locality(self, locality) -> str:
-        return self.localities[locality.id]
+        return _find(self.localities, locality.id)
 
     def award(self, award) -> str:
-        return self.awards[award.id]
+        return _find(self.awards, award.id)
 
     def rule_reason(self, result) -> str:
         """RuleResult.reason, in English."""
         parts = [f"{n} {label}" if n == 1 else f"{n} × {label}" for n, label in zip(result.counts, self.rule_labels) if n]
         have = " and ".join(parts) if parts else "no recognised initiative yet"
         return f"Met: {have}." if result.met else f"Not met: {have}; {self.rule_requirement}."
+
+
+def _find(pairs, key: str):
+    for k, value in pairs:
+        if k == key:
+            return value
+    raise KeyError(key)
 
 
 @dataclass(frozen=True)

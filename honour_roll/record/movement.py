@@ -654,8 +654,8 @@ class _Reader:
             pillar_label=self.part(lambda: self.text(pillars.get("label"), f"{path}.pillars.label"), "") if pillars else "",
             pillar_plural=self.part(lambda: self.text(pillars.get("plural"), f"{path}.pillars.plural"), "") if pillars else "",
             kinds=self.translations(d.get("kinds"), f"{path}.kinds", [k.id for k in m.kinds], "loại", kind),
-            pillars=self.translations(pillars.get("items"), f"{path}.pillars.items", [p.id for p in m.pillars], "mục", pillar) if pillars else {},
-            levels=self.translations(d.get("initiative_levels"), f"{path}.initiative_levels", [lv.id for lv in m.levels], "cấp", self.text) if m.levels else {},
+            pillars=self.translations(pillars.get("items"), f"{path}.pillars.items", [p.id for p in m.pillars], "mục", pillar) if pillars else (),
+            levels=self.translations(d.get("initiative_levels"), f"{path}.initiative_levels", [lv.id for lv in m.levels], "cấp", self.text) if m.levels else (),
             criteria=self.translations(d.get("criteria"), f"{path}.criteria", [c.id for c in m.criteria], "tiêu chí", self.text),
             rule_labels=tuple(rule_labels),
             rule_requirement=self.part(lambda: self.text(labels.get("requirement"), f"{path}.initiative_rule.requirement"), "") if labels else "",
@@ -676,12 +676,12 @@ class _Reader:
             raise _Invalid
         return value.strip()
 
-    def translations(self, value: Any, path: str, ids: list[str], what: str, read: Callable[[Any, str], Any]) -> dict:
+    def translations(self, value: Any, path: str, ids: list[str], what: str, read: Callable[[Any, str], Any]) -> tuple:
         """``id: English`` for every id of a list of the movement, and no other."""
         if value is None or value == "" or not isinstance(value, dict):
             if value is not None and value != "":
                 self.problem(path, f"cần một nhóm 'mã: bản tiếng Anh' cho mỗi {what}")
-            return {}
+            return ()
         out = {}
         for key, item in value.items():
             key = str(key)
@@ -695,4 +695,4 @@ class _Reader:
         missing = [i for i in ids if i not in value]
         if missing:
             self.problem(path, f"thiếu bản tiếng Anh của {what} {', '.join(repr(i) for i in missing)}; mỗi {what} cần bản tiếng Anh")
-        return out
+        return tuple((i, out[i]) for i in ids if i in out)  # in the movement's order

@@ -202,13 +202,18 @@ def not_found_links(html: str) -> tuple[str, dict[str, str]]:
 
 def test_the_404_page_is_vietnamese_and_finds_the_way_on(real_site):
     html = (real_site / "404.html").read_text(encoding="utf-8")
-    assert "Not found" not in html and "Không tìm thấy trang" in html
+    assert "Not found" not in html.split('<section class="hr-notfound-en"', 1)[0] and "Không tìm thấy trang" in html
     action, links = not_found_links(html)
     assert action == "/tim-kiem/"
     assert links["Tra cứu gương điển hình"] == "/tra-cuu/" and links["Trang chủ"] in ("/", "/.")
     assert 'name="q"' in html.split("<article", 1)[1]
     for href in (action, *links.values()):  # absolute, since the page is served at any depth
         assert href.startswith("/") and (real_site / href.strip("/.") / "index.html").is_file() or href in ("/", "/.")
+    # An address under /en/ gets the same page: it says it in English too, marked so, with English ways on.
+    english = html.split('<section class="hr-notfound-en" lang="en"', 1)[1].split("</section>", 1)[0]
+    assert "Page not found" in english and "Vietnamese" not in html.split("<article", 1)[0]
+    for href in re.findall(r'href="([^"]+)"', english):
+        assert href.startswith("/en/") and (real_site / href.strip("/") / "index.html").is_file(), href
 
 
 def test_the_404_page_works_under_a_sub_folder(tmp_path):

@@ -13,8 +13,6 @@ Each page names its counterpart in the other language (front matter
 
 from __future__ import annotations
 
-from urllib.parse import quote, urlencode
-
 import jinja2
 
 from honour_roll.record.loader import Roll
@@ -23,7 +21,7 @@ from honour_roll.record.movement import Kind, Pillar
 from honour_roll.record.story import safe_story
 from honour_roll.site.generated import Generated
 from honour_roll.site.markup import front_matter
-from honour_roll.site.pages import GROUP_LIMIT, make_environment
+from honour_roll.site.pages import GROUP_LIMIT, make_environment, share_links
 from honour_roll.site.pictures import Pictures
 from honour_roll.site.urls import (
     BROWSE_SRC, EN_GUIDANCE_SRC, EN_HOME_SRC, EN_RESULTS_SRC, RESULTS_SRC, EN_HONOREE_INDEX_SRC, EN_FEED, GUIDANCE_SRC, HOME_SRC, HONOREE_INDEX_SRC, Urls, en_card_uri,
@@ -149,13 +147,5 @@ class EnglishPages:
         )
 
     def share_links(self, h: Honoree) -> dict[str, str]:
-        """As on the Vietnamese page (PageMaker.share_links): plain links, nothing loaded
-        from another host until the visitor clicks."""
         url = self.urls.absolute(self.site_url, en_honoree_src(h))
-        title = f"{h.en.name} — an exemplary model of {self.en.short_name}"
-        return {
-            "url": url,
-            "title": title,
-            "facebook": "https://www.facebook.com/sharer/sharer.php?" + urlencode({"u": url}),
-            "email": "mailto:?" + urlencode({"subject": title, "body": f"{h.en.summary}\n\n{url}"}, quote_via=quote),
-        }
+        return share_links(url, f"{h.en.name} — an exemplary model of {self.en.short_name}", h.en.summary)

@@ -24,16 +24,15 @@ from honour_roll.site.markup import front_matter
 from honour_roll.site.pages import GROUP_LIMIT, make_environment, share_links
 from honour_roll.site.pictures import Pictures
 from honour_roll.site.urls import (
-    BROWSE_SRC, EN_GUIDANCE_SRC, EN_HOME_SRC, EN_RESULTS_SRC, RESULTS_SRC, EN_HONOREE_INDEX_SRC, EN_FEED, GUIDANCE_SRC, HOME_SRC, HONOREE_INDEX_SRC, Urls, en_card_uri,
-    en_honoree_src, en_kind_src, en_pillar_feed, en_pillar_src, honoree_src, kind_src, pillar_src,
+    BROWSE_SRC, EN_GUIDANCE_SRC, EN_HOME_SRC, EN_HONOREE_INDEX_SRC, EN_RESULTS_SRC, GUIDANCE_SRC, HOME_SRC, HONOREE_INDEX_SRC,
+    RESULTS_SRC, Urls, en_card_uri, en_honoree_src, en_kind_src, en_pillar_feed, en_pillar_src, honoree_src, kind_src, pillar_src,
 )
 
-LANG = "en"
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
 
 
 def english_date(day) -> str:
-    """'10 August' and the year, whatever the machine's locale."""
+    """Day, month's name and year ("10 August ..."), whatever the machine's locale."""
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
@@ -116,7 +115,6 @@ class EnglishPages:
         return self.render(
             "home.md.j2", EN_HOME_SRC, HOME_SRC, english=english, others=others[:GROUP_LIMIT], other_count=len(others),
             total=len(self.published), kind_counts={k.id: sum(1 for h in self.published if h.kind == k) for k in self.movement.kinds},
-            feed=EN_FEED,
         )
 
     def honoree_index(self) -> Generated:

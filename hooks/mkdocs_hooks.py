@@ -29,12 +29,14 @@ import jinja2.bccache
 from mkdocs.commands.build import get_context
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Link, Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.theme import Theme
 
 from honour_roll.record import rebuild_memo
 from honour_roll.site.build_cache import key_of
+from honour_roll.site.english import english_nav
 from honour_roll.site.error_page import error_pages
 from honour_roll.site.fork_pool import ForkPool, replay, workers_wanted
 from honour_roll.record.guidance import load_guidance
@@ -154,6 +156,11 @@ def _error_site(files: Files, config, problems, data_dir: Path, warnings_only: b
 
 
 def on_page_context(context, page, config, nav):
+    if page.meta.get("lang") == "en" and _build.movement is not None and _build.movement.en is not None:
+        # The English edition's pages show its own navigation, in English, and its own name
+        # wherever the theme names the site (the drawer's title, the logo's label).
+        context["nav"] = _english_navigation(page, config)
+        context["config"] = _NamedConfig(config, _build.movement.en.site_name)
     if isinstance(page, ReusablePage):
         if page.finished_elsewhere and not _build.checking:
             page.take_finished()
@@ -162,6 +169,40 @@ def on_page_context(context, page, config, nav):
         else:
             page.unpack()
     return context
+
+
+class _NamedConfig:
+    """The config as an English page's templates read it: the same, but for the site's name."""
+
+    def __init__(self, config, site_name: str):
+        self._config = config
+        self.site_name = site_name
+
+    def __getattr__(self, name):
+        return getattr(self._config, name)
+
+    def __getitem__(self, key):
+        return self.site_name if key == "site_name" else self._config[key]
+
+    def get(self, key, default=None):
+        return self.site_name if key == "site_name" else self._config.get(key, default)
+
+    def __contains__(self, key) -> bool:
+        return key in self._config
+
+
+def _english_navigation(page, config) -> Navigation:
+    urls = Urls(config.use_directory_urls)
+    links = []
+    for title, src in english_nav(_build.movement):
+        link = Link(title, urls.page(src))
+        # A section's index is active on its pages too (en/honorees/ on every English honoree page).
+        section = src[: -len("index.md")] if src.endswith("/index.md") and src.count("/") > 1 else None
+        link.active = src == page.file.src_uri or (section is not None and page.file.src_uri.startswith(section))
+        links.append(link)
+    navigation = Navigation(links, [])
+    navigation.homepage = links[0]  # the theme links its logo to nav.homepage.url
+    return navigation
 
 
 def on_nav(nav, config, files):
@@ -189,7 +230,7 @@ def on_env(env, config, files):
 def on_post_page(output: str, page, config) -> str:
     if _build.checking:
         # What keep() would store: plugins after this hook change the written page, not the entry.
-        _build.checked = finalize_html(output, policy=not _serving)
+        _build.checked = _finalize(output, page, config)
         return _build.checked
     if isinstance(page, ReusablePage):
         page.release()
@@ -200,10 +241,20 @@ def on_post_page(output: str, page, config) -> str:
         if page.finished_elsewhere:  # by a worker, or by take_finished: finalize_html done
             _build.keep(page, output)
             return output
-        output = finalize_html(output, policy=not _serving)
+        output = _finalize(output, page, config)
         _build.keep(page, output)
         return output
-    return finalize_html(output, policy=not _serving)
+    return _finalize(output, page, config)
+
+
+def _finalize(output: str, page, config) -> str:
+    html = finalize_html(output, policy=not _serving)
+    if page.meta.get("lang") == "en":
+        # The heading permalinks' title is set once for the site (mkdocs.yml, toc): in English here.
+        title = (config.mdx_configs.get("toc") or {}).get("permalink_title")
+        if title:
+            html = html.replace(f'title="{title}"', 'title="Link to this section"')
+    return html
 
 
 def on_post_build(config) -> None:

@@ -118,6 +118,8 @@ def main() -> int:
 
     with_photo = next(h for h in honorees if 'class="hr-hero"' in page(h))  # led by a photo
     card_only = next(h for h in honorees if "hr-hero--card" in page(h))  # led by its share card
+    english = site / "en" / "honorees"
+    en_photo = next((h for h in honorees if (english / h / "index.html").is_file() and 'class="hr-hero"' in (english / h / "index.html").read_text(encoding="utf-8")), "")
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{httpd.server_address[1]}"
@@ -128,6 +130,11 @@ def main() -> int:
     pages = (
         ("home", "/"), (f"honoree, photo ({with_photo})", f"/guong-dien-hinh/{with_photo}/"),
         (f"honoree, share card ({card_only})", f"/guong-dien-hinh/{card_only}/"), ("pillar", "/tru-cot/kinh-te-so/"), ("Tra cứu", "/tra-cuu/"),
+        # The English edition, when the movement has one.
+        *((label, path) for label, path in (
+            ("English home", "/en/"), (f"English honoree ({en_photo})", f"/en/honorees/{en_photo}/"),
+            ("English guidance", "/en/guidance/"), ("English pillar", "/en/pillars/digital-economy/"),
+        ) if (site / path.strip("/") / "index.html").is_file()),
     )
     try:
         for label, path in pages:

@@ -84,7 +84,7 @@ class StaticIndex:
             self.fetched.append(path)
         return self._get(path)
 
-    def search(self, query: str) -> tuple[list[Term], list[Hit]]:
+    def search(self, query: str, page_lang: str = "vi") -> tuple[list[Term], list[Hit]]:
         meta = self.meta
         terms = query_terms(query)
         entries: list[list[tuple[str, int, int, bool]]] = []
@@ -112,13 +112,13 @@ class StaticIndex:
             phrases += [(w, df, shard) for w, df, shard in self.vocab(phrase) if w == phrase and df <= meta["phraseMaxShare"] * meta["docs"]]
         shards = {shard: self.get(f"t/{shard}.json") for mine in entries for _, _, shard, _ in mine}
         shards.update((shard, self.get(f"t/{shard}.json")) for _, _, shard in phrases if shard not in shards)
-        return terms, self._rank(terms, entries, phrases, shards)
+        return terms, self._rank(terms, entries, phrases, shards, page_lang)
 
     def vocab(self, word: str) -> list:
         """The vocabulary file a folded word (or phrase) is filed in."""
         return (self.get(f"v/{file_key(word[: self.meta['prefix']])}.json") or {}).get("words", [])
 
-    def _rank(self, terms, entries, phrases, shards) -> list[Hit]:
+    def _rank(self, terms, entries, phrases, shards, page_lang: str = "vi") -> list[Hit]:
         meta = self.meta
         bits = meta["maskBits"]
         unit = 1 << bits
@@ -164,7 +164,17 @@ class StaticIndex:
             hits.append(Hit(doc, len(found), sum(p[0] for p in found), score))
         best = max((h.matched for h in hits), default=0)
         hits = [h for h in hits if h.matched == best]
-        hits.sort(key=lambda h: (-h.level, -h.score, h.id))
+        # At equal match, results in the page's own language first, as search.js does.
+        runs = meta.get("languages") or []
+
+        def own(doc: int) -> int:
+            lang = runs[0][0] if runs else ""
+            for run_lang, first in runs:
+                if first <= doc:
+                    lang = run_lang
+            return int(lang == page_lang)
+
+        hits.sort(key=lambda h: (-h.level, -own(h.id), -h.score, h.id))
         return hits
 
     def document(self, doc_id: int) -> dict:

@@ -432,6 +432,12 @@ def test_report_of_the_real_records(capsys):
     assert below and all(h.id in text for h in below)
     no_photo = [h for h in roll.honorees if not h.photos]
     assert all(re.search(rf"^{h.id}\s.*\sảnh", text, re.M) for h in no_photo)
+    # the English edition's progress, by kind
+    english = [h for h in published if h.en is not None]
+    assert f"{len(english)}/{len(published)} hồ sơ đã được công nhận có bản tiếng Anh" in text
+    for kind in MOVEMENT.kinds:
+        mine = [h for h in published if h.kind == kind]
+        assert re.search(rf"^{kind.label}\s+{sum(1 for h in mine if h.en)}/{len(mine)}$", text, re.M)
 
 
 def test_report_as_markdown(capsys, mixed):

@@ -86,13 +86,17 @@ def test_pictures_are_the_same_bytes_from_any_cache_and_made_only_once(roll, tmp
 
 
 def test_every_published_honoree_has_a_card_picture_and_nobody_else(real_site, roll):
-    made = {p.name for p in (real_site / "anh" / "the").iterdir() if not p.name.endswith(".gz")}
+    folder = real_site / "anh" / "the"
+    made = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file() and not p.name.endswith(".gz")}
     expected = set()
     for h in roll.published:
         expected |= {f"{h.id}-{w}.webp" for w in CARD_WIDTHS} | {f"{h.id}-{CARD_WIDTHS[-1]}.jpg"}
+        if h.en is not None and not h.photos:  # the English pages show its English card
+            expected |= {f"en/{h.id}-{w}.webp" for w in CARD_WIDTHS} | {f"en/{h.id}-{CARD_WIDTHS[-1]}.jpg"}
     assert made == expected  # drafts and nominations have none
+    assert any(name.startswith("en/") for name in made)
     for name in made:
-        with Image.open(real_site / "anh" / "the" / name) as image:
+        with Image.open(folder / name) as image:
             width = int(re.search(r"-(\d+)\.", name).group(1))
             assert image.size == (width, card_height(width))
             assert image.format == ("WEBP" if name.endswith(".webp") else "JPEG")

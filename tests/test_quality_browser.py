@@ -33,7 +33,8 @@ def page_paths(site) -> list[str]:
 
 def test_page_list_covers_every_type(real_site):
     paths = page_paths(real_site)
-    for expected in ("/", "/huong-dan/", "/tru-cot/kinh-te-so/", "/loai/ca-nhan/", "/boi-canh/", "/guong-dien-hinh/", "/404.html"):
+    for expected in ("/", "/huong-dan/", "/tru-cot/kinh-te-so/", "/loai/ca-nhan/", "/boi-canh/", "/guong-dien-hinh/", "/404.html",
+                     "/en/", "/en/guidance/", "/en/pillars/digital-economy/", "/en/kinds/individual/", "/en/honorees/dang-quoc-viet/", "/en/search/"):
         assert expected in paths
     assert sum(p.startswith("/guong-dien-hinh/") for p in paths) == 4
 

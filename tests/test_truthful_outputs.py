@@ -42,7 +42,7 @@ def meta(html: str) -> dict[str, str]:
 
 def outputs(site) -> dict[str, object]:
     """Everything that leaves the site on its own, as read by whoever receives it."""
-    feeds = [ET.parse(p).getroot() for p in [site / "rss.xml", *sorted((site / "tru-cot").glob("*/rss.xml"))]]
+    feeds = [ET.parse(p).getroot() for p in [site / "rss.xml", site / "en" / "rss.xml", *sorted((site / "tru-cot").glob("*/rss.xml")), *sorted((site / "en" / "pillars").glob("*/rss.xml"))]]
     raw_csv = (site / "du-lieu-mo" / "guong-dien-hinh.csv").read_bytes().decode("utf-8-sig")
     pages = {p: meta(p.read_text(encoding="utf-8")) for p in sorted(site.rglob("*.html"))}
     return {
@@ -68,12 +68,17 @@ def test_every_output_that_leaves_the_site_says_the_data_are_illustrative(real_s
     # sharing previews of every page
     assert len(out["descriptions"]) > 40
     for page, (og, twitter) in out["descriptions"].items():
-        assert og.startswith("[Dữ liệu minh họa] ") and twitter == og, page
+        # The English edition's pages say it in English.
+        label = "[Illustrative data] " if str(page).startswith("en/") else "[Dữ liệu minh họa] "
+        assert og.startswith(label) and twitter == og, page
+    assert any(str(page).startswith("en/") for page in out["descriptions"])
     # feeds: the channel, and every item on its own (readers show items without the channel)
     for feed in out["feeds"]:
-        assert notice.TEXT in feed.find("channel/description").text
+        english = feed.find("channel/language").text == "en"
+        assert (notice.TEXT_EN if english else notice.TEXT) in feed.find("channel/description").text
         items = feed.findall("channel/item")
-        assert items and all(i.find("description").text.startswith("[Dữ liệu minh họa] ") for i in items)
+        label = "[Illustrative data] " if english else "[Dữ liệu minh họa] "
+        assert items and all(i.find("description").text.startswith(label) for i in items)
     # open data: a header field and every record; the CSV's first column on every row
     data = out["json"]
     assert data["illustrative_data"] is True and data["notice"] == notice.TEXT
@@ -197,13 +202,18 @@ def not_found_links(html: str) -> tuple[str, dict[str, str]]:
 
 def test_the_404_page_is_vietnamese_and_finds_the_way_on(real_site):
     html = (real_site / "404.html").read_text(encoding="utf-8")
-    assert "Not found" not in html and "Không tìm thấy trang" in html
+    assert "Not found" not in html.split('<section class="hr-notfound-en"', 1)[0] and "Không tìm thấy trang" in html
     action, links = not_found_links(html)
     assert action == "/tim-kiem/"
     assert links["Tra cứu gương điển hình"] == "/tra-cuu/" and links["Trang chủ"] in ("/", "/.")
     assert 'name="q"' in html.split("<article", 1)[1]
     for href in (action, *links.values()):  # absolute, since the page is served at any depth
         assert href.startswith("/") and (real_site / href.strip("/.") / "index.html").is_file() or href in ("/", "/.")
+    # An address under /en/ gets the same page: it says it in English too, marked so, with English ways on.
+    english = html.split('<section class="hr-notfound-en" lang="en"', 1)[1].split("</section>", 1)[0]
+    assert "Page not found" in english and "Vietnamese" not in html.split("<article", 1)[0]
+    for href in re.findall(r'href="([^"]+)"', english):
+        assert href.startswith("/en/") and (real_site / href.strip("/") / "index.html").is_file(), href
 
 
 def test_the_404_page_works_under_a_sub_folder(tmp_path):

@@ -96,7 +96,20 @@ def build_report(roll: Roll) -> list[Section]:
         gaps,
         empty="Mọi hồ sơ đều đã viết xong, có ảnh và cách nhân rộng.",
     )
-    return [*sections, completeness]
+    sections = [*sections, completeness]
+    if movement.en is not None:  # the English edition: which recognised records have their page in English
+        english = [h for h in published if h.en is not None]
+        by_kind = [[k.label, f"{sum(1 for h in english if h.kind == k)}/{sum(1 for h in published if h.kind == k)}"] for k in movement.kinds]
+        sections.append(Section(
+            "Bản tiếng Anh (trang /en/)",
+            ["Loại", "Có bản tiếng Anh/đã được công nhận"],
+            by_kind,
+            notes=[
+                f"{len(english)}/{len(published)} hồ sơ đã được công nhận có bản tiếng Anh (nhóm en:), do người viết, không dịch máy; "
+                "hồ sơ chưa có vẫn hiện trên các trang tiếng Anh bằng tiếng Việt, kèm nhãn “In Vietnamese”.",
+            ],
+        ))  # fmt: skip
+    return sections
 
 
 def title(roll: Roll) -> str:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import PurePosixPath
 
+from honour_roll.record.english import HonoreeEnglish
 from honour_roll.record.movement import Award, Criterion, Kind, Level, Locality, Movement, Pillar, RuleResult
 from honour_roll.record.vocabulary import Status
 
@@ -79,6 +80,7 @@ class Honoree:
     photos: tuple[Photo, ...] = ()
     links: tuple[Link, ...] = ()
     aliases: tuple[str, ...] = ()
+    en: HonoreeEnglish | None = None  # its text in English: a page under /en/
     editor_notes: str | None = field(default=None, repr=False)  # internal: never published
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)  # field path -> line
     movement: Movement | None = field(default=None, compare=False, repr=False)  # whose criteria and rule apply

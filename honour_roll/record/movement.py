@@ -9,11 +9,13 @@ movement file the way records are checked: every problem at once, as
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
+from honour_roll.record.english import KindEnglish, MovementEnglish, PillarEnglish
 from honour_roll.record.fields import SLUG
 from honour_roll.record.problems import Problem, RecordsInvalid
 from honour_roll.record.yaml_source import Source, read_source
@@ -206,6 +208,7 @@ class Movement:
     locality_description: str  # what a locality is, for the open data's field list
     awards: tuple[Award, ...]
     open_data: OpenData
+    en: MovementEnglish | None = None  # the English edition's text; None: no English edition
 
     @property
     def years(self) -> tuple[int, ...]:
@@ -375,7 +378,7 @@ class _Reader:
             "title": True, "short_name": True, "scope": True, "place": True, "period": True, "issuer": True,
             "awarding_body": True, "guidance": True, "kinds": True, "pillars": True,
             "initiative_levels": False, "criteria": True, "initiative_rule": False, "localities": True, "locality_description": False,
-            "awards": True, "open_data": True,
+            "awards": True, "open_data": True, "en": False,
         }  # fmt: skip
         try:
             data = self.mapping(self.source.data, "", keys)
@@ -408,6 +411,9 @@ class _Reader:
             awards=tuple(self.part(lambda: self.awards(data.get("awards")), [])),
             open_data=self.part(lambda: self.open_data(data.get("open_data"))),
         )
+        if data.get("en") is not None:
+            english = self.part(lambda: self.english(data["en"], movement, data))
+            movement = dataclasses.replace(movement, en=english)
         return movement
 
     def period(self, value: Any) -> Period:
@@ -605,3 +611,88 @@ class _Reader:
             self.text(d.get("licence"), "open_data.licence"), url, self.text(d.get("attribution"), "open_data.attribution"),
             self.text(d.get("licence_title"), "open_data.licence_title", False),
         )  # fmt: skip
+
+    # The English edition: every id of the movement needs its English, so that no English page
+    # shows a Vietnamese label in its own text.
+
+    def english(self, value: Any, m: Movement, data: dict) -> MovementEnglish:
+        path = "en"
+        d = self.mapping(value, path, {
+            "site_name": True, "title": True, "short_name": True, "scope": True, "description": True, "intro": True,
+            "issuer": True, "awarding_body": True, "guidance": True, "kinds": True, "pillars": True,
+            "initiative_levels": bool(m.levels), "criteria": True, "initiative_rule": m.initiative_rule is not None,
+            "localities": True, "awards": True,
+        })  # fmt: skip
+        text = lambda key: self.part(lambda: self.text(d.get(key), f"{path}.{key}"), "")  # noqa: E731
+        prose = lambda value, where: self.part(lambda: self.prose(value, where), "")  # noqa: E731
+        guidance = self.part(lambda: self.mapping(d.get("guidance"), f"{path}.guidance", {"title": True, "summary": True}), {})
+        pillars = self.part(lambda: self.mapping(d.get("pillars"), f"{path}.pillars", {"label": True, "plural": True, "items": True}), {})
+
+        def kind(item, where):
+            k = self.mapping(item, where, {"label": True, "plural": True, "intro": bool(by_kind[where.rpartition(".")[2]].intro)})
+            return KindEnglish(self.text(k.get("label"), f"{where}.label"), self.text(k.get("plural"), f"{where}.plural"), self.text(k.get("intro"), f"{where}.intro", False))
+
+        def pillar(item, where):
+            p = self.mapping(item, where, {"label": True, "intro": bool(by_pillar[where.rpartition(".")[2]].intro)})
+            return PillarEnglish(self.text(p.get("label"), f"{where}.label"), self.text(p.get("intro"), f"{where}.intro", False))
+
+        by_kind = {k.id: k for k in m.kinds}
+        by_pillar = {p.id: p for p in m.pillars}
+        labels = self.part(lambda: self.mapping(d.get("initiative_rule"), f"{path}.initiative_rule", {"labels": True, "requirement": True}), {}) if m.initiative_rule else {}
+        rule_labels = self.part(lambda: self.items(labels.get("labels"), f"{path}.initiative_rule.labels", self.text), []) if labels else []
+        if m.initiative_rule and labels.get("labels") and len(rule_labels) == len(labels["labels"]) != len(m.initiative_rule.any_of):
+            self.problem(
+                f"{path}.initiative_rule.labels",
+                f"có {len(rule_labels)} nhãn nhưng quy tắc có {len(m.initiative_rule.any_of)} điều kiện (any_of); cần một nhãn cho mỗi điều kiện, cùng thứ tự",
+            )
+        english = MovementEnglish(
+            site_name=text("site_name"), title=text("title"), short_name=text("short_name"), scope=text("scope"),
+            description=text("description"), intro=prose(d.get("intro"), f"{path}.intro"), issuer=text("issuer"),
+            awarding_body=text("awarding_body"),
+            guidance_title=self.part(lambda: self.text(guidance.get("title"), f"{path}.guidance.title"), "") if guidance else "",
+            guidance_summary=prose(guidance.get("summary"), f"{path}.guidance.summary") if guidance else "",
+            pillar_label=self.part(lambda: self.text(pillars.get("label"), f"{path}.pillars.label"), "") if pillars else "",
+            pillar_plural=self.part(lambda: self.text(pillars.get("plural"), f"{path}.pillars.plural"), "") if pillars else "",
+            kinds=self.translations(d.get("kinds"), f"{path}.kinds", [k.id for k in m.kinds], "loại", kind),
+            pillars=self.translations(pillars.get("items"), f"{path}.pillars.items", [p.id for p in m.pillars], "mục", pillar) if pillars else (),
+            levels=self.translations(d.get("initiative_levels"), f"{path}.initiative_levels", [lv.id for lv in m.levels], "cấp", self.text) if m.levels else (),
+            criteria=self.translations(d.get("criteria"), f"{path}.criteria", [c.id for c in m.criteria], "tiêu chí", self.text),
+            rule_labels=tuple(rule_labels),
+            rule_requirement=self.part(lambda: self.text(labels.get("requirement"), f"{path}.initiative_rule.requirement"), "") if labels else "",
+            localities=self.translations(d.get("localities"), f"{path}.localities", [loc.id for loc in m.localities], "địa bàn", self.text),
+            awards=self.translations(d.get("awards"), f"{path}.awards", [a.id for a in m.awards], "hình thức khen thưởng", self.text),
+        )  # fmt: skip
+        return english
+
+    def prose(self, value: Any, path: str) -> str:
+        """Markdown paragraphs: line breaks kept, no HTML."""
+        if value is None or value == "":
+            raise _Invalid  # reported as missing by mapping()
+        if not isinstance(value, str):
+            self.problem(path, "cần một đoạn văn bản")
+            raise _Invalid
+        if "<" in value or ">" in value:
+            self.problem(path, "không dùng ký tự '<' hoặc '>' (thẻ HTML); viết bằng Markdown")
+            raise _Invalid
+        return value.strip()
+
+    def translations(self, value: Any, path: str, ids: list[str], what: str, read: Callable[[Any, str], Any]) -> tuple:
+        """``id: English`` for every id of a list of the movement, and no other."""
+        if value is None or value == "" or not isinstance(value, dict):
+            if value is not None and value != "":
+                self.problem(path, f"cần một nhóm 'mã: bản tiếng Anh' cho mỗi {what}")
+            return ()
+        out = {}
+        for key, item in value.items():
+            key = str(key)
+            if key not in ids:
+                self.problem(f"{path}.{key}", f"{what} '{key}' không có trong phần tiếng Việt; các mã hợp lệ: {', '.join(ids)}")
+                continue
+            try:
+                out[key] = read(item, f"{path}.{key}")
+            except _Invalid:
+                pass
+        missing = [i for i in ids if i not in value]
+        if missing:
+            self.problem(path, f"thiếu bản tiếng Anh của {what} {', '.join(repr(i) for i in missing)}; mỗi {what} cần bản tiếng Anh")
+        return tuple((i, out[i]) for i in ids if i in out)  # in the movement's order

@@ -51,9 +51,11 @@ _NOT_A_PHONE_BEFORE = re.compile(r"(mã số thuế|\bMST|mã số doanh nghiệ
 _EMAIL = re.compile(r"(?<![\w.%+-])[A-Za-z0-9._%+-]+@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})(?![\w-])")
 
 _ID_LABEL = (
-    r"(?:CCCD|CMND|CMT|căn cước(?: công dân)?|chứng minh(?: nhân dân| thư)?|số định danh(?: cá nhân)?|mã định danh(?: cá nhân)?)"
+    r"(?:CCCD|CMND|CMT|căn cước(?: công dân)?|chứng minh(?: nhân dân| thư)?|số định danh(?: cá nhân)?|mã định danh(?: cá nhân)?"
+    # The English edition's text (records' `en:` block) is guarded in English too.
+    r"|(?:national |citizen(?:'s)? |personal )?(?:ID|identity|identification)(?: card)?(?: number| no\.?)?)"
 )
-_ID_LABELLED = re.compile(rf"{_ID_LABEL}(?:\s*(?:số|là|:|,|\.|-))*\s*(\d(?:[ .]?\d){{8,11}})(?![\w/]|[.,]\d)", re.I)
+_ID_LABELLED = re.compile(rf"{_ID_LABEL}(?:\s*(?:số|là|is|:|,|\.|-))*\s*(\d(?:[ .]?\d){{8,11}})(?![\w/]|[.,]\d)", re.I)
 # A CCCD number starts with the 3-digit code of a province (001–096).
 _CCCD_BARE = re.compile(r"(?<![\w.,/+\-])0\d{11}(?![\w/]|[.,]\d)")
 
@@ -68,6 +70,14 @@ _BIRTH = re.compile(
     rf"(?:\b(?:ngày|năm)\s+sinh\b\s*:?\s*(?:là\s+)?(?:{_DATE}|{_BIRTH_YEAR})"
     rf"|{_NOT_BIRTH_BEFORE}\bsinh\s+(?:ngày\s*:?\s*(?:{_DATE})|năm\s*:?\s*{_BIRTH_YEAR}|(?:{_DATE}))"
     rf"|\((?:s\.?|sn\.?)\s*{_BIRTH_YEAR}\))(?!\d)",
+    re.I,
+)
+# In English: "born on 12/03/1985", "born in 1985", "date of birth: ...", "DOB 1985", "(b. 1985)".
+_MONTHS_EN = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATE_EN = rf"{_DATE}|\d{{1,2}}\s+{_MONTHS_EN}\s+{_BIRTH_YEAR}|{_MONTHS_EN}\s+\d{{1,2}},?\s+{_BIRTH_YEAR}"
+_BIRTH_EN = re.compile(
+    rf"(?:\bborn\s+(?:on\s+|in\s+)?(?:{_DATE_EN}|{_BIRTH_YEAR})|\b(?:date of birth|year of birth|DOB)\s*:?\s*(?:{_DATE_EN}|{_BIRTH_YEAR})"
+    rf"|\(b\.\s*{_BIRTH_YEAR}\))(?!\d)",
     re.I,
 )
 # "SN" (sinh năm) is written in capitals; lower-case "sn" is too common elsewhere.
@@ -87,6 +97,14 @@ _RESIDENCE = re.compile(
     r"(?P<label>(?<!đăng ký )(?<!khai báo )(?<!thủ tục )\b(?:nhà riêng|thường trú|tạm trú|cư trú|ngụ)\s*(?:tại|ở|:))\s*"
     r"(?P<addr>(?:số\s*\d+|\d+\w*/\d+\w*|\d+\w*,?\s+(?:đường|phố|hẻm|ngõ)"
     r"|(?:đường|phố|ấp|thôn|tổ\s*\d+|khu phố|kp\.?\s*\d+|hẻm|ngõ|ngách|kiệt|xóm|căn hộ|chung cư)\b)[^\n;]{0,60})",
+    re.I,
+)
+
+
+# A home address in English: "home address: ...", "lives at 12 Lê Lợi Street", "resides at ...".
+_ADDRESS_EN = re.compile(
+    r"(?P<label>\bhome address\s*(?:is|:)?|\b(?:lives|lived|living|resides|resided|residing)\s+(?:at|in|on)\b)\s*"
+    r"(?P<addr>(?:no\.?\s*)?\d+\w*(?:/\d+\w*)*,?\s+[^\n;.]{0,60}|[^\n;.]{0,40}\b(?:street|road|lane|alley)\b[^\n;]{0,30})",
     re.I,
 )
 
@@ -159,6 +177,7 @@ def _ids(text: str) -> Iterator[tuple[str, str]]:
 # address word, and the full patterns are costly on every field of every record.
 _NUMBER_RUN = re.compile(r"\d[\d .\-()+]{6,}\d")
 _ADDRESS_HINTS = ("địa chỉ", "hộ khẩu", "nơi ", "chỗ ở", "số nhà", "nhà số", "nhà riêng", "trú", "ngụ")
+_ADDRESS_HINTS_ALL = _ADDRESS_HINTS + ("home address", "lives", "lived", "living", "resid")
 
 
 def _personal(text: str, individual: bool) -> Iterator[str]:
@@ -182,10 +201,14 @@ def _personal(text: str, individual: bool) -> Iterator[str]:
         what = "số căn cước công dân (CCCD)" if kind == "CCCD" else "số chứng minh nhân dân (CMND)"
         yield f"có {what} '{mask(raw)}'; không ghi số giấy tờ tùy thân vào hồ sơ ({DECREE}) — hãy xóa"
     births = (_BIRTH, _BIRTH_SN) if "sinh" in lower or "SN" in text else ()
+    if "born" in lower or "birth" in lower or "dob" in lower or "(b." in lower:
+        births += (_BIRTH_EN,)
     for m in _first_of_overlapping(text, births):
         yield f"có ngày sinh '{mask(m.group(), head=0, tail=2, digits_only=True)}'; không ghi ngày, năm sinh vào hồ sơ ({DECREE}) — hãy xóa"
     addresses = (_ADDRESS_LABELLED, _RESIDENCE) if individual else (_ADDRESS_LABELLED,)
-    for m in _first_of_overlapping(text, addresses if any(h in lower for h in _ADDRESS_HINTS) else ()):
+    if "home address" in lower or (individual and any(w in lower for w in ("lives", "lived", "living", "resid"))):
+        addresses += (_ADDRESS_EN,)
+    for m in _first_of_overlapping(text, addresses if any(h in lower for h in _ADDRESS_HINTS_ALL) else ()):
         found = m.groupdict()
         label = found.get("label") or found["label2"]
         addr = (found.get("addr") or found["addr2"]).strip().rstrip(".,")

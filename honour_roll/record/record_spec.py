@@ -79,6 +79,51 @@ LINK = Group(
 )
 
 
+# A record's text in English (its page under /en/), keyed by language as publiccode.yml does.
+# Written by people; the validator holds it to the Vietnamese (validation.py: _check_english).
+ENGLISH = Group(
+    description="Bản tiếng Anh của hồ sơ (trang /en/), do người viết, không dịch máy; chỉ dịch các trường đã có bằng tiếng Việt",
+    fields={
+        "name": (_with(Text(max_length=200, plain=True), "Tên bằng tiếng Anh (với cá nhân: họ tên giữ nguyên)"), True),
+        "position": (_with(Text(max_length=200), "Chức vụ bằng tiếng Anh (khi hồ sơ có position)"), False),
+        "unit": (_with(Text(max_length=200), "Đơn vị công tác bằng tiếng Anh (khi hồ sơ có unit)"), False),
+        "parent_body": (_with(Text(max_length=200), "Cơ quan chủ quản bằng tiếng Anh (khi hồ sơ có parent_body)"), False),
+        "summary": (_with(Text(max_length=1200), "Tóm tắt bằng tiếng Anh"), True),
+        "story": (_with(Text(max_length=20000, multiline=True), "Câu chuyện bằng tiếng Anh, viết bằng Markdown"), True),
+        "achievements": (_with(ListOf(item=Text(max_length=500), max_items=30), "Thành tích bằng tiếng Anh: mỗi thành tích một mục, cùng thứ tự"), False),
+        "photos": (
+            _with(
+                ListOf(
+                    item=Group(
+                        description="Mô tả ảnh bằng tiếng Anh",
+                        fields={
+                            "alt": (_with(Text(max_length=300), "Mô tả ảnh bằng tiếng Anh cho người khiếm thị"), True),
+                            "credit": (_with(Text(max_length=200), "Nguồn ảnh bằng tiếng Anh (nếu khác bản tiếng Việt)"), False),
+                        },
+                        synonyms={"mo_ta": "alt", "nguon": "credit"},
+                    ),
+                    max_items=12,
+                ),
+                "Mô tả các ảnh bằng tiếng Anh: mỗi ảnh của photos một mục, cùng thứ tự",
+            ),
+            False,
+        ),
+        "replication": (
+            Group(
+                description="Cách nhân rộng bằng tiếng Anh: cùng số bước và điều kiện như bản tiếng Việt",
+                fields={
+                    "steps": (_with(ListOf(item=Text(max_length=500), min_items=1, max_items=20), "Các bước bằng tiếng Anh"), True),
+                    "requirements": (_with(ListOf(item=Text(max_length=500), max_items=20), "Điều kiện bằng tiếng Anh"), False),
+                },
+                synonyms={"cac_buoc": "steps", "dieu_kien": "requirements"},
+            ),
+            False,
+        ),
+    },
+    synonyms={"ten": "name", "tom_tat": "summary", "cau_chuyen": "story", "thanh_tich": "achievements", "nhan_rong": "replication", "chuc_vu": "position", "don_vi": "unit"},
+)
+
+
 _SPECS: dict[int, tuple[Movement, Group]] = {}
 
 
@@ -173,6 +218,7 @@ def _record(m: Movement) -> Group:
             "links": (_with(ListOf(item=LINK, max_items=20), "Liên kết tham khảo"), False),
             "aliases": (_with(ListOf(item=Slug(), max_items=10, unique=True, example="[ten-cu]"), "Các mã cũ của hồ sơ; địa chỉ cũ tự chuyển về trang mới"), False),
             "editor_notes": (_with(Text(max_length=5000, multiline=True), "Ghi chú nội bộ của biên tập viên; không bao giờ được xuất bản"), False),
+            "en": (ENGLISH, False),
         },
         synonyms={
             "ten": "name", "ho_ten": "name", "loai": "kind", "trang_thai": "status", "chuc_vu": "position",
@@ -183,5 +229,6 @@ def _record(m: Movement) -> Group:
             "anh": "photos", "hinh_anh": "photos", "photo": "photos", "lien_ket": "links", "link": "links",
             "ghi_chu": "editor_notes", "notes": "editor_notes", "organization": "parent_body",
             "recognized": "recognition", "initiative": "initiatives", "achievement": "achievements",
+            "english": "en", "tieng_anh": "en", "en_gb": "en", "en_us": "en",
         },
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path, PurePosixPath
 
+from honour_roll.record.english import HonoreeEnglish
 from honour_roll.record.fields import INVALID, SLUG, Context, fold
 from honour_roll.record.model import Contact, Honoree, Initiative, Link, Photo, Recognition, Replication
 from honour_roll.record.movement import Criterion, Kind, Locality, Movement
@@ -65,6 +66,8 @@ def validate_source(source: Source, record_id: str, data_dir: Path, movement: Mo
     if "story" in values:
         for message in story_problems(values["story"]):
             ctx.problem("story", message)
+    if "en" in values:
+        _check_english(values, ctx)
     if values.get("status") is Status.RECOGNISED:  # the skeleton's placeholder text is never published
         for path, message in placeholder_findings(source.data):
             ctx.problem(path, message)
@@ -80,6 +83,30 @@ def validate_source(source: Source, record_id: str, data_dir: Path, movement: Mo
     if ctx.problems:
         return None, ctx.problems
     return _build(record_id, source, values, photos, movement), []
+
+
+def _check_english(values: dict, ctx: Context) -> None:
+    """The English text translates the Vietnamese: the same fields, the same lists."""
+    en = values["en"]
+    for key in ("position", "unit", "parent_body"):
+        if key in en and key not in values:
+            ctx.problem(f"en.{key}", f"hồ sơ không có trường {key} bằng tiếng Việt; bản tiếng Anh chỉ dịch các trường đã có, hãy xóa")
+    if "story" in en:
+        for message in story_problems(en["story"]):
+            ctx.problem("en.story", message)
+    _same_count(en.get("achievements"), values.get("achievements", ()), "en.achievements", "thành tích", ctx)
+    _same_count(en.get("photos"), values.get("photos", ()), "en.photos", "ảnh", ctx)
+    rep, en_rep = values.get("replication"), en.get("replication")
+    if en_rep is not None and rep is None:
+        ctx.problem("en.replication", "hồ sơ không có phần replication bằng tiếng Việt; hãy xóa phần này hoặc bổ sung bản tiếng Việt")
+    elif en_rep is not None:
+        _same_count(en_rep.get("steps"), rep.get("steps", ()), "en.replication.steps", "bước", ctx)
+        _same_count(en_rep.get("requirements"), rep.get("requirements", ()), "en.replication.requirements", "điều kiện", ctx)
+
+
+def _same_count(english, vietnamese, path: str, what: str, ctx: Context) -> None:
+    if english is not None and len(english) != len(vietnamese):
+        ctx.problem(path, f"có {len(english)} {what} nhưng bản tiếng Việt có {len(vietnamese)}; mỗi {what} cần đúng một bản tiếng Anh, cùng thứ tự")
 
 
 def _named_instead(locality: Locality, year: int, movement: Movement) -> list[Locality]:
@@ -211,9 +238,20 @@ def _build(record_id: str, source: Source, v: dict, photos: tuple[Photo, ...], m
         photos=photos,
         links=tuple(Link(**link) for link in v.get("links", ())),
         aliases=tuple(v.get("aliases", ())),
+        en=_english(v["en"]) if "en" in v else None,
         editor_notes=v.get("editor_notes"),
         lines=dict(source.lines),
         movement=movement,
+    )
+
+
+def _english(en: dict) -> HonoreeEnglish:
+    rep = en.get("replication") or {}
+    return HonoreeEnglish(
+        name=en["name"], summary=en["summary"], story=en["story"], position=en.get("position"), unit=en.get("unit"),
+        parent_body=en.get("parent_body"), achievements=tuple(en.get("achievements", ())), steps=tuple(rep.get("steps", ())),
+        requirements=tuple(rep.get("requirements", ())),
+        photos=tuple((p["alt"], p.get("credit")) for p in en.get("photos", ())),
     )
 
 

@@ -10,10 +10,10 @@ from email.utils import format_datetime
 from honour_roll.site.generated import Generated
 from honour_roll.record.loader import Roll
 from honour_roll.record.model import Honoree
-from honour_roll.site.notice import TEXT as NOTICE, marked
+from honour_roll.site.notice import TEXT as NOTICE, TEXT_EN as NOTICE_EN, marked
 from honour_roll.site.pages import make_environment
 from honour_roll.site.sharing import canonical_url
-from honour_roll.site.urls import DIRECTORY_URLS, FEED, Urls, absolute, card_uri, pillar_feed, pillar_src
+from honour_roll.site.urls import DIRECTORY_URLS, EN_FEED, EN_HOME_SRC, FEED, Urls, absolute, card_uri, en_card_uri, en_honoree_src, en_pillar_feed, en_pillar_src, pillar_feed, pillar_src
 
 
 @dataclass(frozen=True)
@@ -82,4 +82,44 @@ def feed_files(
                 ),
             )
         )
+    en = roll.movement.en
+    if en is not None:  # the English edition's feeds: records with English text, in English
+        english = [h for h in roll.published if h.en is not None]
+
+        def english_items(honorees) -> list[FeedItem]:
+            return [
+                FeedItem(
+                    title=h.en.name,
+                    url=urls.absolute(site_url, en_honoree_src(h)),
+                    date=_date(h),
+                    summary=marked(h.en.summary, illustrative, english=True),
+                    categories=(en.kind(h.kind).label, *(en.pillar(p).label for p in h.pillars), en.locality(h.locality)),
+                    image=absolute(site_url, en_card_uri(h.id)),
+                    image_length=card_sizes.get(en_card_uri(h.id), 0),
+                )
+                for h in honorees
+            ]
+
+        def english_feed(path: str, title: str, description: str, home_src: str, honorees) -> Generated:
+            return Generated(
+                path,
+                content=template.render(
+                    title=title,
+                    description=f"{description} {NOTICE_EN}" if illustrative else description,
+                    home_url=urls.absolute(site_url, home_src),
+                    feed_url=absolute(site_url, path),
+                    language="en",
+                    items=english_items(honorees),
+                ),
+            )
+
+        out.append(english_feed(EN_FEED, en.site_name, en.description, EN_HOME_SRC, english))
+        for p in roll.movement.pillars:
+            label = en.pillar(p).label
+            out.append(
+                english_feed(
+                    en_pillar_feed(p), f"{label} — {en.site_name}", f"Exemplary models of {label.lower()}, with their stories in English.",
+                    en_pillar_src(p), [h for h in english if p in h.pillars],
+                )
+            )
     return out

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from honour_roll.site.background import Background
 from honour_roll.site.browse import browse_page
+from honour_roll.site.english import EnglishPages, counterparts, with_alternate
 from honour_roll.site.feeds import feed_files
 from honour_roll.site.generated import Generated
 from honour_roll.record.guidance import Guidance
@@ -26,7 +27,7 @@ from honour_roll.site.search_index import search_files
 from honour_roll.site.search_terms import TermsMemo
 from honour_roll.site.server_files import redirect_config_files
 from honour_roll.site.sharing import sharing_files
-from honour_roll.site.urls import Urls, card_uri, photo_src
+from honour_roll.site.urls import Urls, card_uri, en_card_uri, photo_src
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,7 @@ def generate_site(
     pictures = Pictures(
         roll.published, data_dir, {h.id: cards[card_uri(h.id)] for h in roll.published},
         settings.cache_dir or Path(tempfile.gettempdir()) / "honour-roll-share-cards",
+        english_cards={h.id: cards[en_card_uri(h.id)] for h in roll.published if en_card_uri(h.id) in cards},
     )
     sizes = {g.src_uri: g.source_path.stat().st_size for g in shared if g.source_path is not None}
     # What no page's Markdown needs is made on another core while this one writes the pages. In the
@@ -65,6 +67,8 @@ def generate_site(
     else:
         whole_roll = Background(lambda: _whole_roll_files(roll, guidance, data_dir, settings, urls, sizes, parts, terms), len(roll.published))
     out: list[Generated] = PageMaker(roll, guidance, data_dir, settings.site_url, memo, urls, pictures).pages()
+    # The English edition, when the movement has one.
+    out += EnglishPages(roll, urls, pictures, settings.illustrative, settings.site_url).pages()
     seen: set[str] = set()
     for honoree in roll.published:
         for photo in honoree.photos:
@@ -87,7 +91,9 @@ def generate_site(
     out += pictures.files()
     out += made["feeds"]
     out += made["redirects"]
-    return out
+    # Each Vietnamese page with an English counterpart names it (the English pages name theirs).
+    pairs = counterparts(roll)
+    return [with_alternate(g, pairs[g.src_uri]) if g.src_uri in pairs else g for g in out]
 
 
 def _whole_roll_files(

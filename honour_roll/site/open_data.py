@@ -13,7 +13,7 @@ from honour_roll.record.model import Honoree
 from honour_roll.record.movement import Movement
 from honour_roll.site.notice import TEXT as NOTICE
 from honour_roll.site.sharing import canonical_url
-from honour_roll.site.urls import DIRECTORY_URLS, OPEN_DATA_DIR, OPEN_DATA_SRC, Urls, absolute, photo_src
+from honour_roll.site.urls import DIRECTORY_URLS, OPEN_DATA_DIR, OPEN_DATA_SRC, Urls, absolute, en_honoree_src, photo_src
 
 JSON_FILE = f"{OPEN_DATA_DIR}/guong-dien-hinh.json"
 CSV_FILE = f"{OPEN_DATA_DIR}/guong-dien-hinh.csv"
@@ -63,6 +63,17 @@ def public_record(h: Honoree, site_url: str, urls: Urls = DIRECTORY_URLS) -> dic
         "photos": [{"url": absolute(site_url, photo_src(p)), "alt": p.alt, "credit": p.credit} for p in h.photos],
         "links": [{"title": link.title, "url": link.url} for link in h.links],
         "aliases": list(h.aliases),
+        # The record's English text, written by people (its page under /en/), or null.
+        "en": {
+            "url": urls.absolute(site_url, en_honoree_src(h)),
+            **{k: v for k, v in (("name", h.en.name), ("position", h.en.position), ("unit", h.en.unit), ("parent_body", h.en.parent_body)) if v},
+            "summary": h.en.summary,
+            "story": h.en.story,
+            "achievements": list(h.en.achievements),
+            "replication": {"steps": list(h.en.steps), "requirements": list(h.en.requirements)} if h.en.steps else None,
+        }
+        if h.en is not None
+        else None,
     }
 
 
@@ -70,7 +81,7 @@ CSV_COLUMNS = (
     "id", "url", "kind", "kind_label", "name", "position", "unit", "parent_body", "locality", "locality_label",
     "pillars", "year", "decision", "decision_date", "issued_by", "award", "summary", "achievements",
     "initiatives", "criteria_met", "replication_steps", "replication_requirements", "contact_organisation",
-    "contact_website", "links",
+    "contact_website", "links", "url_en", "name_en", "summary_en",
 )
 
 
@@ -94,6 +105,7 @@ def csv_row(rec: dict) -> dict:
         "contact_organisation": contact.get("organisation"),
         "contact_website": contact.get("website"),
         "links": join(f"{link['title']} <{link['url']}>" for link in rec["links"]),
+        **({"url_en": rec["en"]["url"], "name_en": rec["en"]["name"], "summary_en": rec["en"]["summary"]} if rec["en"] else {"url_en": None, "name_en": None, "summary_en": None}),
     }
 
 
@@ -150,6 +162,7 @@ FIELD_DESCRIPTIONS = (
     ("photos", "Ảnh: địa chỉ, mô tả, nguồn"),
     ("links", "Liên kết tham khảo"),
     ("aliases", "Các mã cũ của hồ sơ (địa chỉ cũ vẫn dẫn về trang mới)"),
+    ("en", "Bản tiếng Anh do người viết (không dịch máy), nếu có: địa chỉ trang tiếng Anh (url), tên, tóm tắt, câu chuyện, thành tích, các bước nhân rộng; trong CSV: cột url_en, name_en, summary_en"),
 )
 
 

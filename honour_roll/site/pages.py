@@ -161,16 +161,8 @@ class PageMaker:
         return Generated(src, content, in_nav=False)
 
     def share_links(self, h: Honoree) -> dict[str, str]:
-        """Plain links that work without JavaScript; nothing is loaded from
-        another host until the visitor clicks."""
         url = self.urls.absolute(self.site_url, honoree_src(h))
-        title = f"{h.name} — gương điển hình {self.movement.short_name.lower()}"
-        return {
-            "url": url,
-            "title": title,
-            "facebook": "https://www.facebook.com/sharer/sharer.php?" + urlencode({"u": url}),
-            "email": "mailto:?" + urlencode({"subject": title, "body": f"{h.summary}\n\n{url}"}, quote_via=quote),
-        }
+        return share_links(url, f"{h.name} — gương điển hình {self.movement.short_name.lower()}", h.summary)
 
     def honoree_index(self) -> Generated:
         """The address above every honoree page: the newest of each kind, the way to all."""
@@ -233,6 +225,17 @@ class PageMaker:
                 criteria=m.criteria,
             ),
         )
+
+
+def share_links(url: str, title: str, summary: str) -> dict[str, str]:
+    """A page's share links: plain links that work without JavaScript; nothing is loaded
+    from another host until the visitor clicks."""
+    return {
+        "url": url,
+        "title": title,
+        "facebook": "https://www.facebook.com/sharer/sharer.php?" + urlencode({"u": url}),
+        "email": "mailto:?" + urlencode({"subject": title, "body": f"{summary}\n\n{url}"}, quote_via=quote),
+    }
 
 
 def _stamp(path: Path) -> tuple[int, int] | None:

@@ -24,6 +24,7 @@ import hashlib
 import io
 import itertools
 import os
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -37,6 +38,7 @@ from honour_roll.site.urls import PHOTO_DIR, photo_src
 
 VERSION = "2"  # bump when the resizing or encoding changes, to refresh cached files
 CARD_DIR = f"{PHOTO_DIR}/the"
+ENGLISH_DIR = "en"  # under CARD_DIR: the English edition's card pictures
 # Halves and quarters of the 1200-pixel share card: a card is reduced by averaging pixel
 # blocks, ten times cheaper than resampling (a first build of 10,000 honorees makes 10,000).
 # 600 fills a 390-pixel phone's card at 1.75 device pixels per CSS pixel.
@@ -71,6 +73,12 @@ class Picture:
     webp: tuple[Variant, ...]  # narrowest first
     fallback: Variant
     alt: str  # "" when the picture only repeats what the text beside it says
+
+    lang: str = "vi"  # the language of ``alt``
+
+    def described(self, alt: str, lang: str = "en") -> "Picture":
+        """The same picture, described in another language."""
+        return dataclasses.replace(self, alt=alt, lang=lang)
 
     def srcset(self, root: str) -> str:
         return ", ".join(f"{root}{v.uri} {v.width}w" for v in self.webp)
@@ -180,12 +188,15 @@ class Pictures:
     """Every picture of one build: what pages show (``card``, ``photo``) and the files (``files``)."""
 
     def __init__(
-        self, published: tuple[Honoree, ...], data_dir: Path, share_cards: dict[str, Path] | None = None, cache_dir: Path | None = None
+        self, published: tuple[Honoree, ...], data_dir: Path, share_cards: dict[str, Path] | None = None, cache_dir: Path | None = None,
+        english_cards: dict[str, Path] | None = None,
     ):
-        """``share_cards``: honoree id → its share card's file in the build cache. Without
-        ``cache_dir`` nothing is made: the pages' view of the pictures only."""
+        """``share_cards``: honoree id → its share card's file in the build cache; ``english_cards``
+        the same for the English edition's cards. Without ``cache_dir`` nothing is made: the pages'
+        view of the pictures only."""
         self.cache_dir = cache_dir
         self._cards: dict[str, Picture] = {}
+        self._english_cards: dict[str, Picture] = {}
         self._photos: dict[PurePosixPath, Picture] = {}
         self._files: dict[str, Path] = {}
         self._jobs: list[_Job] = []
@@ -206,6 +217,12 @@ class Pictures:
                 alt = ""  # the card repeats the name printed beside it
             self._add_job(job, card_outputs, variants)
             self._cards[h.id] = Picture(tuple(variants[:-1]), variants[-1], alt)
+            english = (english_cards or {}).get(h.id) if h.en is not None and not h.photos else None
+            if english is not None:  # pictured by its card: the English pages show the English one
+                variants = [Variant(card_uri(f"{ENGLISH_DIR}/{h.id}", w, f), w, card_height(w)) for w, f in card_outputs]
+                job = _Job(english, "card:" + english.stem, CARD_RATIO, card_outputs) if cache_dir else None
+                self._add_job(job, card_outputs, variants)
+                self._english_cards[h.id] = Picture(tuple(variants[:-1]), variants[-1], "")
         if cache_dir is not None:
             _make_all(self._jobs, cache_dir)
 
@@ -227,6 +244,10 @@ class Pictures:
 
     def card(self, h: Honoree) -> Picture:
         return self._cards[h.id]
+
+    def english_card(self, h: Honoree) -> Picture:
+        """What the English pages show for an honoree: its English card, or what the others show."""
+        return self._english_cards.get(h.id) or self._cards[h.id]
 
     def photo(self, photo: Photo) -> Picture:
         return self._photos[photo.file]

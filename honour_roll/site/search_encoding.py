@@ -80,6 +80,7 @@ class SearchDoc:
     meta: str  # one line under the title: kind, place, year; or where in the guidance
     fields: tuple[str, ...]  # text of each of FIELDS
     passages: tuple[str, ...]  # original text the browser cuts snippets from
+    lang: str = "vi"  # the page's language: at equal match, results in the reader's language come first
 
 
 def _json(value) -> str:
@@ -217,6 +218,16 @@ def _document_frequency(by_form: dict[str, list[int]]) -> int:
     return len({v >> MASK_BITS for values in by_form.values() for v in values})
 
 
+def _language_runs(docs: list[SearchDoc]) -> list[list]:
+    runs: list[list] = []
+    for i, d in enumerate(docs):
+        if not runs or runs[-1][0] != d.lang:
+            if any(r[0] == d.lang for r in runs):
+                raise ValueError(f"search documents in {d.lang} are not together (document {i}: {d.url})")
+            runs.append([d.lang, i])
+    return runs
+
+
 def build_index(docs: list[SearchDoc], terms: Callable[[SearchDoc], dict[tuple[str, str], int]] = doc_terms) -> list[Generated]:
     """The index files for these documents, byte-identical for the same input (``terms``: see ``postings``)."""
     index = postings(docs, terms)
@@ -240,7 +251,8 @@ def build_index(docs: list[SearchDoc], terms: Callable[[SearchDoc], dict[tuple[s
         by_form = index[word]
         piece = _json(word) + ":" + _json([[form, encode_postings(by_form[form])] for form in sorted(by_form)])
         piece_size = len(piece.encode("utf-8"))
-        if pieces and size + piece_size > SHARD_TARGET:
+        # The file is its pieces, a comma between each two and the braces around them.
+        if pieces and size + piece_size + 2 > SHARD_TARGET:
             flush()
         pieces.append(piece)
         shard_of[word] = len(out)
@@ -285,6 +297,8 @@ def build_index(docs: list[SearchDoc], terms: Callable[[SearchDoc], dict[tuple[s
         "expansions": EXPANSIONS,
         "phrase": PHRASE_WEIGHT,
         "phraseMaxShare": PHRASE_MAX_SHARE,
+        # Each language's documents are one run of ids: [language, first id], in order.
+        "languages": _language_runs(docs),
     }
     out.append(Generated(f"{INDEX_DIR}/meta.json", _json(meta), in_nav=False))
     return out

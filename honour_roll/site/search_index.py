@@ -20,9 +20,11 @@ from honour_roll.site.markup import read_front_matter
 from honour_roll.site.pages import make_environment
 from honour_roll.site.search_encoding import SearchDoc, build_index, doc_terms
 from honour_roll.site.slugs import heading_slug
-from honour_roll.site.urls import DIRECTORY_URLS, GUIDANCE_SRC, Urls, honoree_src, kind_src, pillar_src
+from honour_roll.site.urls import (
+    DIRECTORY_URLS, EN_GUIDANCE_SRC, GUIDANCE_SRC, RESULTS_SRC, Urls, en_honoree_src, en_kind_src, en_pillar_src, honoree_src, kind_src,
+    pillar_src,
+)
 
-RESULTS_SRC = "tim-kiem.md"
 STORY_PASSAGE = 1_000  # characters of a story kept for snippets
 
 _LOCALITY_WORDS = {"TP.": "Thành phố", "TX.": "Thị xã", "H.": "Huyện"}
@@ -159,6 +161,46 @@ def markdown_page_docs(path: Path, docs_dir: Path, urls: Urls = DIRECTORY_URLS) 
     return docs
 
 
+def english_docs(roll: Roll, urls: Urls = DIRECTORY_URLS) -> list[SearchDoc]:
+    """The English edition's pages: honorees with English text, pillars, kinds, the guidance
+    summary. Found by the same folding as the Vietnamese (names keep their marks)."""
+    m, en = roll.movement, roll.movement.en
+    if en is None:
+        return []
+    docs = []
+    for h in roll.published:
+        e = h.en
+        if e is None:
+            continue
+        identity = [v for v in (e.position, e.unit, e.parent_body) if v]
+        facets = [en.kind(h.kind).label, en.locality(h.locality), h.locality.label, str(h.year), *(en.pillar(p).label for p in h.pillars)]
+        if h.recognition:
+            facets += [en.award(h.recognition.award), h.recognition.decision]
+        story = plain_markdown(e.story)
+        passages = [", ".join(identity)] if h.kind.person else []
+        passages += [e.summary, _cut(story, STORY_PASSAGE), *e.achievements]
+        docs.append(
+            SearchDoc(
+                url=urls.page(en_honoree_src(h)),
+                title=e.name,
+                meta=" · ".join(("English", en.kind(h.kind).label, en.locality(h.locality), str(h.year))),
+                fields=(e.name, "\n".join(identity), "\n".join(facets), "\n".join((e.summary, *e.achievements)), "\n".join((story, *e.steps, *e.requirements))),
+                passages=tuple(p for p in passages if p),
+                lang="en",
+            )
+        )
+    for p in m.pillars:
+        t = en.pillar(p)
+        docs.append(SearchDoc(urls.page(en_pillar_src(p)), t.label, f"English · {en.pillar_label}", (t.label, "", "", t.intro, ""), (t.intro,) if t.intro else (), "en"))
+    for k in m.kinds:
+        t = en.kind(k)
+        docs.append(SearchDoc(urls.page(en_kind_src(k)), t.plural, "English", (t.plural, "", "", t.intro, ""), (t.intro,) if t.intro else (), "en"))
+    summary = plain_markdown(en.guidance_summary)
+    criteria = "\n".join(f"{c.id} {en.criterion(c)}" for c in m.criteria)
+    docs.append(SearchDoc(urls.page(EN_GUIDANCE_SRC), en.guidance_title, "English", (en.guidance_title, "", "", criteria, summary), (_cut(summary, 600),), "en"))
+    return docs
+
+
 def documents(roll: Roll, guidance: Guidance, docs_dir: Path | None = None, urls: Urls = DIRECTORY_URLS) -> list[SearchDoc]:
     """Every search result, in a fixed order: honorees newest first, then pages, then the guidance."""
     docs = [honoree_doc(h, urls) for h in roll.published]
@@ -169,6 +211,7 @@ def documents(roll: Roll, guidance: Guidance, docs_dir: Path | None = None, urls
                 continue  # MkDocs leaves hidden files out of the site: search must not lead to them
             docs += markdown_page_docs(path, docs_dir, urls)
     docs += guidance_docs(guidance, roll.movement, urls)
+    docs += english_docs(roll, urls)
     return docs
 
 

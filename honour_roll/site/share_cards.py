@@ -23,7 +23,7 @@ from honour_roll.site.build_cache import cached_file, key_of
 from honour_roll.record.model import Honoree
 from honour_roll.record.movement import Movement
 from honour_roll.record.vietnamese import and_list
-from honour_roll.site.notice import CARD as NOTICE
+from honour_roll.site.notice import CARD as NOTICE, CARD_EN as NOTICE_EN
 
 FONTS = Path(__file__).parent.parent / "fonts"
 BOLD = FONTS / "BeVietnamPro-Bold.ttf"
@@ -97,6 +97,44 @@ def site_card(movement: Movement, footer: str, count: int, illustrative: bool = 
         lines=(" · ".join(p.label for p in movement.pillars), f"{count} {kinds} tiêu biểu"),
         footer=footer,
         notice=NOTICE if illustrative else "",
+    )
+
+
+# The English edition's cards: the same drawing, the movement's and the record's English.
+
+
+def english_eyebrow(movement: Movement) -> str:
+    return f"EXEMPLARY MODEL · {movement.en.short_name.upper()} {movement.period.text}"
+
+
+def english_movement_line(movement: Movement) -> str:
+    return f"{movement.en.title} · {movement.en.scope[:1].upper()}{movement.en.scope[1:]}"
+
+
+def english_honoree_card(h: Honoree, footer: str, illustrative: bool = False) -> Card:
+    en, e = h.movement.en, h.en
+    pillars = ", ".join(en.pillar(p).label for p in h.pillars)
+    position = e.position or h.position
+    unit = e.unit or h.unit
+    who = f"{position}, {unit}" if position else (e.parent_body or h.parent_body or "")
+    lines = (who, f"{en.kind(h.kind).label} · {pillars}", f"{en.locality(h.locality)} · {h.year}")
+    return Card(
+        eyebrow=english_eyebrow(h.movement),
+        title=e.name,
+        lines=tuple(line for line in lines if line),
+        footer=footer,
+        notice=NOTICE_EN if illustrative else "",
+    )
+
+
+def english_site_card(movement: Movement, footer: str, count: int, illustrative: bool = False) -> Card:
+    en = movement.en
+    return Card(
+        eyebrow=english_eyebrow(movement),
+        title=en.site_name,
+        lines=(" · ".join(en.pillar(p).label for p in movement.pillars), f"{count} exemplary models"),
+        footer=footer,
+        notice=NOTICE_EN if illustrative else "",
     )
 
 

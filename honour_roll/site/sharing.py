@@ -16,8 +16,10 @@ from honour_roll.site.fork_pool import workers_wanted
 from honour_roll.site.generated import Generated
 from honour_roll.record.loader import Roll
 from honour_roll.record.model import Honoree
-from honour_roll.site.share_cards import draw_missing, honoree_card, movement_line, site_card
-from honour_roll.site.urls import DIRECTORY_URLS, SITE_CARD, Urls, card_uri, honoree_src, qr_uri
+from honour_roll.site.share_cards import (
+    draw_missing, english_honoree_card, english_movement_line, english_site_card, honoree_card, movement_line, site_card,
+)
+from honour_roll.site.urls import DIRECTORY_URLS, EN_SITE_CARD, SITE_CARD, Urls, card_uri, en_card_uri, honoree_src, qr_uri
 
 
 def canonical_url(site_url: str, h: Honoree, urls: Urls = DIRECTORY_URLS) -> str:
@@ -59,6 +61,10 @@ def sharing_files(roll: Roll, settings, cache_dir: Path | None, urls: Urls = DIR
     footer = movement_line(roll.movement)
     cards = {SITE_CARD: site_card(roll.movement, footer, len(roll.published), illustrative)}
     cards.update((card_uri(h.id), honoree_card(h, footer, illustrative)) for h in roll.published)
+    if roll.movement.en is not None:  # the English edition's cards, for its pages and their previews
+        footer_en = english_movement_line(roll.movement)
+        cards[EN_SITE_CARD] = english_site_card(roll.movement, footer_en, len(roll.published), illustrative)
+        cards.update((en_card_uri(h.id), english_honoree_card(h, footer_en, illustrative)) for h in roll.published if h.en is not None)
     files = draw_missing(list(cards.values()), cache_dir)
     out = [Generated(uri, source_path=path) for uri, path in zip(cards, files)]
     qrs = qr_files([canonical_url(site_url, h, urls) for h in roll.published], cache_dir)

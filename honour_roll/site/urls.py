@@ -21,6 +21,7 @@ BROWSE_SRC = "tra-cuu.md"
 GUIDANCE_SRC = "huong-dan.md"
 OPEN_DATA_DIR = "du-lieu-mo"
 OPEN_DATA_SRC = f"{OPEN_DATA_DIR}/index.md"
+RESULTS_SRC = "tim-kiem.md"  # the search results page
 HONOREE_DIR = "guong-dien-hinh"
 HONOREE_INDEX_SRC = f"{HONOREE_DIR}/index.md"  # /guong-dien-hinh/: the section's own page
 PILLAR_DIR = "tru-cot"
@@ -29,6 +30,16 @@ PHOTO_DIR = "anh"
 SHARE_DIR = "chia-se"
 FEED = "rss.xml"
 SITE_CARD = f"{SHARE_DIR}/trang-chu.jpg"  # share cards are JPEG (share_cards.py); .png until 2026-12
+
+# The English edition: a folder of its own, with English names.
+EN_DIR = "en"
+EN_HOME_SRC = f"{EN_DIR}/index.md"
+EN_GUIDANCE_SRC = f"{EN_DIR}/guidance.md"
+EN_HONOREE_DIR = f"{EN_DIR}/honorees"
+EN_HONOREE_INDEX_SRC = f"{EN_HONOREE_DIR}/index.md"
+EN_RESULTS_SRC = f"{EN_DIR}/search.md"
+EN_FEED = f"{EN_DIR}/{FEED}"
+EN_SITE_CARD = f"{SHARE_DIR}/{EN_DIR}/home.jpg"
 
 
 def honoree_src(h) -> str:
@@ -44,6 +55,22 @@ def kind_src(k) -> str:
     return f"{KIND_DIR}/{k.slug}.md"
 
 
+def en_honoree_src(h) -> str:
+    return f"{EN_HONOREE_DIR}/{getattr(h, 'id', h)}.md"
+
+
+def en_pillar_src(p) -> str:
+    return f"{EN_DIR}/pillars/{p.id}.md"
+
+
+def en_pillar_feed(p) -> str:
+    return f"{EN_DIR}/pillars/{p.id}/{FEED}"
+
+
+def en_kind_src(k) -> str:
+    return f"{EN_DIR}/kinds/{k.id}.md"
+
+
 def photo_src(p) -> str:
     return f"{PHOTO_DIR}/{p.file.relative_to('photos') if p.file.parts[0] == 'photos' else p.file}"
 
@@ -55,6 +82,11 @@ def pillar_feed(p) -> str:
 
 def card_uri(honoree_id: str) -> str:
     return f"{SHARE_DIR}/{honoree_id}.jpg"
+
+
+def en_card_uri(honoree_id: str) -> str:
+    """The English edition's card of an honoree with English text."""
+    return f"{SHARE_DIR}/{EN_DIR}/{honoree_id}.jpg"
 
 
 def qr_uri(honoree_id: str) -> str:

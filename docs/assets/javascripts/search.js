@@ -347,8 +347,16 @@
     });
     // Documents with every word first; if none has all, those with the most.
     hits = hits.filter(function (h) { return h.matched === best; });
+    // At equal match, results in the page's own language first (meta.languages: runs of ids).
+    var runs = meta.languages || [];
+    var own = function (id) {
+      var lang = runs.length ? runs[0][0] : "";
+      for (var r = 0; r < runs.length && runs[r][1] <= id; r++) lang = runs[r][0];
+      return lang === PAGE_LANG ? 1 : 0;
+    };
+    hits.forEach(function (h) { h.own = own(h.id); });
     hits.sort(function (a, b) {
-      return b.level - a.level || b.score - a.score || a.id - b.id;
+      return b.level - a.level || b.own - a.own || b.score - a.score || a.id - b.id;
     });
     return hits;
   }
@@ -435,8 +443,35 @@
     return frag;
   }
 
+  // The English edition's pages (<html lang="en">) speak English; every other page Vietnamese.
+  var PAGE_LANG = document.documentElement.lang;
+  var EN = PAGE_LANG === "en";
+  var T = EN ? {
+    loadFailed: "Could not load the search data; please try again.",
+    seeAll: function (n, q) { return "See all " + n + " results for " + q; },
+    noneFor: function (q) { return "No results for " + q; },
+    count: function (n) { return n + (n === "1" ? " result" : " results") + ". Use the up and down arrow keys to choose, Enter to open."; },
+    none: "No results.",
+    prompt: "Type a word to find honorees, criteria and pages.",
+    searching: "Searching…",
+    titlePrefix: "Search: ",
+    found: function (n, q, shown) { return n + (n === "1" ? " result" : " results") + " for “" + q + "”" + (shown ? "; showing " + shown + "." : "."); },
+    notFound: function (q) { return "No results for “" + q + "”. Try another word; results in Vietnamese are found without typing accents."; }
+  } : {
+    loadFailed: "Không tải được dữ liệu tìm kiếm; hãy thử lại.",
+    seeAll: function (n, q) { return "Xem tất cả " + n + " kết quả cho " + q; },
+    noneFor: function (q) { return "Không tìm thấy kết quả cho " + q; },
+    count: function (n) { return n + " kết quả. Dùng phím mũi tên lên, xuống để chọn, Enter để mở."; },
+    none: "Không tìm thấy kết quả.",
+    prompt: "Gõ từ khóa để tìm gương điển hình, tiêu chí và trang giới thiệu.",
+    searching: "Đang tìm…",
+    titlePrefix: "Tìm: ",
+    found: function (n, q, shown) { return "Có " + n + " kết quả cho “" + q + "”" + (shown ? "; đang hiện " + shown + "." : "."); },
+    notFound: function (q) { return "Không tìm thấy kết quả cho “" + q + "”. Hãy thử từ khác, hoặc xem trang Tra cứu."; }
+  };
+
   function resultCount(n) {
-    return n.toLocaleString("vi-VN");
+    return n.toLocaleString(EN ? "en-GB" : "vi-VN");
   }
 
   // --- the header box: combobox with a listbox of results ---------------------------------------
@@ -551,7 +586,7 @@
     }).catch(function () {
       if (seq !== self.seq) return;
       self.clear();
-      self.status.textContent = "Không tải được dữ liệu tìm kiếm; hãy thử lại.";
+      self.status.textContent = T.loadFailed;
     });
   };
 
@@ -599,14 +634,14 @@
       var all = document.createElement("a");
       all.className = "hr-search__all";
       all.href = this.resultsUrl();
-      all.textContent = "Xem tất cả " + resultCount(total) + " kết quả cho " + q;
+      all.textContent = T.seeAll(resultCount(total), q);
       this.footer.appendChild(all);
     } else {
-      this.footer.textContent = "Không tìm thấy kết quả cho " + q;
+      this.footer.textContent = T.noneFor(q);
     }
     this.status.textContent = total
-      ? resultCount(total) + " kết quả. Dùng phím mũi tên lên, xuống để chọn, Enter để mở."
-      : "Không tìm thấy kết quả.";
+      ? T.count(resultCount(total))
+      : T.none;
     this.open();
   };
 
@@ -712,21 +747,21 @@
     this.list.hidden = true;
     this.more.hidden = true;
     if (!query.trim()) {
-      this.status.textContent = "Gõ từ khóa để tìm gương điển hình, tiêu chí và trang giới thiệu.";
+      this.status.textContent = T.prompt;
       return;
     }
-    this.status.textContent = "Đang tìm…";
+    this.status.textContent = T.searching;
     this.index.search(query).then(function (result) {
       if (seq !== self.seq) return;
       self.query = query.trim();
       self.terms = result.terms;
       self.hits = result.hits;
       self.shown = 0;
-      document.title = "Tìm: " + self.query + " - " + document.title.replace(/^Tìm: .* - /, "");
+      document.title = T.titlePrefix + self.query + " - " + document.title.replace(/^(Tìm|Search): .* - /, "");
       return self.showMore(true);
     }).catch(function () {
       if (seq !== self.seq) return;
-      self.status.textContent = "Không tải được dữ liệu tìm kiếm; hãy thử lại.";
+      self.status.textContent = T.loadFailed;
     });
   };
 
@@ -772,8 +807,8 @@
       var total = self.hits.length;
       self.more.hidden = self.shown >= total;
       self.status.textContent = total
-        ? "Có " + resultCount(total) + " kết quả cho “" + self.query + "”" + (total > self.shown ? "; đang hiện " + resultCount(self.shown) + "." : ".")
-        : "Không tìm thấy kết quả cho “" + self.query + "”. Hãy thử từ khác, hoặc xem trang Tra cứu.";
+        ? T.found(resultCount(total), self.query, total > self.shown ? resultCount(self.shown) : "")
+        : T.notFound(self.query);
       if (focusFirst && firstNew) firstNew.focus();
     });
   };

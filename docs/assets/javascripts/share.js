@@ -3,6 +3,10 @@
 // Zalo and Messenger) and copy-link. Nothing is requested from another host.
 (function () {
   "use strict";
+  // The English edition's pages (<html lang="en">) speak English.
+  var EN = document.documentElement.lang === "en";
+  var COPIED = EN ? "Link copied: " : "Đã sao chép liên kết: ";
+  var COPY_THIS = EN ? "Copy this address: " : "Hãy sao chép địa chỉ này: ";
   function status(text) {
     var el = document.querySelector(".hr-share-status");
     if (el) el.textContent = text;
@@ -20,7 +24,7 @@
       copy.hidden = false;
       copy.addEventListener("click", function () {
         var url = copy.dataset.shareUrl;
-        var done = function () { status("Đã sao chép liên kết: " + url); };
+        var done = function () { status(COPIED + url); };
         if (navigator.clipboard && window.isSecureContext) {
           navigator.clipboard.writeText(url).then(done, function () { fallback(url, done); });
         } else {
@@ -40,7 +44,7 @@
     var ok = false;
     try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
     document.body.removeChild(field);
-    if (ok) done(); else status("Hãy sao chép địa chỉ này: " + url);
+    if (ok) done(); else status(COPY_THIS + url);
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();

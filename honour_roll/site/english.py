@@ -21,7 +21,7 @@ from honour_roll.record.movement import Kind, Pillar
 from honour_roll.record.story import safe_story
 from honour_roll.site.generated import Generated
 from honour_roll.site.markup import front_matter
-from honour_roll.site.pages import GROUP_LIMIT, make_environment, share_links
+from honour_roll.site.pages import GROUP_LIMIT, make_environment, meeting, share_links
 from honour_roll.site.pictures import Pictures
 from honour_roll.site.urls import (
     BROWSE_SRC, EN_GUIDANCE_SRC, EN_HOME_SRC, EN_HONOREE_INDEX_SRC, EN_RESULTS_SRC, GUIDANCE_SRC, HOME_SRC, HONOREE_INDEX_SRC,
@@ -125,7 +125,7 @@ class EnglishPages:
         return self.render("guidance.md.j2", EN_GUIDANCE_SRC, GUIDANCE_SRC, meeting=self.meeting)
 
     def meeting(self, criterion) -> list[Honoree]:
-        return [h for h in self.published if criterion in h.criteria_met]
+        return meeting(self.published, criterion)
 
     def pillar(self, pillar: Pillar) -> Generated:
         src = en_pillar_src(pillar)

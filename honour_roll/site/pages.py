@@ -103,7 +103,7 @@ class PageMaker:
         return pages
 
     def meeting(self, criterion: Criterion) -> list[Honoree]:
-        return [h for h in self.published if criterion in h.criteria_met]
+        return meeting(self.published, criterion)
 
     def related(self, h: Honoree, limit: int = 3) -> list[Honoree]:
         """The honorees most like this one: shared pillars count double, then
@@ -225,6 +225,11 @@ class PageMaker:
                 criteria=m.criteria,
             ),
         )
+
+
+def meeting(published, criterion: Criterion) -> list[Honoree]:
+    """The published honorees that meet a criterion, in display order."""
+    return [h for h in published if criterion in h.criteria_met]
 
 
 def share_links(url: str, title: str, summary: str) -> dict[str, str]:

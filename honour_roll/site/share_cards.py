@@ -76,17 +76,19 @@ def movement_line(movement: Movement) -> str:
 
 
 def honoree_card(h: Honoree, footer: str, illustrative: bool = False) -> Card:
-    pillars = ", ".join(p.label for p in h.pillars)
-    # The kind is said once, in the line with the pillars.
-    who = f"{h.position}, {h.unit}" if h.position else (h.parent_body or "")
-    lines = (who, f"{h.kind.label} · {pillars}", f"{h.locality.label} · Năm {h.year}")
-    return Card(
-        eyebrow=eyebrow(h.movement),
-        title=h.name,
-        lines=tuple(line for line in lines if line),
-        footer=footer,
-        notice=NOTICE if illustrative else "",
+    return _honoree_card(
+        eyebrow(h.movement), h.name, (h.position, h.unit, h.parent_body), h.kind.label, [p.label for p in h.pillars],
+        f"{h.locality.label} · Năm {h.year}", footer, NOTICE if illustrative else "",
     )
+
+
+def _honoree_card(eyebrow: str, title: str, identity, kind: str, pillars, place: str, footer: str, notice: str) -> Card:
+    """``identity``: (position, unit, parent_body), any of them None."""
+    position, unit, parent_body = identity
+    who = f"{position}, {unit}" if position else (parent_body or "")
+    # The kind is said once, in the line with the pillars.
+    lines = (who, f"{kind} · {', '.join(pillars)}", place)
+    return Card(eyebrow=eyebrow, title=title, lines=tuple(line for line in lines if line), footer=footer, notice=notice)
 
 
 def site_card(movement: Movement, footer: str, count: int, illustrative: bool = False) -> Card:
@@ -113,17 +115,10 @@ def english_movement_line(movement: Movement) -> str:
 
 def english_honoree_card(h: Honoree, footer: str, illustrative: bool = False) -> Card:
     en, e = h.movement.en, h.en
-    pillars = ", ".join(en.pillar(p).label for p in h.pillars)
-    position = e.position or h.position
-    unit = e.unit or h.unit
-    who = f"{position}, {unit}" if position else (e.parent_body or h.parent_body or "")
-    lines = (who, f"{en.kind(h.kind).label} · {pillars}", f"{en.locality(h.locality)} · {h.year}")
-    return Card(
-        eyebrow=english_eyebrow(h.movement),
-        title=e.name,
-        lines=tuple(line for line in lines if line),
-        footer=footer,
-        notice=NOTICE_EN if illustrative else "",
+    return _honoree_card(
+        english_eyebrow(h.movement), e.name, (e.position or h.position, e.unit or h.unit, e.parent_body or h.parent_body),
+        en.kind(h.kind).label, [en.pillar(p).label for p in h.pillars], f"{en.locality(h.locality)} · {h.year}", footer,
+        NOTICE_EN if illustrative else "",
     )
 
 

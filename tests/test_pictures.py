@@ -5,8 +5,8 @@ what a phone shows first."""
 from __future__ import annotations
 
 import dataclasses
-import io
 import re
+from html import escape, unescape
 
 import pytest
 from PIL import Image, ImageChops, ImageOps, ImageStat
@@ -16,8 +16,7 @@ from honour_roll.site.figures import figure_of, key_figure
 from honour_roll.record.loader import load_roll
 from honour_roll.site.pictures import CARD_WIDTHS, PHOTO_WIDTHS, Pictures, card_height
 from honour_roll.site.generate import SiteSettings
-from honour_roll.site.sharing import sharing_files
-from honour_roll.site.urls import card_uri
+from honour_roll.site.share_cards import honoree_card, movement_line
 
 from conftest import FIXTURES, ROOT, make_project, run_build
 from htmltext import elements
@@ -70,9 +69,7 @@ def test_the_key_figure_is_the_first_achievement_with_a_figure(roll):
 
 
 def _pictures(roll, cache):
-    shared = sharing_files(roll, SiteSettings(), cache)
-    cards = {g.src_uri: g.source_path for g in shared}
-    return Pictures(roll.published, DATA, {h.id: cards[card_uri(h.id)] for h in roll.published}, cache)
+    return Pictures(roll.published, DATA, cache)
 
 
 def test_pictures_are_the_same_bytes_from_any_cache_and_made_only_once(roll, tmp_path, monkeypatch):
@@ -85,16 +82,15 @@ def test_pictures_are_the_same_bytes_from_any_cache_and_made_only_once(roll, tmp
     assert warm == first
 
 
-def test_every_published_honoree_has_a_card_picture_and_nobody_else(real_site, roll):
+def test_honorees_with_a_photo_have_card_pictures_and_nobody_else(real_site, roll):
     folder = real_site / "anh" / "the"
     made = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file() and not p.name.endswith(".gz")}
     expected = set()
     for h in roll.published:
-        expected |= {f"{h.id}-{w}.webp" for w in CARD_WIDTHS} | {f"{h.id}-{CARD_WIDTHS[-1]}.jpg"}
-        if h.en is not None and not h.photos:  # the English pages show its English card
-            expected |= {f"en/{h.id}-{w}.webp" for w in CARD_WIDTHS} | {f"en/{h.id}-{CARD_WIDTHS[-1]}.jpg"}
-    assert made == expected  # drafts and nominations have none
-    assert any(name.startswith("en/") for name in made)
+        if h.photos:
+            expected |= {f"{h.id}-{w}.webp" for w in CARD_WIDTHS} | {f"{h.id}-{CARD_WIDTHS[-1]}.jpg"}
+    # Drafts and nominations have none; an honoree without a photo is pictured by its share card's design, drawn by the page.
+    assert made == expected and any(not h.photos for h in roll.published)
     for name in made:
         with Image.open(folder / name) as image:
             width = int(re.search(r"-(\d+)\.", name).group(1))
@@ -107,16 +103,32 @@ def _difference(a: Image.Image, b: Image.Image) -> float:
     return sum(ImageStat.Stat(ImageChops.difference(a.convert("RGB"), b.convert("RGB"))).mean) / 3
 
 
-def test_a_card_shows_the_first_photo_or_else_the_share_card(real_site, roll):
+def test_a_card_picture_is_the_first_photo_cut_to_the_share_card_shape(real_site, roll):
     with_photo = next(h for h in roll.published if h.photos)
-    without = next(h for h in roll.published if not h.photos)
-    width = CARD_WIDTHS[-1]
-    card = Image.open(real_site / "anh" / "the" / f"{without.id}-{width}.webp")
-    share = Image.open(real_site / "chia-se" / f"{without.id}.jpg").resize(card.size)
-    photo_card = Image.open(real_site / "anh" / "the" / f"{with_photo.id}-{width}.webp")
+    photo_card = Image.open(real_site / "anh" / "the" / f"{with_photo.id}-{CARD_WIDTHS[-1]}.webp")
     photo = ImageOps.fit(Image.open(DATA / with_photo.photos[0].file).convert("RGB"), photo_card.size)
-    assert _difference(card, share) < 6 and _difference(photo_card, photo) < 6
-    assert _difference(card, photo) > 20  # else the comparison could not tell them apart
+    other = Image.open(real_site / "chia-se" / f"{with_photo.id}.jpg").resize(photo_card.size)
+    assert _difference(photo_card, photo) < 6
+    assert _difference(photo_card, other) > 20  # else the comparison could not tell them apart
+
+
+def _art(html: str) -> list[str]:
+    """The words of the first share-card design (.hr-art) in some HTML, one per line of the card."""
+    box = re.search(r'<div class="hr-art" aria-hidden="true"[^>]*>(.*?)</div>', html, re.S).group(1)
+    spans = re.findall(r'<span class="hr-art__(?:eyebrow|title|line|footer)">(.*?)</span>(?=<span class="hr-art__(?:title|line|footer)"|$)', box, re.S)
+    return [unescape(re.sub(r"<[^>]+>", "", span)) for span in spans]
+
+
+def test_without_a_photo_the_cards_draw_the_share_cards_words(real_site, roll):
+    """The design says what the share card (the og:image) says, word for word, and is hidden from screen readers."""
+    h = next(h for h in roll.published if not h.photos and h.kind.person)
+    card = honoree_card(h, movement_line(h.movement))
+    expected = [card.eyebrow, card.title, *card.lines, card.footer]
+    page = (real_site / "guong-dien-hinh" / h.id / "index.html").read_text(encoding="utf-8")
+    assert _art(page[page.index('class="hr-hero hr-hero--card"'):]) == expected
+    listed = [c for c, _ in _cards((real_site / "guong-dien-hinh" / "index.html").read_text(encoding="utf-8")) if f">{escape(h.name)}</a>" in c]
+    assert listed and _art(listed[0]) == expected
+    assert not list((real_site / "anh" / "the").glob(f"{h.id}-*"))  # no picture file
 
 
 def test_photos_come_in_widths_up_to_their_own_never_enlarged(real_site, roll):
@@ -154,16 +166,21 @@ def test_list_cards_carry_picture_name_badges_place_year_and_key_figure(real_sit
         html = (real_site / page).read_text(encoding="utf-8")
         cards = _cards(html)
         assert cards, page
+        pictured = [(i, card, first_list) for i, (card, first_list) in enumerate(cards) if "<img" in card]
+        assert pictured and len(pictured) < len(cards), page  # photos and share-card designs both appear
         for i, (card, first_list) in enumerate(cards):
             name = re.search(r'class="hr-card__title"><a href="[^"]+">([^<]+)</a>', card).group(1)
             h = by_name[name]
-            img = [a for _, a in elements(card, "img")][0]
-            assert img["src"].endswith(f"anh/the/{h.id}-{CARD_WIDTHS[-1]}.jpg") and img["width"] and img["height"]
-            source = [a for _, a in elements(card, "source")][0]
-            assert source["type"] == "image/webp" and all(f"{h.id}-{w}.webp {w}w" in source["srcset"] for w in CARD_WIDTHS)
-            # The first cards are above the fold: loaded at once, the first before anything else.
-            assert ("loading" not in img) == (first_list and i < 3), (page, i)
-            assert ("fetchpriority" in img) == (i == 0), (page, i)
+            if h.photos:
+                img = [a for _, a in elements(card, "img")][0]
+                assert img["src"].endswith(f"anh/the/{h.id}-{CARD_WIDTHS[-1]}.jpg") and img["width"] and img["height"]
+                source = [a for _, a in elements(card, "source")][0]
+                assert source["type"] == "image/webp" and all(f"{h.id}-{w}.webp {w}w" in source["srcset"] for w in CARD_WIDTHS)
+                # The first cards are above the fold: loaded at once, the first before anything else.
+                assert ("loading" not in img) == (first_list and i < 3), (page, i)
+                assert ("fetchpriority" in img) == (i == 0), (page, i)
+            else:
+                assert "<img" not in card and _art(card)[1] == h.name
             assert f">{h.kind.label}</span>" in card and all(f">{p.label}</span>" in card for p in h.pillars)
             assert f"{h.locality.label} · {h.year}" in card
             figure = key_figure(h)
@@ -176,11 +193,18 @@ def test_an_honoree_page_leads_with_its_picture_and_its_results_as_figures(real_
     html = (real_site / "guong-dien-hinh" / h.id / "index.html").read_text(encoding="utf-8")
     hero, strip, story = html.index('class="hr-hero'), html.index('class="hr-figures"'), html.index('id="cau-chuyen"')
     assert html.index("</h1>") < hero < strip < story
-    img = [a for _, a in elements(html[hero:strip], "img")][0]
-    assert "loading" not in img and img["fetchpriority"] == "high" and img["src"].endswith(f"{h.id}-{CARD_WIDTHS[-1]}.jpg")
+    assert _art(html[hero:strip])[1] == h.name and "<img" not in html[hero:strip]
+    assert 'rel="preload" as="image"' not in html  # nothing to fetch first: the lead is drawn by the page
     items = re.findall(r'<li class="hr-figures__item">(.*?)</li>', html[strip:story], re.S)
     assert len(items) == len(h.achievements)
     assert 'class="hr-figure__value"' in items[0]
+    # With a photo, the lead is the photo, asked for from the head.
+    h = next(h for h in roll.published if h.photos)
+    html = (real_site / "guong-dien-hinh" / h.id / "index.html").read_text(encoding="utf-8")
+    hero = html[html.index('class="hr-hero'):]
+    img = [a for _, a in elements(hero, "img")][0]
+    assert "loading" not in img and img["fetchpriority"] == "high"
+    assert 'rel="preload" as="image"' in html[:html.index("</head>")]
 
 
 # --- in the browser --------------------------------------------------------------------------------------
@@ -203,7 +227,45 @@ def test_on_a_phone_the_home_page_shows_honorees_first_without_layout_shift(brow
     # A phone at two device pixels per CSS pixel takes the 600-pixel WebP.
     assert page.locator(".hr-card img").first.evaluate("img => img.currentSrc").endswith("-600.webp")
     # Lazy pictures below the fold have not been fetched.
-    assert page.locator(".hr-card img").nth(5).evaluate("img => img.complete && img.naturalWidth") == 0
+    page.goto(served_site.url + "/guong-dien-hinh/", wait_until="networkidle")
+    last = page.locator(".hr-card img").last
+    assert last.get_attribute("loading") == "lazy" and last.bounding_box()["y"] > 2 * 844
+    assert last.evaluate("img => img.complete && img.naturalWidth") == 0
+    context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_share_card_design_fits_its_frame_with_legible_words(browser, served_site, roll, width):
+    """Drawn by the page: every word inside the red frame, none below 12 px, the name the largest;
+    on a phone's narrow frame the movement's name and the last line give way."""
+    h = next(h for h in roll.published if not h.photos and h.kind.person)
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(f"{served_site.url}/guong-dien-hinh/{h.id}/", wait_until="networkidle")
+    art = page.locator(".hr-hero .hr-art")
+    box = art.bounding_box()
+    assert abs(box["width"] / box["height"] - 40 / 21) < 0.02
+    shown = art.evaluate("""art => [...art.querySelectorAll(':scope > span')].filter(s => getComputedStyle(s).display !== 'none').map(s => {
+        const r = s.getBoundingClientRect();
+        return {cls: s.className, size: parseFloat(getComputedStyle(s).fontSize), top: r.top, bottom: r.bottom, left: r.left, right: r.right};
+    })""")
+    for span in shown:
+        assert span["size"] >= 12, span
+        assert box["x"] <= span["left"] and span["right"] <= box["x"] + box["width"] + 0.5, span
+        assert box["y"] <= span["top"] and span["bottom"] <= box["y"] + box["height"] + 0.5, span
+    title = next(s for s in shown if s["cls"] == "hr-art__title")
+    assert title["size"] == max(s["size"] for s in shown)
+    lines = [s for s in shown if s["cls"] == "hr-art__line"]
+    # The facts end above the footer's band.
+    footer = next(s for s in shown if s["cls"] == "hr-art__footer")
+    assert all(line["bottom"] <= footer["top"] for line in lines)
+    movement = art.locator(".hr-art__more")
+    if width == 390:
+        assert len(lines) == 2 and movement.is_hidden()
+    else:
+        assert len(lines) == 3 and movement.is_visible()
+    assert art.get_attribute("aria-hidden") == "true"
     context.close()
 
 
@@ -234,14 +296,22 @@ def test_tra_cuu_shows_cards_with_pictures_and_key_figures(browser, served_site,
     cards = page.locator(".hr-browse__results > .hr-card")
     individuals = [h for h in roll.published if h.kind.person]
     assert cards.count() == len(individuals)
-    first = cards.first
-    first.scroll_into_view_if_needed()
-    page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=first.locator("img").element_handle())
-    h = individuals[0]
-    assert first.locator(".hr-card__title a").inner_text() == h.name
-    assert first.locator("img").evaluate("img => img.currentSrc").endswith(f"/anh/the/{h.id}-600.webp")
-    assert first.locator(".hr-card__meta").inner_text() == f"{h.locality.label} · {h.year}"
-    assert [b.strip() for b in first.locator(".hr-badge").all_inner_texts()] == [h.kind.label, *(p.label for p in h.pillars)]
-    assert first.locator(".hr-figure__value").inner_text() == key_figure(h).value
+    for h in (next(h for h in individuals if h.photos), next(h for h in individuals if not h.photos)):
+        card = cards.nth(individuals.index(h))
+        card.scroll_into_view_if_needed()
+        assert card.locator(".hr-card__title a").inner_text() == h.name
+        if h.photos:
+            page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=card.locator("img").element_handle())
+            assert card.locator("img").evaluate("img => img.currentSrc").endswith(f"/anh/the/{h.id}-600.webp")
+        else:
+            # The share card's design, as the server draws it (but the position and unit, which the list lacks).
+            assert card.locator("img").count() == 0
+            words = card.locator(".hr-art > span").all_text_contents()
+            drawn = honoree_card(h, movement_line(h.movement))
+            assert words == [drawn.eyebrow, drawn.title, *drawn.lines[1:], drawn.footer]
+        assert card.locator(".hr-card__meta").inner_text() == f"{h.locality.label} · {h.year}"
+        assert [b.strip() for b in card.locator(".hr-badge").all_inner_texts()] == [h.kind.label, *(p.label for p in h.pillars)]
+        if key_figure(h):
+            assert card.locator(".hr-figure__value").inner_text() == key_figure(h).value
     assert errors == []
     context.close()

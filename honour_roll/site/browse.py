@@ -27,6 +27,7 @@ from honour_roll.record.loader import Roll
 from honour_roll.record.model import Honoree
 from honour_roll.site.pages import make_environment
 from honour_roll.site.pictures import CARD_DIR, CARD_FALLBACK, CARD_RATIO, CARD_WIDTHS
+from honour_roll.site.share_cards import eyebrow, movement_line, place_line
 from honour_roll.site.urls import BROWSE_SRC, DIRECTORY_URLS, Urls, honoree_src
 from honour_roll.record.movement import Movement
 
@@ -116,5 +117,9 @@ def browse_page(roll: Roll, urls: Urls = DIRECTORY_URLS) -> Generated:
         card_widths=" ".join(map(str, CARD_WIDTHS)),
         fallback_width=CARD_FALLBACK,
         card_ratio=CARD_RATIO,
+        # ... and, for an honoree without a photo, its share card's words (share_cards.py).
+        art_eyebrow=eyebrow(roll.movement),
+        art_footer=movement_line(roll.movement),
+        art_place=place_line("{locality}", "{year}"),
     )
     return Generated(BROWSE_SRC, content)

@@ -48,14 +48,8 @@ def generate_site(
     """``memo``: the preview's (honour_roll.rebuild_memo), to skip unchanged per-honoree work."""
     settings = settings or SiteSettings(docs_dir=data_dir.parent / "docs")
     urls = Urls(settings.directory_urls)
-    # Share cards first: an honoree without a photo is pictured by its card.
     shared = sharing_files(roll, settings, settings.cache_dir, urls)
-    cards = {g.src_uri: g.source_path for g in shared}
-    pictures = Pictures(
-        roll.published, data_dir, {h.id: cards[card_uri(h.id)] for h in roll.published},
-        settings.cache_dir or Path(tempfile.gettempdir()) / "honour-roll-share-cards",
-        english_cards={h.id: cards[en_card_uri(h.id)] for h in roll.published if en_card_uri(h.id) in cards},
-    )
+    pictures = Pictures(roll.published, data_dir, settings.cache_dir or Path(tempfile.gettempdir()) / "honour-roll-share-cards")
     sizes = {g.src_uri: g.source_path.stat().st_size for g in shared if g.source_path is not None}
     # What no page's Markdown needs is made on another core while this one writes the pages. In the
     # preview, whose unchanged pages come from the memo, this core is free sooner: it makes Tra cứu

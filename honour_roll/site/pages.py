@@ -22,6 +22,7 @@ from honour_roll.record.model import Honoree
 from honour_roll.record.movement import Criterion, Kind, Pillar
 from honour_roll.site.page_store import fingerprint_tree
 from honour_roll.site.pictures import CARD_WIDTHS, Pictures
+from honour_roll.site.share_cards import english_honoree_card, english_movement_line, honoree_card, movement_line
 from honour_roll.record.rebuild_memo import Memo
 from honour_roll.site.stats import counts, quota_progress
 from honour_roll.record.story import safe_story
@@ -63,6 +64,9 @@ def make_environment() -> jinja2.Environment:
         key_figure=key_figure,
         figures=figures,
         card_widths=CARD_WIDTHS,
+        # What an honoree's share card says: its cards without a photo draw the same words (.hr-art).
+        share_card=lambda h: honoree_card(h, movement_line(h.movement)),
+        english_share_card=lambda h: english_honoree_card(h, english_movement_line(h.movement)),
     )
     return env
 

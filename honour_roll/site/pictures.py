@@ -1,19 +1,19 @@
 """Pictures in responsive sizes, made at build time with Pillow.
 
-Every published honoree gets a *card picture*: its first photo, or its share
-card (the illustration drawn by share_cards.py) when it has none, cut to the
-share card's shape (40:21) in a few widths as WebP, with one JPEG for
-browsers without WebP. Its files are named by the honoree id alone
-(``anh/the/<id>-640.webp``), so that the Tra cứu page's script can show a
-card for any honoree from its link.
+Every published honoree with a photo gets a *card picture*: its first photo
+cut to the share card's shape (40:21) in a few widths as WebP, with one JPEG
+for browsers without WebP. Its files are named by the honoree id alone
+(``anh/the/<id>-600.webp``), so that the Tra cứu page's script can show it
+from the honoree's link. An honoree without a photo has no picture file: its
+cards show the share card's design drawn in HTML and CSS (.hr-art), which
+costs no build time, no download, and stays sharp at any size.
 
 Every photo also gets WebP copies in the widths up to its own (never
 enlarged) and one JPEG, shown on the honoree page; the original file stays
 at its address (the open data link it).
 
 Like the share cards, every file sits in the content-addressed build cache,
-named by the hash of its source's bytes (or of the share card's own key) and
-of everything that shapes it, so warm builds decode nothing. The encoders
+named by the hash of its source's bytes and of everything that shapes it, so warm builds decode nothing. The encoders
 write no metadata and no timestamp: the same inputs give the same bytes.
 """
 
@@ -38,7 +38,6 @@ from honour_roll.site.urls import PHOTO_DIR, photo_src
 
 VERSION = "2"  # bump when the resizing or encoding changes, to refresh cached files
 CARD_DIR = f"{PHOTO_DIR}/the"
-ENGLISH_DIR = "en"  # under CARD_DIR: the English edition's card pictures
 # Halves and quarters of the 1200-pixel share card: a card is reduced by averaging pixel
 # blocks, ten times cheaper than resampling (a first build of 10,000 honorees makes 10,000).
 # 600 fills a 390-pixel phone's card at 1.75 device pixels per CSS pixel.
@@ -187,16 +186,10 @@ def card_uri(honoree_id: str, width: int, fmt: str) -> str:
 class Pictures:
     """Every picture of one build: what pages show (``card``, ``photo``) and the files (``files``)."""
 
-    def __init__(
-        self, published: tuple[Honoree, ...], data_dir: Path, share_cards: dict[str, Path] | None = None, cache_dir: Path | None = None,
-        english_cards: dict[str, Path] | None = None,
-    ):
-        """``share_cards``: honoree id → its share card's file in the build cache; ``english_cards``
-        the same for the English edition's cards. Without ``cache_dir`` nothing is made: the pages'
-        view of the pictures only."""
+    def __init__(self, published: tuple[Honoree, ...], data_dir: Path, cache_dir: Path | None = None):
+        """Without ``cache_dir`` nothing is made: the pages' view of the pictures only."""
         self.cache_dir = cache_dir
         self._cards: dict[str, Picture] = {}
-        self._english_cards: dict[str, Picture] = {}
         self._photos: dict[PurePosixPath, Picture] = {}
         self._files: dict[str, Path] = {}
         self._jobs: list[_Job] = []
@@ -205,24 +198,16 @@ class Pictures:
             for photo in h.photos:
                 if photo.file not in self._photos:
                     self._add_photo(photo, data_dir / photo.file)
+            if not h.photos:
+                # Pictured by its share card's design, drawn by the page itself (templates/_cards.md.j2,
+                # .hr-art): no file. Three pictures from every card were 18 ms of a first build's CPU
+                # per honoree, more than the rest of its page.
+                continue
+            source = data_dir / h.photos[0].file
             variants = [Variant(card_uri(h.id, w, f), w, card_height(w)) for w, f in card_outputs]
-            if h.photos:
-                source = data_dir / h.photos[0].file
-                job = _Job(source, _file_key(source), CARD_RATIO, card_outputs) if cache_dir else None
-                alt = h.photos[0].alt
-            else:
-                source = (share_cards or {}).get(h.id)
-                # A cached card's name is the hash of everything that drew it.
-                job = _Job(source, "card:" + source.stem, CARD_RATIO, card_outputs) if cache_dir and source else None
-                alt = ""  # the card repeats the name printed beside it
+            job = _Job(source, _file_key(source), CARD_RATIO, card_outputs) if cache_dir else None
             self._add_job(job, card_outputs, variants)
-            self._cards[h.id] = Picture(tuple(variants[:-1]), variants[-1], alt)
-            english = (english_cards or {}).get(h.id) if h.en is not None and not h.photos else None
-            if english is not None:  # pictured by its card: the English pages show the English one
-                variants = [Variant(card_uri(f"{ENGLISH_DIR}/{h.id}", w, f), w, card_height(w)) for w, f in card_outputs]
-                job = _Job(english, "card:" + english.stem, CARD_RATIO, card_outputs) if cache_dir else None
-                self._add_job(job, card_outputs, variants)
-                self._english_cards[h.id] = Picture(tuple(variants[:-1]), variants[-1], "")
+            self._cards[h.id] = Picture(tuple(variants[:-1]), variants[-1], h.photos[0].alt)
         if cache_dir is not None:
             _make_all(self._jobs, cache_dir)
 
@@ -242,12 +227,13 @@ class Pictures:
         self._add_job(job, outputs, variants)
         self._photos[photo.file] = Picture(tuple(variants[:-1]), variants[-1], photo.alt)
 
-    def card(self, h: Honoree) -> Picture:
-        return self._cards[h.id]
+    def card(self, h: Honoree) -> Picture | None:
+        """The picture of the honoree's cards: its first photo's, or None (the page draws its share card's design)."""
+        return self._cards.get(h.id)
 
-    def english_card(self, h: Honoree) -> Picture:
-        """What the English pages show for an honoree: its English card, or what the others show."""
-        return self._english_cards.get(h.id) or self._cards[h.id]
+    def pictured(self) -> list[str]:
+        """The ids of the honorees whose cards have a picture, in the roll's order."""
+        return list(self._cards)
 
     def photo(self, photo: Photo) -> Picture:
         return self._photos[photo.file]

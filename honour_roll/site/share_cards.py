@@ -78,8 +78,13 @@ def movement_line(movement: Movement) -> str:
 def honoree_card(h: Honoree, footer: str, illustrative: bool = False) -> Card:
     return _honoree_card(
         eyebrow(h.movement), h.name, (h.position, h.unit, h.parent_body), h.kind.label, [p.label for p in h.pillars],
-        f"{h.locality.label} · Năm {h.year}", footer, NOTICE if illustrative else "",
+        place_line(h.locality.label, str(h.year)), footer, NOTICE if illustrative else "",
     )
+
+
+def place_line(locality: str, year: str) -> str:
+    """Where and when, as a card says it (also the pattern browse.js fills in)."""
+    return f"{locality} · Năm {year}"
 
 
 def _honoree_card(eyebrow: str, title: str, identity, kind: str, pillars, place: str, footer: str, notice: str) -> Card:

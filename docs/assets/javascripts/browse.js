@@ -51,7 +51,7 @@
       if (!link) return null;
       var href = link.getAttribute("href");
       out.push({
-        n: out.length, href: href, name: link.textContent, bits: bits,
+        n: out.length, href: href, name: link.textContent, bits: bits, pictured: link.hasAttribute("data-pictured"),
         // The page's address ends with the honoree's id: guong-dien-hinh/<id>/ or <id>.html.
         id: href.replace(/(\/|\.html)$/, "").split("/").pop(),
         figure: fig ? { value: fig.getAttribute("data-value"), text: fig.textContent } : null
@@ -186,7 +186,8 @@
       return e;
     }
 
-    // The card of honour_roll/templates/_cards.md.j2: picture, name, badges, locality and year, key figure.
+    // The card of honour_roll/templates/_cards.md.j2: picture (or the share card's design), name, badges,
+    // locality and year, key figure.
     var pictures = form.getAttribute("data-pictures") || "";
     var widths = (form.getAttribute("data-picture-widths") || "").split(" ");
     var fallback = form.getAttribute("data-picture-fallback");
@@ -211,10 +212,37 @@
       return pic;
     }
 
+    function pillarLabels(h) {
+      return facets[0].labels.filter(function (text, v) { return h.bits[0] & (1 << v); });
+    }
+
+    // An honoree without a photo: its share card's design, as _cards.md.j2's art() draws it
+    // (the card's words but its position and unit, which the list does not give).
+    var artWords = {
+      eyebrow: form.getAttribute("data-art-eyebrow") || "",
+      footer: form.getAttribute("data-art-footer") || "",
+      place: form.getAttribute("data-art-place") || ""
+    };
+
+    function art(h) {
+      var box = element("div", "hr-art");
+      box.setAttribute("aria-hidden", "true");
+      var eyebrow = element("span", "hr-art__eyebrow", artWords.eyebrow.split(" · ")[0]);
+      var more = artWords.eyebrow.split(" · ").slice(1).join(" · ");  // the movement: not on a narrow card
+      if (more) eyebrow.appendChild(element("span", "hr-art__more", " · " + more));
+      box.appendChild(eyebrow);
+      box.appendChild(element("span", "hr-art__title", h.name));
+      box.appendChild(element("span", "hr-art__line", label(h, 1) + " · " + pillarLabels(h).join(", ")));
+      var place = artWords.place.replace("{locality}", label(h, 2)).replace("{year}", label(h, 3));
+      box.appendChild(element("span", "hr-art__line", place));
+      box.appendChild(element("span", "hr-art__footer", artWords.footer));
+      return box;
+    }
+
     function item(h) {
       var li = element("li", "hr-card");
       var frame = element("div", "hr-card__picture");
-      frame.appendChild(picture(h));
+      frame.appendChild(h.pictured ? picture(h) : art(h));
       li.appendChild(frame);
       var body = element("div", "hr-card__body");
       var title = element("p", "hr-card__title");
@@ -224,8 +252,7 @@
       body.appendChild(title);
       var badges = element("p", "hr-card__badges");
       badges.appendChild(element("span", "hr-badge hr-badge--kind", label(h, 1)));
-      facets[0].labels.forEach(function (text, v) {
-        if (!(h.bits[0] & (1 << v))) return;
+      pillarLabels(h).forEach(function (text) {
         badges.appendChild(document.createTextNode(" "));
         badges.appendChild(element("span", "hr-badge hr-badge--pillar", text));
       });

@@ -19,7 +19,7 @@ import logging
 import os
 import random
 import zlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import BuiltinFunctionType, FunctionType, ModuleType
 
@@ -46,6 +46,7 @@ from honour_roll.site.preview_output import KeptOutput
 from honour_roll.site.page_store import PageEntry, PageStore, fingerprint_distributions, fingerprint_tree
 from honour_roll.record.problems import RecordsInvalid
 from honour_roll.site.server_files import finish_site
+from honour_roll.site.sharing import cancel_drawings
 from honour_roll.site.generate import SiteSettings, generate_site
 from honour_roll.site.site_config import config_chain, nav_pages, nav_titles
 from honour_roll.site.urls import Urls
@@ -134,8 +135,14 @@ def _add(files: Files, config, items, reusable: bool = False) -> Files:
             raise PluginError(f"docs/{item.src_uri}: tệp này do hệ thống tạo ra từ hồ sơ; hãy xóa tệp trong docs/")
         if item.source_path is not None and item.source_path.is_relative_to(cache):
             file = CacheLinkedFile.generated(config, item.src_uri, abs_src_path=str(item.source_path))
+            file.ready = item.ready  # a share card still being drawn: taken when MkDocs copies it
         elif item.source_path is not None:
+            if item.ready is not None:
+                _ready(item.ready)
             file = File.generated(config, item.src_uri, abs_src_path=str(item.source_path))
+        elif item.make is not None:
+            file = LateFile.generated(config, item.src_uri, content=b"")
+            file.make = item.make
         else:
             file = File.generated(config, item.src_uri, content=item.content)
         if not item.in_nav:
@@ -272,6 +279,7 @@ def on_post_build(config) -> None:
 
 
 def on_build_error(error) -> None:
+    cancel_drawings()  # share cards still being drawn: no longer wanted
     _build.end(success=False)
     if _serving:
         _kept.failed()
@@ -355,7 +363,12 @@ class CacheLinkedFile(File):
     entry replaces the old file), so the link stays right; 10,000 cards are then
     no longer 600 MB copied on every build and every preview rebuild."""
 
+    ready: Callable[[], None] | None = None
+
     def copy_file(self, dirty: bool = False) -> None:
+        if self.ready is not None:
+            _ready(self.ready)
+            self.ready = None
         source, output = self.abs_src_path, self.abs_dest_path
         try:
             if source is None or os.stat(source).st_mode & 0o444 != 0o444:
@@ -371,6 +384,50 @@ class CacheLinkedFile(File):
                 _kept.note(output)
         except OSError:  # another file system, or links not allowed: copy as MkDocs would
             super().copy_file(dirty)
+
+
+class LateFile(File):
+    """A generated file whose content is made when it is first needed, after every page is read:
+    a feed, which names the size of each share card, drawn meanwhile on other cores."""
+
+    make: Callable[[], str | bytes] | None = None
+
+    def _made(self) -> None:
+        if self.make is not None:
+            make, self.make = self.make, None
+            self._content = make()
+
+    def copy_file(self, dirty: bool = False) -> None:
+        self._made()
+        super().copy_file(dirty)
+
+    @property
+    def content_bytes(self) -> bytes:
+        self._made()
+        return File.content_bytes.fget(self)
+
+    @content_bytes.setter
+    def content_bytes(self, value: bytes) -> None:
+        self.make = None
+        File.content_bytes.fset(self, value)
+
+    @property
+    def content_string(self) -> str:
+        self._made()
+        return File.content_string.fget(self)
+
+    @content_string.setter
+    def content_string(self, value: str) -> None:
+        self.make = None
+        File.content_string.fset(self, value)
+
+
+def _ready(wait: Callable[[], None]) -> None:
+    """Wait for files being drawn on other cores; a failure there is the build's, said once."""
+    try:
+        wait()
+    except Exception as e:
+        raise PluginError(f"Không vẽ được thẻ chia sẻ hoặc mã QR: {e}") from e
 
 
 class _WarningWatch(logging.Handler):

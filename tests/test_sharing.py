@@ -109,6 +109,18 @@ def test_unchanged_cards_are_not_redrawn(tmp_path, roll, monkeypatch):
     assert len(list(tmp_path.glob("*.jpg"))) == 2
 
 
+@pytest.mark.parametrize("pool", [False, True], ids=["in-process", "on-other-cores"])
+def test_a_card_that_cannot_be_drawn_fails_the_build_with_one_clear_message(tmp_path, pool):
+    """Drawn in this process or in workers while the build goes on: either way one message, no traceback."""
+    project = make_project(tmp_path / "p", [ROOT / "data" / "honorees" / "dang-quoc-viet.yml"])  # no photo: only cards and QR codes
+    (project / ".cache").mkdir()
+    (project / ".cache" / "share-cards").write_text("not a folder")  # no card can be stored
+    env = {"HONOUR_ROLL_WORKERS": "2", "HONOUR_ROLL_POOL_MIN_PAGES": "1"} if pool else {"HONOUR_ROLL_WORKERS": "1"}
+    result = run_build(project, tmp_path / "site", env=env)
+    assert result.returncode != 0
+    assert "Không vẽ được thẻ chia sẻ hoặc mã QR:" in result.stderr and "Traceback" not in result.stderr, result.stderr
+
+
 def test_cards_render_vietnamese_marks_legibly():
     """A stacked-mark name and its plain twin must not render the same pixels."""
     from PIL import Image, ImageChops
@@ -203,6 +215,11 @@ def test_feeds_parse_and_list_recognised_honorees_newest_first(real_site, roll):
     assert links == [f"{SITE_URL}guong-dien-hinh/{h.id}/" for h in roll.published]
     dates = [e.published_parsed for e in feed.entries]
     assert dates == sorted(dates, reverse=True)
+    # Each item's card, with its size: the feed is written once the cards are drawn (on other cores).
+    for entry, h in zip(feed.entries, roll.published):
+        (enclosure,) = entry.enclosures
+        assert enclosure.href == f"{SITE_URL}chia-se/{h.id}.jpg"
+        assert int(enclosure.length) == (real_site / "chia-se" / f"{h.id}.jpg").stat().st_size > 0
     for pillar in MOVEMENT.pillars:
         sub = feedparser.parse((real_site / "tru-cot" / pillar.slug / "rss.xml").read_bytes())
         assert not sub.bozo

@@ -4,6 +4,7 @@ roll and one per pillar. Dates come from the decisions, never the clock."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from email.utils import format_datetime
 
@@ -40,10 +41,18 @@ def feed_files(
     roll: Roll, site_url: str, site_name: str, card_sizes: dict[str, int], urls: Urls = DIRECTORY_URLS, illustrative: bool = False
 ) -> list[Generated]:
     """``illustrative``: sample records; the feed and every item say so."""
+    return [Generated(uri, content=render(card_sizes)) for uri, render in feeds(roll, site_url, site_name, urls, illustrative)]
+
+
+def feeds(
+    roll: Roll, site_url: str, site_name: str, urls: Urls = DIRECTORY_URLS, illustrative: bool = False
+) -> list[tuple[str, Callable[[dict[str, int]], str]]]:
+    """Each feed's address, and how to write it given the size of every share card (an item's
+    enclosure says its card's size, known once the card is drawn)."""
     env = make_environment()
     template = env.get_template("feed.xml.j2")
 
-    def items(honorees) -> list[FeedItem]:
+    def items(honorees, card_sizes: dict[str, int]) -> list[FeedItem]:
         return [
             FeedItem(
                 title=h.name,
@@ -57,36 +66,30 @@ def feed_files(
             for h in honorees
         ]
 
+    def feed(path: str, title: str, description: str, home_url: str, honorees) -> tuple[str, Callable[[dict[str, int]], str]]:
+        return path, lambda card_sizes: template.render(
+            title=title, description=description, home_url=home_url, feed_url=absolute(site_url, path), items=items(honorees, card_sizes),
+        )
+
     out = [
-        Generated(
-            FEED,
-            content=template.render(
-                title=site_name,
-                description=_described(f"Gương điển hình tiên tiến mới được công nhận trong phong trào “{roll.movement.title}”.", illustrative),
-                home_url=absolute(site_url, ""),
-                feed_url=absolute(site_url, FEED),
-                items=items(roll.published),
-            ),
+        feed(
+            FEED, site_name,
+            _described(f"Gương điển hình tiên tiến mới được công nhận trong phong trào “{roll.movement.title}”.", illustrative),
+            absolute(site_url, ""), roll.published,
         )
     ]
     for p in roll.movement.pillars:
         out.append(
-            Generated(
-                pillar_feed(p),
-                content=template.render(
-                    title=f"{p.label} — {site_name}",
-                    description=_described(f"Gương điển hình tiên tiến về {p.label.lower()}.", illustrative),
-                    home_url=urls.absolute(site_url, pillar_src(p)),
-                    feed_url=absolute(site_url, pillar_feed(p)),
-                    items=items([h for h in roll.published if p in h.pillars]),
-                ),
+            feed(
+                pillar_feed(p), f"{p.label} — {site_name}", _described(f"Gương điển hình tiên tiến về {p.label.lower()}.", illustrative),
+                urls.absolute(site_url, pillar_src(p)), [h for h in roll.published if p in h.pillars],
             )
         )
     en = roll.movement.en
     if en is not None:  # the English edition's feeds: records with English text, in English
         english = [h for h in roll.published if h.en is not None]
 
-        def english_items(honorees) -> list[FeedItem]:
+        def english_items(honorees, card_sizes: dict[str, int]) -> list[FeedItem]:
             return [
                 FeedItem(
                     title=h.en.name,
@@ -100,17 +103,14 @@ def feed_files(
                 for h in honorees
             ]
 
-        def english_feed(path: str, title: str, description: str, home_src: str, honorees) -> Generated:
-            return Generated(
-                path,
-                content=template.render(
-                    title=title,
-                    description=f"{description} {NOTICE_EN}" if illustrative else description,
-                    home_url=urls.absolute(site_url, home_src),
-                    feed_url=absolute(site_url, path),
-                    language="en",
-                    items=english_items(honorees),
-                ),
+        def english_feed(path: str, title: str, description: str, home_src: str, honorees) -> tuple[str, Callable[[dict[str, int]], str]]:
+            return path, lambda card_sizes: template.render(
+                title=title,
+                description=f"{description} {NOTICE_EN}" if illustrative else description,
+                home_url=urls.absolute(site_url, home_src),
+                feed_url=absolute(site_url, path),
+                language="en",
+                items=english_items(honorees, card_sizes),
             )
 
         out.append(english_feed(EN_FEED, en.site_name, en.description, EN_HOME_SRC, english))

@@ -6,6 +6,7 @@ The MkDocs hook adds exactly this list to the site; each feature of the site
 
 from __future__ import annotations
 
+import functools
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,7 +14,7 @@ from pathlib import Path
 from honour_roll.site.background import Background
 from honour_roll.site.browse import browse_page
 from honour_roll.site.english import EnglishPages, counterparts, with_alternate
-from honour_roll.site.feeds import feed_files
+from honour_roll.site.feeds import feeds
 from honour_roll.site.generated import Generated
 from honour_roll.record.guidance import Guidance
 from honour_roll.record.loader import Roll
@@ -26,8 +27,8 @@ from honour_roll.site import search_terms
 from honour_roll.site.search_index import search_files
 from honour_roll.site.search_terms import TermsMemo
 from honour_roll.site.server_files import redirect_config_files
-from honour_roll.site.sharing import sharing_files
-from honour_roll.site.urls import Urls, card_uri, en_card_uri, photo_src
+from honour_roll.site.sharing import start_sharing
+from honour_roll.site.urls import Urls, photo_src
 
 
 @dataclass(frozen=True)
@@ -48,9 +49,15 @@ def generate_site(
     """``memo``: the preview's (honour_roll.rebuild_memo), to skip unchanged per-honoree work."""
     settings = settings or SiteSettings(docs_dir=data_dir.parent / "docs")
     urls = Urls(settings.directory_urls)
-    shared = sharing_files(roll, settings, settings.cache_dir, urls)
+    # Share cards and QR codes: drawn on the other cores while the rest goes on (sharing.py).
+    shared, drawing = start_sharing(roll, settings, settings.cache_dir, urls)
+
+    @functools.cache
+    def card_sizes() -> dict[str, int]:
+        drawing.wait()
+        return {g.src_uri: g.source_path.stat().st_size for g in shared}
+
     pictures = Pictures(roll.published, data_dir, settings.cache_dir or Path(tempfile.gettempdir()) / "honour-roll-share-cards")
-    sizes = {g.src_uri: g.source_path.stat().st_size for g in shared if g.source_path is not None}
     # What no page's Markdown needs is made on another core while this one writes the pages. In the
     # preview, whose unchanged pages come from the memo, this core is free sooner: it makes Tra cứu
     # and the redirects once the pages are written.
@@ -59,7 +66,7 @@ def generate_site(
     if terms is not None and terms.refill:  # nothing in it yet: made here, where it stays (search_terms.py)
         whole_roll = None
     else:
-        whole_roll = Background(lambda: _whole_roll_files(roll, guidance, data_dir, settings, urls, sizes, parts, terms), len(roll.published))
+        whole_roll = Background(lambda: _whole_roll_files(roll, guidance, data_dir, settings, urls, parts, terms), len(roll.published))
     out: list[Generated] = PageMaker(roll, guidance, data_dir, settings.site_url, memo, urls, pictures).pages()
     # The English edition, when the movement has one.
     out += EnglishPages(roll, urls, pictures, settings.illustrative, settings.site_url).pages()
@@ -70,9 +77,9 @@ def generate_site(
             if uri not in seen:
                 seen.add(uri)
                 out.append(Generated(uri, source_path=data_dir / photo.file))
-    made = {} if "browse" in parts else _whole_roll_files(roll, guidance, data_dir, settings, urls, sizes, {"browse"})
+    made = {} if "browse" in parts else _whole_roll_files(roll, guidance, data_dir, settings, urls, {"browse"})
     if whole_roll is None:
-        made.update(_whole_roll_files(roll, guidance, data_dir, settings, urls, sizes, parts, terms))
+        made.update(_whole_roll_files(roll, guidance, data_dir, settings, urls, parts, terms))
     else:
         made.update(whole_roll.result())
     if terms is not None:
@@ -83,6 +90,9 @@ def generate_site(
     out += made["search"]
     out += shared
     out += pictures.files()
+    # A feed names each share card's size: written once the cards are drawn.
+    out += [Generated(uri, make=lambda render=render: render(card_sizes())) for uri, render in feeds(
+        roll, settings.site_url, settings.site_name, urls, settings.illustrative)]
     out += made["feeds"]
     out += made["redirects"]
     # Each Vietnamese page with an English counterpart names it (the English pages name theirs).
@@ -91,10 +101,10 @@ def generate_site(
 
 
 def _whole_roll_files(
-    roll: Roll, guidance: Guidance, data_dir: Path, settings: SiteSettings, urls: Urls, sizes: dict[str, int], parts: set[str],
-    terms: TermsMemo | None = None,
+    roll: Roll, guidance: Guidance, data_dir: Path, settings: SiteSettings, urls: Urls, parts: set[str], terms: TermsMemo | None = None,
 ) -> dict:
-    """``parts``: "search" (the index), "feeds" (feeds and open data), "browse" (Tra cứu and redirects)."""
+    """``parts``: "search" (the index), "feeds" (open data; the feeds themselves wait for the share
+    cards), "browse" (Tra cứu and redirects)."""
     made: dict = {}
     if "browse" in parts:
         made["browse"] = [browse_page(roll, urls)]
@@ -107,10 +117,7 @@ def _whole_roll_files(
             made["search"] = search_files(roll, guidance, docs_dir=docs_dir, urls=urls, terms=terms)
             made["terms"] = terms.report()
     if "feeds" in parts:
-        feeds = feed_files(roll, settings.site_url, settings.site_name, sizes, urls, settings.illustrative)
-        feeds += open_data_files(roll, settings.site_url, urls, settings.illustrative)
-        feeds.append(open_data_page(roll, settings.illustrative))
-        made["feeds"] = feeds
+        made["feeds"] = [*open_data_files(roll, settings.site_url, urls, settings.illustrative), open_data_page(roll, settings.illustrative)]
     if "browse" in parts:
         redirects = redirect_files(roll, settings.site_url, urls)
         redirects += redirect_config_files(roll, settings.site_url, urls)  # the same moves as 301s, for nginx and Apache

@@ -8,12 +8,9 @@ unchanged card is never redrawn.
 
 from __future__ import annotations
 
-import concurrent.futures
 import functools
-import itertools
 import hashlib
 import io
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -310,16 +307,3 @@ def card_file(card: Card, cache_dir: Path) -> Path:
 
 def card_bytes(card: Card, cache_dir: Path) -> bytes:
     return card_file(card, cache_dir).read_bytes()
-
-
-def draw_missing(cards: list[Card], cache_dir: Path) -> list[Path]:
-    """The cached file of every card; the missing ones are drawn on every
-    core (a first build of 10,000 honorees draws 10,000 cards)."""
-    missing = {}
-    for card in cards:
-        if not (cache_dir / f"{card.cache_key()}{SUFFIX}").is_file():
-            missing.setdefault(card.cache_key(), card)
-    if len(missing) > 16 and (os.cpu_count() or 1) > 1:
-        with concurrent.futures.ProcessPoolExecutor() as pool:
-            list(pool.map(card_file, missing.values(), itertools.repeat(cache_dir), chunksize=32))
-    return [card_file(card, cache_dir) for card in cards]

@@ -1,12 +1,21 @@
 """Files for sharing an honoree: the share card (JPEG) and the QR code (SVG)
-that points at the page's canonical address."""
+that points at the page's canonical address.
+
+Nothing a page renders needs these files, only their addresses: a first build
+draws the missing ones on the other cores while it goes on (``Drawing``), at a
+lower priority than its own work, so that they fill the moments a core would
+otherwise wait; the build takes them (``Generated.ready``) when it copies files
+into the site, after every page is read.
+"""
 
 from __future__ import annotations
 
 import concurrent.futures
 import io
-import itertools
+import multiprocessing
+import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import segno
@@ -17,7 +26,7 @@ from honour_roll.site.generated import Generated
 from honour_roll.record.loader import Roll
 from honour_roll.record.model import Honoree
 from honour_roll.site.share_cards import (
-    draw_missing, english_honoree_card, english_movement_line, english_site_card, honoree_card, movement_line, site_card,
+    SUFFIX as CARD_SUFFIX, card_file, english_honoree_card, english_movement_line, english_site_card, honoree_card, movement_line, site_card,
 )
 from honour_roll.site.urls import DIRECTORY_URLS, EN_SITE_CARD, SITE_CARD, Urls, card_uri, en_card_uri, honoree_src, qr_uri
 
@@ -43,19 +52,78 @@ def qr_file(url: str, cache_dir: Path) -> Path:
     return cached_file(cache_dir, key_of("qr", QR_VERSION, url), ".svg", lambda: qr_svg(url).encode("utf-8"))
 
 
-def qr_files(urls: list[str], cache_dir: Path) -> list[Path]:
-    """The cached file of every QR code; the missing ones are made on every core: about
-    4 ms each, 40 s of one core for a first build of 10,000 honorees."""
-    missing = [url for url in urls if not (cache_dir / f"{key_of('qr', QR_VERSION, url)}.svg").is_file()]
-    workers = min(workers_wanted(), len(missing) // 64)
-    if workers > 1:
-        with concurrent.futures.ProcessPoolExecutor(workers) as pool:
-            list(pool.map(qr_file, missing, itertools.repeat(cache_dir), chunksize=64))
-    return [qr_file(url, cache_dir) for url in urls]
+def qr_path(url: str, cache_dir: Path) -> Path:
+    return cache_dir / f"{key_of('qr', QR_VERSION, url)}.svg"
 
 
-def sharing_files(roll: Roll, settings, cache_dir: Path | None, urls: Urls = DIRECTORY_URLS) -> list[Generated]:
-    """``settings``: the site's (honour_roll.site.SiteSettings)."""
+# Fewer files to make than this: drawn at once, in this process (an edit in the preview redraws one
+# card). The name is the page pool's (hooks/mkdocs_hooks.py): one setting turns every pool on for a test.
+MIN_DRAWN_APART = int(os.environ.get("HONOUR_ROLL_POOL_MIN_PAGES", "16"))
+CHUNK = 32  # files per task: a few milliseconds each
+
+
+def _draw(jobs: list[tuple[Callable[[object, Path], Path], object]], cache_dir: Path) -> None:
+    for make, what in jobs:
+        make(what, cache_dir)
+
+
+def _yield_to_the_build() -> None:
+    # A drawing worker gives way to the build's own processes, which everything else waits for.
+    os.nice(10)
+
+
+_running: set["Drawing"] = set()
+
+
+class Drawing:
+    """Files missing from the build cache (share cards, QR codes), made in worker processes
+    started now; ``wait()`` returns once every one is in the cache, or raises what failed."""
+
+    def __init__(self, jobs: list[tuple[Callable[[object, Path], Path], object]], cache_dir: Path):
+        self._pool: concurrent.futures.ProcessPoolExecutor | None = None
+        self._futures: list[concurrent.futures.Future] = []
+        self._failed: Exception | None = None
+        workers = min(workers_wanted(), len(jobs))
+        if len(jobs) < MIN_DRAWN_APART or workers < 2:
+            try:
+                _draw(jobs, cache_dir)
+            except Exception as e:  # said by wait(), as a worker's failure would be
+                self._failed = e
+            return
+        self._pool = concurrent.futures.ProcessPoolExecutor(
+            workers, mp_context=multiprocessing.get_context("fork"), initializer=_yield_to_the_build
+        )
+        chunk = min(CHUNK, -(-len(jobs) // workers))
+        self._futures = [self._pool.submit(_draw, jobs[i : i + chunk], cache_dir) for i in range(0, len(jobs), chunk)]
+        _running.add(self)
+
+    def wait(self) -> None:
+        if self._failed is not None:
+            raise self._failed
+        if self._pool is None:
+            return
+        try:
+            for future in self._futures:
+                future.result()
+        finally:
+            self.cancel()
+
+    def cancel(self) -> None:
+        """Stop drawing (a build that failed): what is drawn stays in the cache."""
+        pool, self._pool = self._pool, None
+        _running.discard(self)
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+def cancel_drawings() -> None:
+    for drawing in list(_running):
+        drawing.cancel()
+
+
+def start_sharing(roll: Roll, settings, cache_dir: Path | None, urls: Urls = DIRECTORY_URLS) -> tuple[list[Generated], Drawing]:
+    """Every share card and QR code of the roll, at its place in the build cache, and the drawing
+    of those not there yet, started now. ``settings``: the site's (honour_roll.site.SiteSettings)."""
     cache_dir = cache_dir or Path(tempfile.gettempdir()) / "honour-roll-share-cards"
     site_url, illustrative = settings.site_url, settings.illustrative
     footer = movement_line(roll.movement)
@@ -65,8 +133,22 @@ def sharing_files(roll: Roll, settings, cache_dir: Path | None, urls: Urls = DIR
         footer_en = english_movement_line(roll.movement)
         cards[EN_SITE_CARD] = english_site_card(roll.movement, footer_en, len(roll.published), illustrative)
         cards.update((en_card_uri(h.id), english_honoree_card(h, footer_en, illustrative)) for h in roll.published if h.en is not None)
-    files = draw_missing(list(cards.values()), cache_dir)
-    out = [Generated(uri, source_path=path) for uri, path in zip(cards, files)]
-    qrs = qr_files([canonical_url(site_url, h, urls) for h in roll.published], cache_dir)
-    out += [Generated(qr_uri(h.id), source_path=qr) for h, qr in zip(roll.published, qrs)]
-    return out
+    qrs = {qr_uri(h.id): canonical_url(site_url, h, urls) for h in roll.published}
+    paths = {uri: cache_dir / f"{card.cache_key()}{CARD_SUFFIX}" for uri, card in cards.items()}
+    paths.update((uri, qr_path(url, cache_dir)) for uri, url in qrs.items())
+    jobs: dict[Path, tuple] = {}  # one job per file: two honorees may share a card's words
+    for uri, card in cards.items():
+        if paths[uri] not in jobs and not paths[uri].is_file():
+            jobs[paths[uri]] = (card_file, card)
+    for uri, url in qrs.items():
+        if paths[uri] not in jobs and not paths[uri].is_file():
+            jobs[paths[uri]] = (qr_file, url)
+    drawing = Drawing(list(jobs.values()), cache_dir)
+    return [Generated(uri, source_path=path, ready=drawing.wait) for uri, path in paths.items()], drawing
+
+
+def sharing_files(roll: Roll, settings, cache_dir: Path | None, urls: Urls = DIRECTORY_URLS) -> list[Generated]:
+    """``settings``: the site's (honour_roll.site.SiteSettings)."""
+    files, drawing = start_sharing(roll, settings, cache_dir, urls)
+    drawing.wait()
+    return files

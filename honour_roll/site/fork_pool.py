@@ -14,9 +14,12 @@ parent had done the work itself.
 
 from __future__ import annotations
 
+import dataclasses
+import io
 import logging
 import multiprocessing
 import os
+import pickle
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -95,8 +98,8 @@ class ForkPool:
 
     def _submit(self) -> None:
         if self._chunks:
-            chunk = self._chunks.popleft()
-            self._pending.append((chunk, self._pool.submit(_run, chunk)))
+            future = self._pool.submit(_run, self._chunks[0])  # raises if the pool broke: the chunk stays to do
+            self._pending.append((self._chunks.popleft(), future))
 
     def results(self) -> Iterator[tuple[object, object, list[tuple[str, int, str]]]]:
         while self._pending:
@@ -104,14 +107,22 @@ class ForkPool:
             try:
                 done = future.result()
             except BrokenProcessPool:
-                rest = [chunk, *(c for c, _ in self._pending), *self._chunks]
-                self._pending.clear()
-                self._chunks.clear()
-                logging.getLogger(__name__).info("Một tiến trình dựng trang đã dừng đột ngột; phần còn lại được dựng ở tiến trình chính.")
-                yield from self._in_parent(rest)
+                yield from self._rest_in_parent([chunk])
                 return
-            self._submit()
+            try:
+                self._submit()
+            except BrokenProcessPool:  # a worker died after this chunk was done: the rest, here
+                yield from done
+                yield from self._rest_in_parent([])
+                return
             yield from done
+
+    def _rest_in_parent(self, first: list[list]) -> Iterator[tuple[object, object, list[tuple[str, int, str]]]]:
+        rest = [*first, *(c for c, _ in self._pending), *self._chunks]
+        self._pending.clear()
+        self._chunks.clear()
+        logging.getLogger(__name__).info("Một tiến trình dựng trang đã dừng đột ngột; phần còn lại được dựng ở tiến trình chính.")
+        yield from self._in_parent(rest)
 
     def _in_parent(self, chunks: list[list]) -> Iterator[tuple[object, object, list[tuple[str, int, str]]]]:
         global _job
@@ -133,3 +144,76 @@ def replay(logged: list[tuple[str, int, str]]) -> None:
     """Log in this process what a worker logged."""
     for name, level, message in logged:
         logging.getLogger(name).log(level, message)
+
+
+def spread(job: Callable, items: list, minimum: int, logger_name: str, keep: object = None) -> list:
+    """``list(map(job, items))``, on every core when there are at least ``minimum`` items.
+
+    Results come back from the workers pickled; every object reachable from ``keep``
+    (the movement records refer to: its kinds, pillars, localities...) comes back as the
+    parent's own object, not a copy, so that identity and memory are a serial map's.
+    """
+    workers = workers_wanted()
+    if workers < 2 or len(items) < max(minimum, 2):
+        return list(map(job, items))
+    shared = _reachable(keep)  # inherited by the workers: a forked object keeps its id()
+    pool = ForkPool(lambda item: _dumps(job(item), shared), items, workers, logger_name, chunksize=max(1, min(64, len(items) // (4 * workers))))
+    try:
+        out = []
+        for _item, packed, logged in pool.results():
+            replay(logged)
+            out.append(_loads(packed, shared))
+        return out
+    finally:
+        pool.close()
+
+
+def _reachable(root: object) -> dict[int, object]:
+    """Every object of a tree of dataclasses, tuples, lists and dicts, by id()."""
+    found: dict[int, object] = {}
+    todo = [root]
+    while todo:
+        obj = todo.pop()
+        if obj is None or id(obj) in found or isinstance(obj, (str, bytes, int, float, bool)):
+            continue
+        found[id(obj)] = obj
+        if dataclasses.is_dataclass(obj):
+            todo.extend(getattr(obj, f.name) for f in dataclasses.fields(obj))
+        elif isinstance(obj, (tuple, list, frozenset, set)):
+            todo.extend(obj)
+        elif isinstance(obj, dict):
+            todo.extend(obj.keys())
+            todo.extend(obj.values())
+    return found
+
+
+# The parent's objects that workers' results refer to, while the parent unpickles them.
+_shared: dict[int, object] = {}
+
+
+def _shared_object(key: int) -> object:
+    return _shared[key]
+
+
+def _dumps(value: object, shared: dict[int, object]) -> bytes:
+    """Pickled, the objects of ``shared`` by reference. Only their classes get a reducer
+    (a persistent_id would be called for every object of every result)."""
+
+    def reduce(obj):
+        if shared.get(id(obj)) is obj:
+            return _shared_object, (id(obj),)
+        return obj.__reduce_ex__(pickle.HIGHEST_PROTOCOL)
+
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = {type(obj): reduce for obj in shared.values() if dataclasses.is_dataclass(obj)}
+    pickler.dump(value)
+    return buffer.getvalue()
+
+
+def _loads(data: bytes, shared: dict[int, object]) -> object:
+    _shared.update(shared)
+    try:
+        return pickle.loads(data)
+    finally:
+        _shared.clear()

@@ -140,7 +140,10 @@ def _font(path: Path, size: int) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(str(path), size)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def text_width(text: str, font: ImageFont.FreeTypeFont) -> float:
+    # Kept: many cards share their lines (a kind and its pillars, a place and a year, a unit), and
+    # laying a card out measures each line at several sizes.
     return font.getlength(text)
 
 

@@ -308,5 +308,10 @@ def card_file(card: Card, cache_dir: Path) -> Path:
     return cached_file(cache_dir, card.cache_key(), SUFFIX, lambda: draw_card(card))
 
 
+def card_path(card: Card, cache_dir: Path) -> Path:
+    """Where ``card_file`` puts the card, drawn or not."""
+    return cache_dir / f"{card.cache_key()}{SUFFIX}"
+
+
 def card_bytes(card: Card, cache_dir: Path) -> bytes:
     return card_file(card, cache_dir).read_bytes()

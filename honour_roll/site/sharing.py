@@ -26,7 +26,7 @@ from honour_roll.site.generated import Generated
 from honour_roll.record.loader import Roll
 from honour_roll.record.model import Honoree
 from honour_roll.site.share_cards import (
-    SUFFIX as CARD_SUFFIX, card_file, english_honoree_card, english_movement_line, english_site_card, honoree_card, movement_line, site_card,
+    card_file, card_path, english_honoree_card, english_movement_line, english_site_card, honoree_card, movement_line, site_card,
 )
 from honour_roll.site.urls import DIRECTORY_URLS, EN_SITE_CARD, SITE_CARD, Urls, card_uri, en_card_uri, honoree_src, qr_uri
 
@@ -49,11 +49,16 @@ def qr_svg(url: str) -> str:
 
 def qr_file(url: str, cache_dir: Path) -> Path:
     """The QR code's SVG in the cache, made only when no earlier build made it."""
-    return cached_file(cache_dir, key_of("qr", QR_VERSION, url), ".svg", lambda: qr_svg(url).encode("utf-8"))
+    return cached_file(cache_dir, _qr_key(url), ".svg", lambda: qr_svg(url).encode("utf-8"))
 
 
 def qr_path(url: str, cache_dir: Path) -> Path:
-    return cache_dir / f"{key_of('qr', QR_VERSION, url)}.svg"
+    """Where ``qr_file`` puts the code, made or not."""
+    return cache_dir / f"{_qr_key(url)}.svg"
+
+
+def _qr_key(url: str) -> str:
+    return key_of("qr", QR_VERSION, url)
 
 
 # Fewer files to make than this: drawn at once, in this process (an edit in the preview redraws one
@@ -134,7 +139,7 @@ def start_sharing(roll: Roll, settings, cache_dir: Path | None, urls: Urls = DIR
         cards[EN_SITE_CARD] = english_site_card(roll.movement, footer_en, len(roll.published), illustrative)
         cards.update((en_card_uri(h.id), english_honoree_card(h, footer_en, illustrative)) for h in roll.published if h.en is not None)
     qrs = {qr_uri(h.id): canonical_url(site_url, h, urls) for h in roll.published}
-    paths = {uri: cache_dir / f"{card.cache_key()}{CARD_SUFFIX}" for uri, card in cards.items()}
+    paths = {uri: card_path(card, cache_dir) for uri, card in cards.items()}
     paths.update((uri, qr_path(url, cache_dir)) for uri, url in qrs.items())
     jobs: dict[Path, tuple] = {}  # one job per file: two honorees may share a card's words
     for uri, card in cards.items():

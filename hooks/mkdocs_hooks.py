@@ -149,7 +149,7 @@ def _add(files: Files, config, items, reusable: bool = False) -> Files:
                 _ready(item.ready)
             file = File.generated(config, item.src_uri, abs_src_path=str(item.source_path))
         elif item.make is not None:
-            file = LateFile.generated(config, item.src_uri, content=b"")
+            file = LazyFile.generated(config, item.src_uri, content=b"")
             file.make = item.make
         else:
             file = File.generated(config, item.src_uri, content=item.content)
@@ -394,7 +394,7 @@ class CacheLinkedFile(File):
             super().copy_file(dirty)
 
 
-class LateFile(File):
+class LazyFile(File):
     """A generated file whose content is made when it is first needed, after every page is read:
     a feed, which names the size of each share card, drawn meanwhile on other cores."""
 

@@ -28,7 +28,7 @@ import jinja2
 import jinja2.bccache
 from mkdocs.commands.build import get_context
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import File, Files, InclusionLevel, set_exclusions
 from mkdocs.structure.nav import Link, Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
@@ -46,7 +46,7 @@ from honour_roll.site.preview_output import KeptOutput
 from honour_roll.site.page_store import PageEntry, PageStore, fingerprint_distributions, fingerprint_tree
 from honour_roll.record.problems import RecordsInvalid
 from honour_roll.site.server_files import finish_site
-from honour_roll.site.generate import SiteSettings, generate_site
+from honour_roll.site.generate import SiteSettings, generate_site_in_parts
 from honour_roll.site.site_config import config_chain, nav_pages, nav_titles
 from honour_roll.site.urls import Urls
 from honour_roll.record.validation import publication_warnings
@@ -116,9 +116,22 @@ def on_files(files: Files, config) -> Files:
     # `make preview` and `make build` do not prune each other's entries.
     _build.begin(config, root / ".cache" / "pages" / ("preview" if _serving else "site"))
     _build.movement = roll.movement  # what theme templates (the 404 page) call things
-    files = _add(files, config, generate_site(roll, guidance, data_dir, settings, memo), reusable=True)
+    early, _build.late = generate_site_in_parts(roll, guidance, data_dir, settings, memo)
+    files = _add(files, config, early, reusable=True)
     _build.seal(files, config)
     return files
+
+
+def _add_late(files: Files, config) -> None:
+    """The files of this build that no page links to (the preview's search index, made
+    meanwhile in a child), once every page is read and rendered, before MkDocs writes the
+    site. They are not pages, so neither the site key nor any page depends on them."""
+    if _build.late is None:
+        return
+    late, _build.late = _build.late, None
+    items = late.result()
+    _add(files, config, items)
+    set_exclusions([files.get_file_from_path(item.src_uri) for item in items], config)  # as MkDocs did after on_files
 
 
 def _add(files: Files, config, items, reusable: bool = False) -> Files:
@@ -220,6 +233,7 @@ def on_env(env, config, files):
     # them: honour_roll_page("tra-cuu.md") is "tra-cuu/" or "tra-cuu.html", before the url filter.
     env.globals["honour_roll_page"] = Urls(config.use_directory_urls).page
     env.globals["honour_roll_movement"] = _build.movement  # None while the records are invalid (preview)
+    _add_late(files, config)
     _build.stop_rendering()  # every page is read and rendered
     _build.check(config, files, _build.nav, env)
     # Pour the rendered pages into the theme on every core too, ahead of MkDocs' writing loop.
@@ -398,10 +412,12 @@ class _Build:
     checked: str | None = None  # that page's HTML, as on_post_page finished it
     nav = None
     movement = None  # of the roll being built
+    late = None  # generate.LateFiles: the files on_env adds
     pool: ForkPool | None = None  # rendering pages' Markdown in worker processes
     finisher: ForkPool | None = None  # rendering their theme template in worker processes
     finished: dict[str, tuple] = {}
     rendered: dict[str, tuple] = {}  # results taken from the pool ahead of their page
+    known_heads: dict = {}  # the page store's heads found by the last successful build (preview)
 
     def start_rendering(self, config, files: Files) -> None:
         """Look every generated page up in the store, and render the Markdown of those
@@ -520,7 +536,8 @@ class _Build:
             fingerprint_tree(Path(honour_roll.__file__).parent, suffixes=(".j2",)),
             "\n".join(sorted(others)),
         ]
-        self.store = PageStore(self.directory, "\0".join(parts))
+        # The preview hands each build the heads the last one found (PageStore, known_heads).
+        self.store = PageStore(self.directory, "\0".join(parts), self.known_heads if _serving else None)
 
     def check(self, config, files: Files, nav, env) -> None:
         """A guard against a key that misses an input: render a few reused pages, chosen at
@@ -553,11 +570,15 @@ class _Build:
         self.store.put(page.key, PageEntry(html, frozenset(page.present_anchor_ids or ()), links))
 
     def end(self, success: bool) -> None:
+        if self.late is not None:  # the build failed before on_env
+            self.late.close()
+            self.late = None
         self.stop_rendering()
         self.stop_finishing()
         if self.watch is not None:
             logging.getLogger(ENGINE).removeHandler(self.watch)
         if success and self.store is not None:
+            self.known_heads = self.store.found
             removed = self.store.prune()
             log.debug(f"Trang dùng lại: {self.store.hits}, dựng mới: {self.store.misses}, xóa khỏi bộ nhớ đệm: {removed}")
         self.store = None

@@ -73,7 +73,7 @@ def load_roll(
     if paths is None and not folder.is_dir():
         raise RecordsInvalid([Problem(display_path(folder, project_root), 0, "", "không tìm thấy thư mục hồ sơ")])
     lines: dict[str, dict[str, int]] = {}
-    photos: str | None = None
+    context = None
     # Resolving every record's path costs a millisecond per 3 records: resolve the folder once.
     shown_folder = display_path(folder, project_root)
     for path in files:
@@ -82,8 +82,9 @@ def load_roll(
         if memo is None:
             read, found, honoree = _read_record(shown, raw, path.stem, data_dir, movement)
         else:
-            photos = photos if photos is not None else _photo_state(data_dir)
-            key = ("record", shown, raw, path.stem, str(data_dir), photos, movement)
+            # What every record's validation reads besides the record: one handle per round.
+            context = context if context is not None else memo.constant((str(data_dir), _photo_state(data_dir), movement))
+            key = ("record", shown, raw, path.stem, context)
             read, found, honoree = memo.get(key, lambda: _read_record(shown, raw, path.stem, data_dir, movement))
         problems += found
         if read is not None:

@@ -54,3 +54,9 @@ class Background(Generic[T]):
         replay(logged)
         self.forked = pid != os.getpid()
         return value
+
+    def close(self) -> None:
+        """The result is no longer wanted (the build failed first): stop the child."""
+        if self._pool is not None:
+            self._pool.close()
+            self._pool = None

@@ -18,6 +18,7 @@ import json
 import logging
 import os
 import random
+import time
 import zlib
 from collections.abc import Mapping
 from pathlib import Path
@@ -57,10 +58,13 @@ _serving = False  # set by on_startup: `mkdocs serve` shows problems in the brow
 REUSED_TEMPLATE = "honour-roll-reused.html"
 # The engine is whichever package really provides Page: ProperDocs aliases itself as `mkdocs`.
 ENGINE = Page.__module__.partition(".")[0]
+_META = importlib.import_module(f"{ENGINE}.utils.meta")  # how the engine reads a page's front matter
 # How many reused pages each build renders in full to compare with the store (see _Build.check).
 CHECKED_PAGES = int(os.environ.get("HONOUR_ROLL_CHECKED_PAGES", "3"))
 # Fewer pages to render than this: rendering them in the parent costs less than starting workers.
 POOL_MIN_PAGES = int(os.environ.get("HONOUR_ROLL_POOL_MIN_PAGES", "32"))
+# Seconds between two prunings of the page store under the preview (every build prunes it).
+PREVIEW_PRUNE_INTERVAL = 600.0
 # Config entries no page depends on, that differ between builds of one site: where the site
 # is written (`make build` writes into a fresh folder each time).
 VOLATILE_CONFIG = frozenset({"site_dir"})
@@ -372,16 +376,25 @@ class CacheLinkedFile(File):
     def copy_file(self, dirty: bool = False) -> None:
         source, output = self.abs_src_path, self.abs_dest_path
         try:
-            if source is None or os.stat(source).st_mode & 0o444 != 0o444:
+            if source is None:
+                raise OSError("no source")
+            here = os.stat(source)
+            if here.st_mode & 0o444 != 0o444:
                 raise OSError("not readable by all: copy instead")  # entries from older builds
-            if _kept.inside(output) and os.path.lexists(output) and os.path.samefile(source, output):
+            kept = _kept.inside(output)
+            try:
+                there = os.lstat(output)
+            except FileNotFoundError:
+                there = None
+            if kept and there is not None and (there.st_ino, there.st_dev) == (here.st_ino, here.st_dev):
                 _kept.note(output)  # the preview's kept folder has this link already
                 return
-            os.makedirs(os.path.dirname(output), exist_ok=True)
-            if os.path.lexists(output):
+            if there is None:
+                os.makedirs(os.path.dirname(output), exist_ok=True)
+            else:
                 os.unlink(output)
             os.link(source, output)
-            if _kept.inside(output):
+            if kept:
                 _kept.note(output)
         except OSError:  # another file system, or links not allowed: copy as MkDocs would
             super().copy_file(dirty)
@@ -418,6 +431,7 @@ class _Build:
     finished: dict[str, tuple] = {}
     rendered: dict[str, tuple] = {}  # results taken from the pool ahead of their page
     known_heads: dict = {}  # the page store's heads found by the last successful build (preview)
+    pruned_at = float("-inf")  # when the preview last pruned the page store
 
     def start_rendering(self, config, files: Files) -> None:
         """Look every generated page up in the store, and render the Markdown of those
@@ -579,7 +593,12 @@ class _Build:
             logging.getLogger(ENGINE).removeHandler(self.watch)
         if success and self.store is not None:
             self.known_heads = self.store.found
-            removed = self.store.prune()
+            removed = 0
+            # Pruning lists the whole store (4,000 entries at 1,000 honorees) to remove those unused
+            # for an hour: the preview does it once in a while, not after every save.
+            if not _serving or time.monotonic() - self.pruned_at >= PREVIEW_PRUNE_INTERVAL:
+                removed = self.store.prune()
+                self.pruned_at = time.monotonic()
             log.debug(f"Trang dùng lại: {self.store.hits}, dựng mới: {self.store.misses}, xóa khỏi bộ nhớ đệm: {removed}")
         self.store = None
         self.watch = None
@@ -648,6 +667,22 @@ def _render_markdown(src_uri: str) -> tuple | None:
     return source, packed, page.toc, page._title_from_render, frozenset(page.present_anchor_ids or ()), links
 
 
+def _front_matter(source: str) -> tuple[int | str, dict]:
+    """The engine's reading of a page's source: (where its Markdown starts, or the Markdown
+    itself when it is not the end of the source; its front matter)."""
+    markdown, meta = _META.get_data(source)
+    return (len(source) - len(markdown) if source.endswith(markdown) else markdown), meta
+
+
+def _copied(value):
+    """Front matter's values, copied as far down as they can be changed."""
+    if isinstance(value, dict):
+        return {k: _copied(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_copied(v) for v in value]
+    return value
+
+
 def describe_config(config) -> str:
     """The resolved config as stable text, for the site key.
 
@@ -707,6 +742,20 @@ class ReusablePage(Page):
         self.finished_elsewhere = False  # the theme template is rendered by a worker (start_finishing)
         self.own_template: str | None = None
         _build.pages.append(self)
+
+    def read_source(self, config) -> None:
+        """As MkDocs reads a page (Page.read_source), but under the preview the front matter of
+        a source an earlier rebuild read is not parsed again: YAML in pure Python, 1,000
+        pages' worth on every save, for the few pages an edit changes."""
+        if not _serving:
+            return super().read_source(config)
+        source = config.plugins.on_page_read_source(page=self, config=config)
+        if source is None:
+            source = self.file.content_string  # a generated page: its text is in memory
+        body, meta = rebuild_memo.preview.get(("front matter", source), lambda: _front_matter(source))
+        # The Markdown is the end of the source (kept as where it starts, not as a copy).
+        self.markdown = source[body:] if isinstance(body, int) else body
+        self.meta = _copied(meta)  # the build may change its page's meta
 
     def look_up(self, files: Files):
         """The stored page's head, or None when this page must be rendered."""

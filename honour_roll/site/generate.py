@@ -100,7 +100,7 @@ def generate_site_in_parts(
         if terms.refill:  # nothing in it yet: made here, where it stays
             late = LateFiles(make=index, terms=terms)
         else:
-            late = LateFiles(index=Background(index, len(roll.published)), terms=terms)
+            late = LateFiles(index=Background(index, len(roll.published), yielding=True), terms=terms)
     # Share cards first: an honoree without a photo is pictured by its card.
     shared = sharing_files(roll, settings, settings.cache_dir, urls)
     cards = {g.src_uri: g.source_path for g in shared}

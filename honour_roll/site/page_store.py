@@ -156,6 +156,7 @@ class PageStore:
         with os.fdopen(fd, "wb") as f:
             f.write(entry.to_bytes())
         os.replace(tmp, self._path(key))
+        self.found[key] = PageHead(entry.anchors, entry.anchor_links)  # as head() reads it back
 
     def drop(self) -> None:
         """Forget every entry: they were found stale."""

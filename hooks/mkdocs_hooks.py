@@ -63,6 +63,8 @@ _META = importlib.import_module(f"{ENGINE}.utils.meta")  # how the engine reads 
 CHECKED_PAGES = int(os.environ.get("HONOUR_ROLL_CHECKED_PAGES", "3"))
 # Fewer pages to render than this: rendering them in the parent costs less than starting workers.
 POOL_MIN_PAGES = int(os.environ.get("HONOUR_ROLL_POOL_MIN_PAGES", "32"))
+# Seconds the preview waits after a change is reported for more to come (on_serve).
+PREVIEW_DEBOUNCE = 0.05
 # Seconds between two prunings of the page store under the preview (every build prunes it).
 PREVIEW_PRUNE_INTERVAL = 600.0
 # Config entries no page depends on, that differ between builds of one site: where the site
@@ -76,6 +78,18 @@ CODE = fingerprint_tree(Path(honour_roll.__file__).parent, suffixes=(".py",)) + 
 def on_startup(command: str, **_) -> None:
     global _serving
     _serving = command == "serve"
+
+
+def on_serve(server, config, builder):
+    """MkDocs' preview server waits ``build_delay`` (0.1 s) after a change is reported, for more
+    to come, before it rebuilds. Its watcher polls each watched folder every 0.5 s, and one poll
+    reports every change it found together, within milliseconds; changes found by two polls of
+    one folder are 0.5 s apart, beyond either wait. So the preview waits PREVIEW_DEBOUNCE: what
+    0.1 s gathers and that does not is only changes of one save to two folders (docs/ and data/)
+    whose polls happen to fall 0.05 to 0.1 s apart, which then rebuild twice."""
+    if isinstance(getattr(server, "build_delay", None), (int, float)):
+        server.build_delay = min(server.build_delay, PREVIEW_DEBOUNCE)
+    return server
 
 
 def _project_root(config) -> Path:

@@ -65,7 +65,7 @@ class LateFiles:
                 # From a child: what it used and made; made here, the memo holds them itself.
                 self._terms.keep(*(reported if self._index.forked else (self._terms.used, self._terms.made)))
             else:  # the memo is empty: made here, where it stays (search_terms.py)
-                self._files, reported = self._make()
+                self._files, _ = self._make()
                 self._terms.keep(self._terms.used, self._terms.made)
             self._index = self._make = None
         return self._files
@@ -101,19 +101,20 @@ def generate_site_in_parts(
             late = LateFiles(make=index, terms=terms)
         else:
             late = LateFiles(index=Background(index, len(roll.published), yielding=True), terms=terms)
-    # Share cards first: an honoree without a photo is pictured by its card.
-    shared = sharing_files(roll, settings, settings.cache_dir, urls)
-    cards = {g.src_uri: g.source_path for g in shared}
-    pictures = Pictures(
-        roll.published, data_dir, {h.id: cards[card_uri(h.id)] for h in roll.published},
-        settings.cache_dir or Path(tempfile.gettempdir()) / "honour-roll-share-cards",
-        english_cards={h.id: cards[en_card_uri(h.id)] for h in roll.published if en_card_uri(h.id) in cards},
-    )
-    sizes = {g.src_uri: g.source_path.stat().st_size for g in shared if g.source_path is not None}
-    # What no page's Markdown needs is made on another core while this one writes the pages.
-    parts = {"feeds"} if memo is not None else {"search", "feeds", "browse"}
-    whole_roll = Background(lambda: _whole_roll_files(roll, guidance, data_dir, settings, urls, sizes, parts), len(roll.published))
+    whole_roll: Background | None = None
     try:
+        # Share cards first: an honoree without a photo is pictured by its card.
+        shared = sharing_files(roll, settings, settings.cache_dir, urls)
+        cards = {g.src_uri: g.source_path for g in shared}
+        pictures = Pictures(
+            roll.published, data_dir, {h.id: cards[card_uri(h.id)] for h in roll.published},
+            settings.cache_dir or Path(tempfile.gettempdir()) / "honour-roll-share-cards",
+            english_cards={h.id: cards[en_card_uri(h.id)] for h in roll.published if en_card_uri(h.id) in cards},
+        )
+        sizes = {g.src_uri: g.source_path.stat().st_size for g in shared if g.source_path is not None}
+        # What no page's Markdown needs is made on another core while this one writes the pages.
+        parts = {"feeds"} if memo is not None else {"search", "feeds", "browse"}
+        whole_roll = Background(lambda: _whole_roll_files(roll, guidance, data_dir, settings, urls, sizes, parts), len(roll.published))
         out: list[Generated] = PageMaker(roll, guidance, data_dir, settings.site_url, memo, urls, pictures).pages()
         # The English edition, when the movement has one.
         out += EnglishPages(roll, urls, pictures, settings.illustrative, settings.site_url).pages()
@@ -126,8 +127,9 @@ def generate_site_in_parts(
                     out.append(Generated(uri, source_path=data_dir / photo.file))
         made = {} if "browse" in parts else _whole_roll_files(roll, guidance, data_dir, settings, urls, sizes, {"browse"})
         made.update(whole_roll.result())
-    except BaseException:
-        whole_roll.close()
+    except BaseException:  # no child outlives a failed build
+        if whole_roll is not None:
+            whole_roll.close()
         late.close()
         raise
     if "search" not in parts:

@@ -145,3 +145,22 @@ def test_an_edited_movement_reads_every_record_again(data):
     roll = rounds(memo, data)
     assert memo.misses == 2
     assert "Chính quyền điện tử và số" in {p.label for h in roll.published for p in h.pillars} | {p.label for p in roll.movement.pillars}
+
+
+def test_honoree_pages_follow_an_edit_of_the_movement(data):
+    # An honoree page shows what the movement file says besides the record (its short name in
+    # the share links, every criterion of the honoree's kind): editing it must render the
+    # pages again, though the records, and so the honorees as compared, are the same.
+    memo = Memo()
+    guidance = load_guidance(GUIDANCE, MOVEMENT)
+    roll = rounds(memo, data)
+    PageMaker(roll, guidance, data, "https://x.example/", memo).pages()
+    movement = data / "movement.yml"
+    text = movement.read_text(encoding="utf-8")
+    assert "\nshort_name: Chuyển đổi số\n" in text
+    movement.write_text(text.replace("\nshort_name: Chuyển đổi số\n", "\nshort_name: Chuyển đổi số quốc gia\n", 1), encoding="utf-8")
+    roll = rounds(memo, data)
+    page = PageMaker(roll, guidance, data, "https://x.example/", memo).honoree_page(roll.by_id["tran-van-mau"])
+    expected = PageMaker(roll, guidance, data, "https://x.example/").honoree_page(roll.by_id["tran-van-mau"])
+    assert "chuyển đổi số quốc gia" in expected.content
+    assert page == expected

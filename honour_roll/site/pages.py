@@ -140,6 +140,11 @@ class PageMaker:
         return ranked
 
     @functools.cached_property
+    def _movement_key(self):
+        """The movement as a part of the memo's keys: hashed and compared once per build."""
+        return self.memo.constant(self.movement)
+
+    @functools.cached_property
     def _ranked_by_group(self) -> dict[tuple, list[list[int]]]:
         return {}
 
@@ -158,11 +163,16 @@ class PageMaker:
         related = tuple(self.related(h))
         if self.memo is None:
             return self._honoree_page(h, related)
-        # Everything the page shows: the honoree, its related honorees, the site's address,
-        # and its photos' files (their sizes are read from the files).
+        # Everything the page shows: the honoree, its related honorees, the movement (an honoree
+        # compares equal without it: the share links name the movement, the page lists every
+        # criterion of its kind), the site's address, and its photos' files (their sizes are
+        # read from the files).
         photos = tuple((p.file, _stamp(self.data_dir / p.file)) for p in h.photos)
         handle = self.memo.handle
-        key = ("honoree-page", handle(h), tuple(map(handle, related)), self.site_url, self.urls, str(self.data_dir), photos, self.templates)
+        key = (
+            "honoree-page", handle(h), tuple(map(handle, related)), self._movement_key, self.site_url, self.urls,
+            str(self.data_dir), photos, self.templates,
+        )
         return self.memo.get(key, lambda: self._honoree_page(h, related))
 
     def _honoree_page(self, h: Honoree, related: tuple[Honoree, ...]) -> Generated:

@@ -164,3 +164,29 @@ def test_honoree_pages_follow_an_edit_of_the_movement(data):
     expected = PageMaker(roll, guidance, data, "https://x.example/").honoree_page(roll.by_id["tran-van-mau"])
     assert "chuyển đổi số quốc gia" in expected.content
     assert page == expected
+
+
+def test_english_pages_from_the_memo_match_fresh_ones_and_follow_an_english_edit(data):
+    from honour_roll.site.english import EnglishPages
+    from honour_roll.site.pictures import Pictures
+    from honour_roll.site.urls import DIRECTORY_URLS
+
+    memo = Memo()
+
+    def english(roll, memo=None):
+        pages = EnglishPages(roll, DIRECTORY_URLS, Pictures(roll.published, data), True, "https://x.example/", memo, data).pages()
+        return {p.src_uri: p for p in pages}
+
+    roll = rounds(memo, data)
+    assert english(roll, memo) == english(roll)
+    page = "en/honorees/benh-vien-ba-ria.md"
+    again = english(roll, memo)
+    assert again[page] is english(roll, memo)[page]  # from the memo
+    record = data / "honorees" / "benh-vien-ba-ria.yml"
+    text = record.read_text(encoding="utf-8")
+    assert "Bà Rịa Hospital redesigned" in text
+    record.write_text(text.replace("Bà Rịa Hospital redesigned", "Bà Rịa General Hospital redesigned"), encoding="utf-8")
+    roll = rounds(memo, data)
+    edited = english(roll, memo)
+    assert "Bà Rịa General Hospital redesigned" in edited[page].content
+    assert edited == english(roll)

@@ -117,7 +117,7 @@ def generate_site_in_parts(
         whole_roll = Background(lambda: _whole_roll_files(roll, guidance, data_dir, settings, urls, sizes, parts), len(roll.published))
         out: list[Generated] = PageMaker(roll, guidance, data_dir, settings.site_url, memo, urls, pictures).pages()
         # The English edition, when the movement has one.
-        out += EnglishPages(roll, urls, pictures, settings.illustrative, settings.site_url).pages()
+        out += EnglishPages(roll, urls, pictures, settings.illustrative, settings.site_url, memo, data_dir).pages()
         seen: set[str] = set()
         for honoree in roll.published:
             for photo in honoree.photos:

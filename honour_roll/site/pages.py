@@ -167,7 +167,7 @@ class PageMaker:
         # compares equal without it: the share links name the movement, the page lists every
         # criterion of its kind), the site's address, and its photos' files (their sizes are
         # read from the files).
-        photos = tuple((p.file, _stamp(self.data_dir / p.file)) for p in h.photos)
+        photos = tuple((p.file, file_stamp(self.data_dir / p.file)) for p in h.photos)
         handle = self.memo.handle
         key = (
             "honoree-page", handle(h), tuple(map(handle, related)), self._movement_key, self.site_url, self.urls,
@@ -274,7 +274,7 @@ def share_links(url: str, title: str, summary: str) -> dict[str, str]:
     }
 
 
-def _stamp(path: Path) -> tuple[int, int] | None:
+def file_stamp(path: Path) -> tuple[int, int] | None:
     try:
         st = path.stat()
     except OSError:

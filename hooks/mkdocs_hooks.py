@@ -18,6 +18,7 @@ import json
 import logging
 import os
 import random
+import time
 import zlib
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -28,7 +29,7 @@ import jinja2
 import jinja2.bccache
 from mkdocs.commands.build import get_context
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import File, Files, InclusionLevel, set_exclusions
 from mkdocs.structure.nav import Link, Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
@@ -47,7 +48,7 @@ from honour_roll.site.page_store import PageEntry, PageStore, fingerprint_distri
 from honour_roll.record.problems import RecordsInvalid
 from honour_roll.site.server_files import finish_site
 from honour_roll.site.sharing import cancel_drawings
-from honour_roll.site.generate import SiteSettings, generate_site
+from honour_roll.site.generate import SiteSettings, generate_site_in_parts
 from honour_roll.site.site_config import config_chain, nav_pages, nav_titles
 from honour_roll.site.urls import Urls
 from honour_roll.record.validation import publication_warnings
@@ -58,12 +59,17 @@ _serving = False  # set by on_startup: `mkdocs serve` shows problems in the brow
 REUSED_TEMPLATE = "honour-roll-reused.html"
 # The engine is whichever package really provides Page: ProperDocs aliases itself as `mkdocs`.
 ENGINE = Page.__module__.partition(".")[0]
+_META = importlib.import_module(f"{ENGINE}.utils.meta")  # how the engine reads a page's front matter
 # How many reused pages each build renders in full to compare with the store (see _Build.check).
 CHECKED_PAGES = int(os.environ.get("HONOUR_ROLL_CHECKED_PAGES", "3"))
 # Fewer pages to render than this: rendering them in the parent costs less than starting workers.
 POOL_MIN_PAGES = int(os.environ.get("HONOUR_ROLL_POOL_MIN_PAGES", "32"))
 # The same for records to read (a millisecond each, against some 30 ms to start two workers).
 POOL_MIN_RECORDS = int(os.environ.get("HONOUR_ROLL_POOL_MIN_PAGES", "200"))
+# Seconds the preview waits after a change is reported for more to come (on_serve).
+PREVIEW_DEBOUNCE = 0.05
+# Seconds between two prunings of the page store under the preview (every build prunes it).
+PREVIEW_PRUNE_INTERVAL = 600.0
 # Config entries no page depends on, that differ between builds of one site: where the site
 # is written (`make build` writes into a fresh folder each time).
 VOLATILE_CONFIG = frozenset({"site_dir"})
@@ -75,6 +81,18 @@ CODE = fingerprint_tree(Path(honour_roll.__file__).parent, suffixes=(".py",)) + 
 def on_startup(command: str, **_) -> None:
     global _serving
     _serving = command == "serve"
+
+
+def on_serve(server, config, builder):
+    """MkDocs' preview server waits ``build_delay`` (0.1 s) after a change is reported, for more
+    to come, before it rebuilds. Its watcher polls each watched folder every 0.5 s, and one poll
+    reports every change it found together, within milliseconds; changes found by two polls of
+    one folder are 0.5 s apart, beyond either wait. So the preview waits PREVIEW_DEBOUNCE: what
+    0.1 s gathers and that does not is only changes of one save to two folders (docs/ and data/)
+    whose polls happen to fall 0.05 to 0.1 s apart, which then rebuild twice."""
+    if isinstance(getattr(server, "build_delay", None), (int, float)):
+        server.build_delay = min(server.build_delay, PREVIEW_DEBOUNCE)
+    return server
 
 
 def _project_root(config) -> Path:
@@ -119,7 +137,8 @@ def on_files(files: Files, config) -> Files:
     # `make preview` and `make build` do not prune each other's entries.
     _build.begin(config, root / ".cache" / "pages" / ("preview" if _serving else "site"))
     _build.movement = roll.movement  # what theme templates (the 404 page) call things
-    files = _add(files, config, generate_site(roll, guidance, data_dir, settings, memo), reusable=True)
+    early, _build.late = generate_site_in_parts(roll, guidance, data_dir, settings, memo)
+    files = _add(files, config, early, reusable=True)
     _build.seal(files, config)
     return files
 
@@ -130,6 +149,18 @@ def _records_on_every_core(job, items: list, movement) -> list:
     return spread(job, items, POOL_MIN_RECORDS, "honour_roll", keep=movement)
 
 
+def _add_late(files: Files, config) -> None:
+    """The files of this build that no page links to (the preview's search index, made
+    meanwhile in a child), once every page is read and rendered, before MkDocs writes the
+    site. They are not pages, so neither the site key nor any page depends on them."""
+    if _build.late is None:
+        return
+    late, _build.late = _build.late, None
+    items = late.result()
+    _add(files, config, items)
+    set_exclusions([files.get_file_from_path(item.src_uri) for item in items], config)  # as MkDocs did after on_files
+
+
 def _add(files: Files, config, items, reusable: bool = False) -> Files:
     """Hand the core's generated files to MkDocs, as virtual files.
 
@@ -137,11 +168,14 @@ def _add(files: Files, config, items, reusable: bool = False) -> Files:
     HTML of the same inputs is taken from the page store.
     """
     titles = nav_titles(config.nav or [])
-    cache = _project_root(config) / ".cache"  # once, not once per item: it resolves the path
+    # Once, not once per item: it resolves the path. Compared as text: pathlib's
+    # is_relative_to, 7,000 times, was a tenth of handing the files over.
+    cache = str(_project_root(config) / ".cache") + os.sep
+    taken = files.src_uris  # the same look-up as get_file_from_path, for paths already in POSIX form
     for item in items:
-        if files.get_file_from_path(item.src_uri) is not None:
+        if item.src_uri in taken:
             raise PluginError(f"docs/{item.src_uri}: tệp này do hệ thống tạo ra từ hồ sơ; hãy xóa tệp trong docs/")
-        if item.source_path is not None and item.source_path.is_relative_to(cache):
+        if item.source_path is not None and str(item.source_path).startswith(cache):
             file = CacheLinkedFile.generated(config, item.src_uri, abs_src_path=str(item.source_path))
             file.ready = item.ready  # a share card still being drawn: taken when MkDocs copies it
         elif item.source_path is not None:
@@ -235,6 +269,7 @@ def on_env(env, config, files):
     # them: honour_roll_page("tra-cuu.md") is "tra-cuu/" or "tra-cuu.html", before the url filter.
     env.globals["honour_roll_page"] = Urls(config.use_directory_urls).page
     env.globals["honour_roll_movement"] = _build.movement  # None while the records are invalid (preview)
+    _add_late(files, config)
     _build.stop_rendering()  # every page is read and rendered
     _build.check(config, files, _build.nav, env)
     # Pour the rendered pages into the theme on every core too, ahead of MkDocs' writing loop.
@@ -379,16 +414,25 @@ class CacheLinkedFile(File):
             self.ready = None
         source, output = self.abs_src_path, self.abs_dest_path
         try:
-            if source is None or os.stat(source).st_mode & 0o444 != 0o444:
+            if source is None:
+                raise OSError("no source")
+            here = os.stat(source)
+            if here.st_mode & 0o444 != 0o444:
                 raise OSError("not readable by all: copy instead")  # entries from older builds
-            if _kept.inside(output) and os.path.lexists(output) and os.path.samefile(source, output):
+            kept = _kept.inside(output)
+            try:
+                there = os.lstat(output)
+            except FileNotFoundError:
+                there = None
+            if kept and there is not None and (there.st_ino, there.st_dev) == (here.st_ino, here.st_dev):
                 _kept.note(output)  # the preview's kept folder has this link already
                 return
-            os.makedirs(os.path.dirname(output), exist_ok=True)
-            if os.path.lexists(output):
+            if there is None:
+                os.makedirs(os.path.dirname(output), exist_ok=True)
+            else:
                 os.unlink(output)
             os.link(source, output)
-            if _kept.inside(output):
+            if kept:
                 _kept.note(output)
         except OSError:  # another file system, or links not allowed: copy as MkDocs would
             super().copy_file(dirty)
@@ -463,10 +507,14 @@ class _Build:
     checked: str | None = None  # that page's HTML, as on_post_page finished it
     nav = None
     movement = None  # of the roll being built
+    late = None  # generate.LateFiles: the files on_env adds
     pool: ForkPool | None = None  # rendering pages' Markdown in worker processes
     finisher: ForkPool | None = None  # rendering their theme template in worker processes
     finished: dict[str, tuple] = {}
     rendered: dict[str, tuple] = {}  # results taken from the pool ahead of their page
+    known_heads: dict = {}  # the page store's heads found by the last successful build (preview)
+    pruned_at = float("-inf")  # when the preview last pruned the page store
+    installed: str | None = None  # the preview's fingerprint of the installed distributions
 
     def start_rendering(self, config, files: Files) -> None:
         """Look every generated page up in the store, and render the Markdown of those
@@ -575,7 +623,7 @@ class _Build:
             # ...and the files it came from, in case a value escapes the description.
             *(key_of(path.read_bytes()) for path in config_chain(Path(config.config_file_path))),
             # Every installed distribution: a Markdown extension, a plugin or a theme upgraded.
-            fingerprint_distributions(),
+            self.distributions(),
             f"serving={_serving}",
             fingerprint_tree(Path(config.docs_dir)),
             fingerprint_tree(Path(config.theme.custom_dir)) if config.theme.custom_dir else "",
@@ -585,7 +633,18 @@ class _Build:
             fingerprint_tree(Path(honour_roll.__file__).parent, suffixes=(".j2",)),
             "\n".join(sorted(others)),
         ]
-        self.store = PageStore(self.directory, "\0".join(parts))
+        # The preview hands each build the heads the last one found (PageStore, known_heads).
+        self.store = PageStore(self.directory, "\0".join(parts), self.known_heads if _serving else None)
+
+    def distributions(self) -> str:
+        """fingerprint_distributions, read once per preview: like the code (CODE), the packages a
+        running preview has imported are those of its start, whatever is installed since, and
+        reading every distribution's metadata took 30 ms of each rebuild."""
+        if not _serving:
+            return fingerprint_distributions()
+        if self.installed is None:
+            self.installed = fingerprint_distributions()
+        return self.installed
 
     def check(self, config, files: Files, nav, env) -> None:
         """A guard against a key that misses an input: render a few reused pages, chosen at
@@ -618,12 +677,21 @@ class _Build:
         self.store.put(page.key, PageEntry(html, frozenset(page.present_anchor_ids or ()), links))
 
     def end(self, success: bool) -> None:
+        if self.late is not None:  # the build failed before on_env
+            self.late.close()
+            self.late = None
         self.stop_rendering()
         self.stop_finishing()
         if self.watch is not None:
             logging.getLogger(ENGINE).removeHandler(self.watch)
         if success and self.store is not None:
-            removed = self.store.prune()
+            self.known_heads = self.store.found
+            removed = 0
+            # Pruning lists the whole store (4,000 entries at 1,000 honorees) to remove those unused
+            # for an hour: the preview does it once in a while, not after every save.
+            if not _serving or time.monotonic() - self.pruned_at >= PREVIEW_PRUNE_INTERVAL:
+                removed = self.store.prune()
+                self.pruned_at = time.monotonic()
             log.debug(f"Trang dùng lại: {self.store.hits}, dựng mới: {self.store.misses}, xóa khỏi bộ nhớ đệm: {removed}")
         self.store = None
         self.watch = None
@@ -692,6 +760,22 @@ def _render_markdown(src_uri: str) -> tuple | None:
     return source, packed, page.toc, page._title_from_render, frozenset(page.present_anchor_ids or ()), links
 
 
+def _front_matter(source: str) -> tuple[int | str, dict]:
+    """The engine's reading of a page's source: (where its Markdown starts, or the Markdown
+    itself when it is not the end of the source; its front matter)."""
+    markdown, meta = _META.get_data(source)
+    return (len(source) - len(markdown) if source.endswith(markdown) else markdown), meta
+
+
+def _copied(value):
+    """Front matter's values, copied as far down as they can be changed."""
+    if isinstance(value, dict):
+        return {k: _copied(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_copied(v) for v in value]
+    return value
+
+
 def describe_config(config) -> str:
     """The resolved config as stable text, for the site key.
 
@@ -751,6 +835,20 @@ class ReusablePage(Page):
         self.finished_elsewhere = False  # the theme template is rendered by a worker (start_finishing)
         self.own_template: str | None = None
         _build.pages.append(self)
+
+    def read_source(self, config) -> None:
+        """As MkDocs reads a page (Page.read_source), but under the preview the front matter of
+        a source an earlier rebuild read is not parsed again: YAML in pure Python, 1,000
+        pages' worth on every save, for the few pages an edit changes."""
+        if not _serving:
+            return super().read_source(config)
+        source = config.plugins.on_page_read_source(page=self, config=config)
+        if source is None:
+            source = self.file.content_string  # a generated page: its text is in memory
+        body, meta = rebuild_memo.preview.get(("front matter", source), lambda: _front_matter(source))
+        # The Markdown is the end of the source (kept as where it starts, not as a copy).
+        self.markdown = source[body:] if isinstance(body, int) else body
+        self.meta = _copied(meta)  # the build may change its page's meta
 
     def look_up(self, files: Files):
         """The stored page's head, or None when this page must be rendered."""

@@ -140,7 +140,8 @@ def test_the_previews_search_memo_gives_the_index_a_fresh_build_makes(monkeypatc
     class Watched(generate.Background):
         def result(self):
             value = super().result()
-            forked.append(self.forked)
+            # The preview's search index comes with the memo's report (a pair); the rest as a dict.
+            forked.append(("index" if isinstance(value, tuple) else "whole roll", self.forked))
             return value
 
     monkeypatch.setattr(generate, "Background", Watched)
@@ -168,7 +169,51 @@ def test_the_previews_search_memo_gives_the_index_a_fresh_build_makes(monkeypatc
     assert edited == site("1") and edited != first
     assert any("xyzzy" in (content or "") for uri, content in edited.items() if uri.startswith("tim-kiem/index/"))
     (documents, _), (again, sent_back) = kept
-    # The first round made the index in this process (no Background), the edited one in a child;
+    # The first round made the index in this process (no Background), the edited one in a child
+    # of its own, waited for last (LateFiles); the feeds and open data in another child each round;
     # the serial builds compared with did not fork.
-    assert forked == [False, True, False]
+    assert forked == [
+        ("whole roll", True), ("whole roll", False),
+        ("whole roll", True), ("index", True), ("whole roll", False),
+    ]
     assert documents > 40 and again == documents and sent_back == 1  # only the edited record's words crossed over
+
+
+@pytest.mark.parametrize("failing, children", [("cards", 1), ("pages", 2)])
+def test_a_preview_rebuild_that_fails_leaves_no_child_running(monkeypatch, tmp_path, failing, children):
+    # The preview starts its search index's child first, then the feeds' child, before the pages
+    # are written; when the rebuild fails meanwhile, none may go on running.
+    import multiprocessing
+
+    from honour_roll.record.guidance import load_guidance
+    from honour_roll.record.loader import load_roll
+    from honour_roll.record.rebuild_memo import Memo
+    from honour_roll.site import generate, search_terms
+
+    monkeypatch.setattr("honour_roll.site.background.MIN_HONOREES", 1)
+    monkeypatch.setenv("HONOUR_ROLL_WORKERS", "2")
+    monkeypatch.setattr(search_terms, "preview", search_terms.TermsMemo())
+    search_terms.preview.refill = False  # as after the first rebuild: the index is made in a child
+    started = []
+
+    class Watched(generate.Background):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            started.append(self._pool is not None)
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError(f"{failing} failed")
+
+    monkeypatch.setattr(generate, "Background", Watched)
+    if failing == "cards":
+        monkeypatch.setattr(generate, "start_sharing", broken)
+    else:
+        monkeypatch.setattr(generate.PageMaker, "pages", broken)
+    roll = load_roll(ROOT / "data", ROOT)
+    guidance = load_guidance(ROOT / "data" / roll.movement.guidance.file, roll.movement, "huong-dan")
+    settings = generate.SiteSettings(docs_dir=ROOT / "docs", cache_dir=tmp_path / "cache", illustrative=True)
+    assert multiprocessing.active_children() == []
+    with pytest.raises(RuntimeError, match=f"{failing} failed"):
+        generate.generate_site_in_parts(roll, guidance, ROOT / "data", settings, Memo())
+    assert started == [True] * children  # they had forked
+    assert multiprocessing.active_children() == []

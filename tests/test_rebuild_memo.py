@@ -3,6 +3,7 @@ be exactly what it would have computed, whatever changed in between."""
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 
 import pytest
@@ -106,3 +107,86 @@ def test_honoree_pages_from_the_memo_match_fresh_ones_and_follow_photo_changes(d
     resized = PageMaker(roll, guidance, data, "https://x.example/", memo).honoree_page(roll.by_id["tran-van-mau"])
     expected = PageMaker(roll, guidance, data, "https://x.example/").honoree_page(roll.by_id["tran-van-mau"])
     assert resized == expected
+
+
+def test_keys_by_handle_find_equal_values_and_tell_changed_ones_apart(data):
+    # Keys hold honorees by handle (hashed once per object) and the round's context by a
+    # constant handle (compared once per round): equal values give equal keys, changed ones not.
+    memo = Memo()
+    first = rounds(memo, data)
+    h = first.by_id["tran-van-mau"]
+    key = ("page", memo.handle(h), memo.constant(("site", (1, 2))))
+    memo.get(key, lambda: "made")
+    again = rounds(memo, data)
+    assert again.by_id["tran-van-mau"] is h  # an unchanged record: the same honoree from the memo
+    assert memo.get(("page", memo.handle(h), memo.constant(("site", (1, 2)))), lambda: "other") == "made"
+    assert memo.constant(("site", (1, 2))) is memo.constant(("site", (1, 2)))
+    # An equal honoree that is another object (a copy): an equal key still.
+    copy = dataclasses.replace(h)
+    assert copy is not h and memo.get(("page", memo.handle(copy), memo.constant(("site", (1, 2)))), lambda: "other") == "made"
+    # A changed honoree, or another context: another key.
+    changed = dataclasses.replace(h, summary=h.summary + " Thêm.")
+    assert memo.get(("page", memo.handle(changed), memo.constant(("site", (1, 2)))), lambda: "new") == "new"
+    assert memo.get(("page", memo.handle(h), memo.constant(("site", (1, 3)))), lambda: "new") == "new"
+
+
+def test_an_edited_movement_reads_every_record_again(data):
+    # The movement is part of every record's key (as a constant handle): a change to it
+    # must validate every record again, not serve them from the memo.
+    memo = Memo()
+    rounds(memo, data)
+    movement = data / "movement.yml"
+    movement.write_text(movement.read_text(encoding="utf-8") + "\n", encoding="utf-8")  # the same movement: all reused
+    rounds(memo, data)
+    assert (memo.hits, memo.misses) == (2, 0)
+    text = movement.read_text(encoding="utf-8")
+    assert "Chính quyền số" in text
+    movement.write_text(text.replace("Chính quyền số", "Chính quyền điện tử và số", 1), encoding="utf-8")
+    roll = rounds(memo, data)
+    assert memo.misses == 2
+    assert "Chính quyền điện tử và số" in {p.label for h in roll.published for p in h.pillars} | {p.label for p in roll.movement.pillars}
+
+
+def test_honoree_pages_follow_an_edit_of_the_movement(data):
+    # An honoree page shows what the movement file says besides the record (its short name in
+    # the share links, every criterion of the honoree's kind): editing it must render the
+    # pages again, though the records, and so the honorees as compared, are the same.
+    memo = Memo()
+    guidance = load_guidance(GUIDANCE, MOVEMENT)
+    roll = rounds(memo, data)
+    PageMaker(roll, guidance, data, "https://x.example/", memo).pages()
+    movement = data / "movement.yml"
+    text = movement.read_text(encoding="utf-8")
+    assert "\nshort_name: Chuyển đổi số\n" in text
+    movement.write_text(text.replace("\nshort_name: Chuyển đổi số\n", "\nshort_name: Chuyển đổi số quốc gia\n", 1), encoding="utf-8")
+    roll = rounds(memo, data)
+    page = PageMaker(roll, guidance, data, "https://x.example/", memo).honoree_page(roll.by_id["tran-van-mau"])
+    expected = PageMaker(roll, guidance, data, "https://x.example/").honoree_page(roll.by_id["tran-van-mau"])
+    assert "chuyển đổi số quốc gia" in expected.content
+    assert page == expected
+
+
+def test_english_pages_from_the_memo_match_fresh_ones_and_follow_an_english_edit(data):
+    from honour_roll.site.english import EnglishPages
+    from honour_roll.site.pictures import Pictures
+    from honour_roll.site.urls import DIRECTORY_URLS
+
+    memo = Memo()
+
+    def english(roll, memo=None):
+        pages = EnglishPages(roll, DIRECTORY_URLS, Pictures(roll.published, data), True, "https://x.example/", memo, data).pages()
+        return {p.src_uri: p for p in pages}
+
+    roll = rounds(memo, data)
+    assert english(roll, memo) == english(roll)
+    page = "en/honorees/benh-vien-ba-ria.md"
+    again = english(roll, memo)
+    assert again[page] is english(roll, memo)[page]  # from the memo
+    record = data / "honorees" / "benh-vien-ba-ria.yml"
+    text = record.read_text(encoding="utf-8")
+    assert "Bà Rịa Hospital redesigned" in text
+    record.write_text(text.replace("Bà Rịa Hospital redesigned", "Bà Rịa General Hospital redesigned"), encoding="utf-8")
+    roll = rounds(memo, data)
+    edited = english(roll, memo)
+    assert "Bà Rịa General Hospital redesigned" in edited[page].content
+    assert edited == english(roll)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BUILD_ENV, FIXTURES, make_project
+from conftest import BUILD_ENV, FIXTURES, ROOT, make_project
 from htmltext import normalised, visible_text
 
 VALID = FIXTURES / "valid" / "honorees" / "tran-van-mau.yml"
@@ -173,11 +173,11 @@ def test_an_open_preview_page_reloads_itself_after_an_edit(serving, browser):
         context.close()
 
 
-def _serve(project, port: int, tmp: Path, log, *options: str) -> subprocess.Popen:
+def _serve(project, port: int, tmp: Path, log, *options: str, env: dict[str, str] | None = None) -> subprocess.Popen:
     tmp.mkdir()
     return subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(project / "mkdocs.yml"), "--dev-addr", f"127.0.0.1:{port}", *options],
-        cwd=project, env={**BUILD_ENV, "TMPDIR": str(tmp)}, stdout=log, stderr=subprocess.STDOUT,
+        cwd=project, env={**BUILD_ENV, "TMPDIR": str(tmp), **(env or {})}, stdout=log, stderr=subprocess.STDOUT,
     )
 
 
@@ -235,5 +235,56 @@ def test_the_preview_folder_kept_between_rebuilds_holds_what_a_fresh_preview_wri
         log.seek(0)
         print(log.read()[-3000:])  # shown only when the test fails
     assert "chia-se/tran-van-hai.jpg" not in kept and "guong-dien-hinh/tran-van-hai/index.html" not in kept
+    assert sorted(kept) == sorted(fresh)
+    assert [name for name in kept if kept[name] != fresh[name]] == []
+
+
+def test_the_preview_after_moving_a_record_to_another_pillar_and_editing_its_english_holds_what_a_fresh_preview_writes(tmp_path):
+    # What the preview keeps between rebuilds (pages and related honorees from the memo, stored
+    # pages' heads, front matter, each search document's words; the search index made in a child
+    # while the pages are read): a record moved to another pillar leaves one pillar page for
+    # another and changes other honorees' related honorees; an edit of its English block changes
+    # its English page. The folder must then hold what a preview started afresh writes.
+    project = make_project(tmp_path / "project", sorted((ROOT / "data" / "honorees").glob("*.yml")), ROOT / "data" / "photos")
+    record = project / "data" / "honorees" / "benh-vien-ba-ria.yml"
+    env = {"HONOUR_ROLL_WORKERS": "2", "HONOUR_ROLL_POOL_MIN_PAGES": "1"}  # every child forked, as with a large roll
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    with open(tmp_path / "serve.log", "w+") as log:
+        server = _serve(project, port, tmp_path / "kept", log, env=env)
+        try:
+            wait_for(server, f"{url}/en/honorees/benh-vien-ba-ria/", "Bà Rịa Hospital redesigned")
+            time.sleep(1)  # the build's last step (removing stale files) follows its pages
+            before = _site_tree(tmp_path / "kept")
+            text = record.read_text(encoding="utf-8")
+            assert "pillars: [digital-society]" in text
+            record.write_text(text.replace("pillars: [digital-society]", "pillars: [digital-government]"), encoding="utf-8")
+            wait_for(server, f"{url}/tru-cot/chinh-quyen-so/", "Bệnh viện Bà Rịa")
+            record.write_text(
+                record.read_text(encoding="utf-8").replace("Bà Rịa Hospital redesigned", "Bà Rịa General Hospital redesigned"), encoding="utf-8"
+            )
+            wait_for(server, f"{url}/en/honorees/benh-vien-ba-ria/", "Bà Rịa General Hospital redesigned")
+            time.sleep(1)
+            kept = _site_tree(tmp_path / "kept")
+        finally:
+            _stop(server)
+        server = _serve(project, port, tmp_path / "fresh", log, env=env)  # the same port: the same addresses in the pages
+        try:
+            wait_for(server, f"{url}/en/honorees/benh-vien-ba-ria/", "Bà Rịa General Hospital redesigned")
+            time.sleep(1)
+            fresh = _site_tree(tmp_path / "fresh")
+        finally:
+            _stop(server)
+        log.seek(0)
+        print(log.read()[-3000:])  # shown only when the test fails
+    # The edits did reach the pages that list or resemble the record, not only its own.
+    society, government = "tru-cot/xa-hoi-so/index.html", "tru-cot/chinh-quyen-so/index.html"
+    assert "Bệnh viện Bà Rịa" in normalised(visible_text(before[society].decode())) and "Bệnh viện Bà Rịa" not in normalised(visible_text(kept[society].decode()))
+    assert "Bệnh viện Bà Rịa" not in normalised(visible_text(before[government].decode()))
+    others = [
+        name for name in kept
+        if name.startswith("guong-dien-hinh/") and name.endswith("/index.html") and "benh-vien-ba-ria" not in name and before.get(name) != kept[name]
+    ]
+    assert others, "no other honoree's page changed: its related honorees should have"
     assert sorted(kept) == sorted(fresh)
     assert [name for name in kept if kept[name] != fresh[name]] == []

@@ -89,9 +89,10 @@ def load_roll(
         job = functools.partial(_read_item, data_dir=data_dir, movement=movement)
         results = list(spread(job, items, movement) if spread is not None else map(job, items))
     else:
-        photos = _photo_state(data_dir) if items else ()
+        # What every record's validation reads besides the record: one handle per round.
+        context = memo.constant((str(data_dir), _photo_state(data_dir), movement)) if items else None
         results = [
-            memo.get(("record", shown, raw, stem, str(data_dir), photos, movement), functools.partial(_read_record, shown, raw, stem, data_dir, movement))
+            memo.get(("record", shown, raw, stem, context), functools.partial(_read_record, shown, raw, stem, data_dir, movement))
             for shown, raw, stem in items
         ]
     for (shown, _raw, _stem), (read, found, honoree) in zip(items, results):

@@ -26,13 +26,42 @@ class Memo:
     def __init__(self) -> None:
         self._current: dict[Hashable, object] = {}
         self._previous: dict[Hashable, object] = {}
+        self._handles: dict[int, _Handle] = {}
+        self._previous_handles: dict[int, _Handle] = {}
+        self._constants: dict[_Handle, _Handle] = {}
+        self._previous_constants: dict[_Handle, _Handle] = {}
         self.hits = 0
         self.misses = 0
 
     def new_round(self) -> None:
         """Start a rebuild: what the round before last did not use is forgotten."""
         self._previous, self._current = self._current, {}
+        self._previous_handles, self._handles = self._handles, {}
+        self._previous_constants, self._constants = self._constants, {}
         self.hits = self.misses = 0
+
+    def handle(self, value: Hashable) -> Hashable:
+        """``value`` (immutable) as a part of keys, hashed once for as long as the object lives
+        rather than at every look-up: a whole honoree hashes every field of its record, and
+        the preview looks up a thousand keys holding four honorees each. The memo hands back
+        the same honoree object for an unchanged record (load_roll), so such a key is found
+        again by identity; equal objects still make equal handles."""
+        found = self._handles.get(id(value))
+        if found is None or found.value is not value:
+            found = self._previous_handles.pop(id(value), None)
+            if found is None or found.value is not value:  # the handle holds its object: the id is not reused meanwhile
+                found = _Handle(value)
+            self._handles[id(value)] = found
+        return found
+
+    def constant(self, value: Hashable) -> Hashable:
+        """``value`` (immutable) as a part of every key of a round (the movement, the photo files'
+        state): made anew at each rebuild, it is compared once with the last round's, so that
+        the keys holding it are then found again by identity."""
+        new = _Handle(value)
+        found = self._constants.get(new) or self._previous_constants.pop(new, None) or new
+        self._constants[found] = found
+        return found
 
     def get(self, key: Hashable, make: Callable[[], T]) -> T:
         if key in self._current:
@@ -50,3 +79,19 @@ class Memo:
 
 # The preview's memo: module state outlives MkDocs re-running the hook file on every rebuild.
 preview = Memo()
+
+
+class _Handle:
+    """An immutable value with its hash computed once; equal when the values are equal."""
+
+    __slots__ = ("value", "_hash")
+
+    def __init__(self, value: Hashable) -> None:
+        self.value = value
+        self._hash = hash(value)
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Handle) and self._hash == other._hash and (self.value is other.value or self.value == other.value)

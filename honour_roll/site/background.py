@@ -27,20 +27,30 @@ T = TypeVar("T")
 # Fewer honorees than this: forking costs more than it saves. The name is the page pool's
 # (hooks/mkdocs_hooks.py), so that one setting turns every pool on for a small test site.
 MIN_HONOREES = int(os.environ.get("HONOUR_ROLL_POOL_MIN_PAGES", "32"))
+# How much lower a yielding child's priority is: at 5, Linux gives it about a third of the
+# time of a normal process competing for the same core, not none.
+YIELDING_NICENESS = 5
 
 
 class Background(Generic[T]):
     """``make()`` in a forked child, started now; ``result()`` waits for it."""
 
-    def __init__(self, make: Callable[[], T], size: int):
-        """``size``: how many honorees the work covers, to decide whether forking pays."""
+    def __init__(self, make: Callable[[], T], size: int, yielding: bool = False):
+        """``size``: how many honorees the work covers, to decide whether forking pays.
+        ``yielding``: the result is wanted much later than the work could be done: the child
+        runs at a lower priority (``os.nice``), so that the work wanted sooner, in this process
+        and in other children, has the cores first, and this child the time they leave."""
         self._make = make
         self._pool: ForkPool | None = None
+        self._parent = os.getpid()
+        self._yielding = yielding
         self.forked = False  # whether the result came from the child
         if workers_wanted() >= 2 and size >= MIN_HONOREES:
             self._pool = ForkPool(self._run, [0], 1, __name__.partition(".")[0], chunksize=1, ahead=1)
 
     def _run(self, _item: int) -> tuple[int, T]:
+        if self._yielding and os.getpid() != self._parent:  # never the parent (ForkPool's fallback)
+            os.nice(YIELDING_NICENESS)
         return os.getpid(), self._make()
 
     def result(self) -> T:
@@ -54,3 +64,9 @@ class Background(Generic[T]):
         replay(logged)
         self.forked = pid != os.getpid()
         return value
+
+    def close(self) -> None:
+        """The result is no longer wanted (the build failed first): stop the child."""
+        if self._pool is not None:
+            self._pool.close()
+            self._pool = None

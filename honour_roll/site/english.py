@@ -13,15 +13,20 @@ Each page names its counterpart in the other language (front matter
 
 from __future__ import annotations
 
+import functools
+from pathlib import Path
+
 import jinja2
 
 from honour_roll.record.loader import Roll
 from honour_roll.record.model import Honoree
 from honour_roll.record.movement import Kind, Pillar
+from honour_roll.record.rebuild_memo import Memo
 from honour_roll.record.story import safe_story
 from honour_roll.site.generated import Generated
 from honour_roll.site.markup import front_matter
-from honour_roll.site.pages import GROUP_LIMIT, make_environment, meeting, share_links
+from honour_roll.site.page_store import fingerprint_tree
+from honour_roll.site.pages import GROUP_LIMIT, TEMPLATES, file_stamp, make_environment, meeting, share_links
 from honour_roll.site.pictures import Pictures
 from honour_roll.site.urls import (
     BROWSE_SRC, EN_GUIDANCE_SRC, EN_HOME_SRC, EN_HONOREE_INDEX_SRC, EN_RESULTS_SRC, GUIDANCE_SRC, HOME_SRC, HONOREE_INDEX_SRC,
@@ -71,8 +76,17 @@ def with_alternate(page: Generated, other_src: str) -> Generated:
 class EnglishPages:
     """Renders the English edition's pages of one build."""
 
-    def __init__(self, roll: Roll, urls: Urls, pictures: Pictures, illustrative: bool = False, site_url: str = "/"):
+    def __init__(
+        self, roll: Roll, urls: Urls, pictures: Pictures, illustrative: bool = False, site_url: str = "/", memo: Memo | None = None,
+        data_dir: Path | None = None,
+    ):
+        """``memo``: the preview's (honour_roll.rebuild_memo), with the ``data_dir`` of the photos:
+        honoree pages whose inputs did not change are not rendered again."""
         self.roll = roll
+        self.memo = memo
+        self.data_dir = data_dir
+        # The preview watches the templates: an edited template must render every page again.
+        self.templates = fingerprint_tree(TEMPLATES, suffixes=(".j2",)) if memo is not None else ""
         self.site_url = site_url
         self.movement = roll.movement
         self.en = roll.movement.en
@@ -138,6 +152,23 @@ class EnglishPages:
         return self.render("kind.md.j2", src, kind_src(kind), kind=kind, english=english, others=others[:GROUP_LIMIT], other_count=len(others))
 
     def honoree(self, h: Honoree) -> Generated:
+        if self.memo is None or self.data_dir is None:
+            return self._honoree(h)
+        # Everything the page shows: the honoree (its English block is one of its fields), the
+        # movement (an honoree compares equal without it), the site's address, the sample-data
+        # notice, and its photos' files (their sizes are read from the files).
+        photos = tuple((p.file, file_stamp(self.data_dir / p.file)) for p in h.photos)
+        key = (
+            "en-honoree-page", self.memo.handle(h), self._movement_key, self.site_url, self.urls, str(self.data_dir), photos,
+            self.templates, self.illustrative,
+        )
+        return self.memo.get(key, lambda: self._honoree(h))
+
+    @functools.cached_property
+    def _movement_key(self):
+        return self.memo.constant(self.movement)
+
+    def _honoree(self, h: Honoree) -> Generated:
         src = en_honoree_src(h)
         return self.render(
             "honoree.md.j2", src, honoree_src(h), h=h, story=jinja2.utils.markupsafe.Markup(safe_story(h.en.story)),

@@ -6,6 +6,7 @@ The MkDocs hook adds exactly this list to the site; each feature of the site
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import tempfile
 from dataclasses import dataclass
@@ -24,7 +25,7 @@ from honour_roll.site.pictures import Pictures
 from honour_roll.record.rebuild_memo import Memo
 from honour_roll.site.redirects import redirect_files
 from honour_roll.site import search_terms
-from honour_roll.site.search_index import search_files
+from honour_roll.site.search_index import search_files, search_index_files, search_page
 from honour_roll.site.search_terms import TermsMemo
 from honour_roll.site.server_files import redirect_config_files
 from honour_roll.site.sharing import start_sharing
@@ -47,44 +48,104 @@ def generate_site(
     roll: Roll, guidance: Guidance, data_dir: Path, settings: SiteSettings | None = None, memo: Memo | None = None
 ) -> list[Generated]:
     """``memo``: the preview's (honour_roll.rebuild_memo), to skip unchanged per-honoree work."""
+    files, late = generate_site_in_parts(roll, guidance, data_dir, settings, memo)
+    # Every file finished: the share cards drawn, the feeds that name their sizes written.
+    return [dataclasses.replace(g, content=g.make(), make=None) if g.make else _ready(g) for g in files + late.result()]
+
+
+def _ready(g: Generated) -> Generated:
+    if g.ready is not None:
+        g.ready()
+    return dataclasses.replace(g, ready=None) if g.ready else g
+
+
+class LateFiles:
+    """Files no page links to or reads (the search index's data files), which the build needs
+    only when it writes the site: the preview makes them in a forked child while the build
+    goes on, through reading and rendering its pages (``result`` waits for it)."""
+
+    def __init__(self, files: list[Generated] | None = None, index: Background | None = None, make=None, terms: TermsMemo | None = None):
+        self._files, self._index, self._make, self._terms = files, index, make, terms
+
+    def result(self) -> list[Generated]:
+        if self._files is None:
+            if self._index is not None:
+                self._files, reported = self._index.result()
+                # From a child: what it used and made; made here, the memo holds them itself.
+                self._terms.keep(*(reported if self._index.forked else (self._terms.used, self._terms.made)))
+            else:  # the memo is empty: made here, where it stays (search_terms.py)
+                self._files, _ = self._make()
+                self._terms.keep(self._terms.used, self._terms.made)
+            self._index = self._make = None
+        return self._files
+
+    def close(self) -> None:
+        """Not wanted after all (the build failed first): stop the child."""
+        if self._index is not None:
+            self._index.close()
+        self._index = self._make = None
+
+
+def generate_site_in_parts(
+    roll: Roll, guidance: Guidance, data_dir: Path, settings: SiteSettings | None = None, memo: Memo | None = None
+) -> tuple[list[Generated], LateFiles]:
+    """What generate_site makes, as the files a build needs from the start and those it needs
+    only when writing the site (``LateFiles``; none but in the preview, with ``memo``)."""
     settings = settings or SiteSettings(docs_dir=data_dir.parent / "docs")
     urls = Urls(settings.directory_urls)
-    # Share cards and QR codes: drawn on the other cores while the rest goes on (sharing.py).
-    shared, drawing = start_sharing(roll, settings, settings.cache_dir, urls)
+    late = LateFiles([])
+    if memo is not None:
+        # The preview: the search index, the longest of the whole-roll outputs, is made in a child
+        # from now until the build writes the site (LateFiles), using and keeping each document's
+        # words (search_terms.py); the feeds and open data in another, while this process writes
+        # the pages; Tra cứu and the redirects here once the pages, from the memo, are written.
+        terms = search_terms.preview
+        docs_dir = settings.docs_dir or data_dir.parent / "docs"  # hand-written pages are searchable too
 
-    @functools.cache
-    def card_sizes() -> dict[str, int]:
-        drawing.wait()
-        return {g.src_uri: g.source_path.stat().st_size for g in shared}
+        def index() -> tuple[list[Generated], object]:
+            terms.start()
+            return search_index_files(roll, guidance, docs_dir, urls, terms), terms.report()
 
-    pictures = Pictures(roll.published, data_dir, settings.cache_dir or Path(tempfile.gettempdir()) / "honour-roll-share-cards")
-    # What no page's Markdown needs is made on another core while this one writes the pages. In the
-    # preview, whose unchanged pages come from the memo, this core is free sooner: it makes Tra cứu
-    # and the redirects once the pages are written.
-    parts = {"search", "feeds"} if memo is not None else {"search", "feeds", "browse"}
-    terms = search_terms.preview if memo is not None else None  # the preview's memo of each document's words
-    if terms is not None and terms.refill:  # nothing in it yet: made here, where it stays (search_terms.py)
-        whole_roll = None
-    else:
-        whole_roll = Background(lambda: _whole_roll_files(roll, guidance, data_dir, settings, urls, parts, terms), len(roll.published))
-    out: list[Generated] = PageMaker(roll, guidance, data_dir, settings.site_url, memo, urls, pictures).pages()
-    # The English edition, when the movement has one.
-    out += EnglishPages(roll, urls, pictures, settings.illustrative, settings.site_url).pages()
-    seen: set[str] = set()
-    for honoree in roll.published:
-        for photo in honoree.photos:
-            uri = photo_src(photo)
-            if uri not in seen:
-                seen.add(uri)
-                out.append(Generated(uri, source_path=data_dir / photo.file))
-    made = {} if "browse" in parts else _whole_roll_files(roll, guidance, data_dir, settings, urls, {"browse"})
-    if whole_roll is None:
-        made.update(_whole_roll_files(roll, guidance, data_dir, settings, urls, parts, terms))
-    else:
+        if terms.refill:  # nothing in it yet: made here, where it stays
+            late = LateFiles(make=index, terms=terms)
+        else:
+            late = LateFiles(index=Background(index, len(roll.published), yielding=True), terms=terms)
+    whole_roll: Background | None = None
+    drawing = None
+    try:
+        # Share cards and QR codes: drawn on the other cores while the rest goes on (sharing.py).
+        shared, drawing = start_sharing(roll, settings, settings.cache_dir, urls)
+
+        @functools.cache
+        def card_sizes() -> dict[str, int]:
+            drawing.wait()
+            return {g.src_uri: g.source_path.stat().st_size for g in shared}
+
+        pictures = Pictures(roll.published, data_dir, settings.cache_dir or Path(tempfile.gettempdir()) / "honour-roll-share-cards")
+        # What no page's Markdown needs is made on another core while this one writes the pages.
+        parts = {"feeds"} if memo is not None else {"search", "feeds", "browse"}
+        whole_roll = Background(lambda: _whole_roll_files(roll, guidance, data_dir, settings, urls, parts), len(roll.published))
+        out: list[Generated] = PageMaker(roll, guidance, data_dir, settings.site_url, memo, urls, pictures).pages()
+        # The English edition, when the movement has one.
+        out += EnglishPages(roll, urls, pictures, settings.illustrative, settings.site_url, memo, data_dir).pages()
+        seen: set[str] = set()
+        for honoree in roll.published:
+            for photo in honoree.photos:
+                uri = photo_src(photo)
+                if uri not in seen:
+                    seen.add(uri)
+                    out.append(Generated(uri, source_path=data_dir / photo.file))
+        made = {} if "browse" in parts else _whole_roll_files(roll, guidance, data_dir, settings, urls, {"browse"})
         made.update(whole_roll.result())
-    if terms is not None:
-        reported = made.pop("terms")  # from a child: what it used and made; made here, the memo holds them itself
-        terms.keep(*(reported if whole_roll is not None and whole_roll.forked else (terms.used, terms.made)))
+    except BaseException:  # no child outlives a failed build
+        if whole_roll is not None:
+            whole_roll.close()
+        if drawing is not None:
+            drawing.cancel()
+        late.close()
+        raise
+    if "search" not in parts:
+        made["search"] = [search_page(roll)]  # the index's data files come later (LateFiles)
     # In the order MkDocs was always handed them.
     out += made["browse"]
     out += made["search"]
@@ -97,11 +158,11 @@ def generate_site(
     out += made["redirects"]
     # Each Vietnamese page with an English counterpart names it (the English pages name theirs).
     pairs = counterparts(roll)
-    return [with_alternate(g, pairs[g.src_uri]) if g.src_uri in pairs else g for g in out]
+    return [with_alternate(g, pairs[g.src_uri]) if g.src_uri in pairs else g for g in out], late
 
 
 def _whole_roll_files(
-    roll: Roll, guidance: Guidance, data_dir: Path, settings: SiteSettings, urls: Urls, parts: set[str], terms: TermsMemo | None = None,
+    roll: Roll, guidance: Guidance, data_dir: Path, settings: SiteSettings, urls: Urls, parts: set[str],
 ) -> dict:
     """``parts``: "search" (the index), "feeds" (open data; the feeds themselves wait for the share
     cards), "browse" (Tra cứu and redirects)."""
@@ -110,12 +171,7 @@ def _whole_roll_files(
         made["browse"] = [browse_page(roll, urls)]
     if "search" in parts:
         docs_dir = settings.docs_dir or data_dir.parent / "docs"  # hand-written pages are searchable too
-        if terms is None:
-            made["search"] = search_files(roll, guidance, docs_dir=docs_dir, urls=urls)
-        else:
-            terms.start()
-            made["search"] = search_files(roll, guidance, docs_dir=docs_dir, urls=urls, terms=terms)
-            made["terms"] = terms.report()
+        made["search"] = search_files(roll, guidance, docs_dir=docs_dir, urls=urls)
     if "feeds" in parts:
         made["feeds"] = [*open_data_files(roll, settings.site_url, urls, settings.illustrative), open_data_page(roll, settings.illustrative)]
     if "browse" in parts:

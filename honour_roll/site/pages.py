@@ -115,37 +115,68 @@ class PageMaker:
 
         The score depends only on (pillars, locality, kind), so honorees are
         scored by group (at most 7 × 10 × 3 groups) rather than one by one:
-        the roll of 10,000 would otherwise cost 10⁸ comparisons.
+        the roll of 10,000 would otherwise cost 10⁸ comparisons. And every
+        honoree of a group sees the same groups at the same scores: the
+        candidates are ranked once per group, then each honoree leaves itself out.
         """
-        by_score: dict[int, list[list[int]]] = {}
-        mine, my_locality, my_kind = set(map(_value, h.pillars)), _value(h.locality), _value(h.kind)
-        for (pillars, locality, kind), positions in self._similarity_groups.items():
-            score = 2 * len(mine & pillars) + (locality == my_locality) + (kind == my_kind)
-            by_score.setdefault(score, []).append(positions)
+        group = self._group_of.get(h.id)
+        if group is None:  # not in the roll (a test's own honoree)
+            group = _group_key(h)
         out: list[int] = []
-        for score in sorted(by_score, reverse=True):
-            # Each group is in display order, so its first limit + 1 entries are all it can give.
-            candidates = sorted(p for group in by_score[score] for p in group[: limit + 1])
+        for candidates in self._ranked(group, limit):
             out += [p for p in candidates if self.published[p].id != h.id][: limit - len(out)]
             if len(out) >= limit:
                 break
         return [self.published[p] for p in out]
 
+    def _ranked(self, group: tuple, limit: int) -> list[list[int]]:
+        """For an honoree of ``group``: the candidates at each score, best score first."""
+        ranked = self._ranked_by_group.get((group, limit))
+        if ranked is None:
+            by_score: dict[int, list[list[int]]] = {}
+            mine, my_locality, my_kind = group
+            for (pillars, locality, kind), positions in self._similarity_groups.items():
+                score = 2 * len(mine & pillars) + (locality == my_locality) + (kind == my_kind)
+                by_score.setdefault(score, []).append(positions)
+            # Each group is in display order, so its first limit + 1 entries are all it can give.
+            ranked = [sorted(p for g in by_score[score] for p in g[: limit + 1]) for score in sorted(by_score, reverse=True)]
+            self._ranked_by_group[(group, limit)] = ranked
+        return ranked
+
+    @functools.cached_property
+    def _movement_key(self):
+        """The movement as a part of the memo's keys: hashed and compared once per build."""
+        return self.memo.constant(self.movement)
+
+    @functools.cached_property
+    def _ranked_by_group(self) -> dict[tuple, list[list[int]]]:
+        return {}
+
+    @functools.cached_property
+    def _group_of(self) -> dict[str, tuple]:
+        return {h.id: key for key, positions in self._similarity_groups.items() for h in (self.published[p] for p in positions)}
+
     @functools.cached_property
     def _similarity_groups(self) -> dict[tuple, list[int]]:
         groups: dict[tuple, list[int]] = {}
         for position, h in enumerate(self.published):
-            groups.setdefault((frozenset(map(_value, h.pillars)), _value(h.locality), _value(h.kind)), []).append(position)
+            groups.setdefault(_group_key(h), []).append(position)
         return groups
 
     def honoree_page(self, h: Honoree) -> Generated:
         related = tuple(self.related(h))
         if self.memo is None:
             return self._honoree_page(h, related)
-        # Everything the page shows: the honoree, its related honorees, the site's address,
-        # and its photos' files (their sizes are read from the files).
-        photos = tuple((p.file, _stamp(self.data_dir / p.file)) for p in h.photos)
-        key = ("honoree-page", h, related, self.site_url, self.urls, str(self.data_dir), photos, self.templates)
+        # Everything the page shows: the honoree, its related honorees, the movement (an honoree
+        # compares equal without it: the share links name the movement, the page lists every
+        # criterion of its kind), the site's address, and its photos' files (their sizes are
+        # read from the files).
+        photos = tuple((p.file, file_stamp(self.data_dir / p.file)) for p in h.photos)
+        handle = self.memo.handle
+        key = (
+            "honoree-page", handle(h), tuple(map(handle, related)), self._movement_key, self.site_url, self.urls,
+            str(self.data_dir), photos, self.templates,
+        )
         return self.memo.get(key, lambda: self._honoree_page(h, related))
 
     def _honoree_page(self, h: Honoree, related: tuple[Honoree, ...]) -> Generated:
@@ -247,7 +278,7 @@ def share_links(url: str, title: str, summary: str) -> dict[str, str]:
     }
 
 
-def _stamp(path: Path) -> tuple[int, int] | None:
+def file_stamp(path: Path) -> tuple[int, int] | None:
     try:
         st = path.stat()
     except OSError:
@@ -276,6 +307,11 @@ def image_size(path: Path) -> tuple[int, int] | None:
                 return w, h
             i += 2 + length
     return None
+
+
+def _group_key(h: Honoree) -> tuple:
+    """What related() scores an honoree by: its pillars, locality and kind (as _value gives them)."""
+    return frozenset(map(_value, h.pillars)), _value(h.locality), _value(h.kind)
 
 
 def _value(item) -> tuple:

@@ -217,5 +217,15 @@ def documents(roll: Roll, guidance: Guidance, docs_dir: Path | None = None, urls
 
 def search_files(roll: Roll, guidance: Guidance, docs_dir: Path | None = None, urls: Urls = DIRECTORY_URLS, terms=doc_terms) -> list[Generated]:
     """Everything search adds to a build: the index and the results page (``terms``: see search_encoding.postings)."""
+    return [search_page(roll), *search_index_files(roll, guidance, docs_dir, urls, terms)]
+
+
+def search_page(roll: Roll) -> Generated:
+    """The results page: the same for every roll of one movement."""
     page = make_environment().get_template("search.md.j2").render(src=RESULTS_SRC, movement=roll.movement)
-    return [Generated(RESULTS_SRC, page, in_nav=False), *build_index(documents(roll, guidance, docs_dir, urls), terms)]
+    return Generated(RESULTS_SRC, page, in_nav=False)
+
+
+def search_index_files(roll: Roll, guidance: Guidance, docs_dir: Path | None = None, urls: Urls = DIRECTORY_URLS, terms=doc_terms) -> list[Generated]:
+    """The index's data files, which the results page's script reads: no page links to them."""
+    return build_index(documents(roll, guidance, docs_dir, urls), terms)

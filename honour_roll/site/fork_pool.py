@@ -15,6 +15,7 @@ parent had done the work itself.
 from __future__ import annotations
 
 import dataclasses
+import gc
 import io
 import logging
 import multiprocessing
@@ -34,7 +35,16 @@ class _Capture(logging.Handler):
         _captured.append((record.name, record.levelno, record.getMessage()))
 
 
+def keep_shared_pages() -> None:
+    """In a forked worker, first thing: the objects it inherits leave the garbage collector's
+    reach (gc.freeze). A collection walks every object it tracks and writes to each one's
+    header, so every page the worker shares with the parent would be copied into it: at 1,000
+    honorees some 180,000 page faults a build, 7 to 9 s of system time on this machine."""
+    gc.freeze()
+
+
 def _start_worker(logger_name: str) -> None:
+    keep_shared_pages()
     logger = logging.getLogger(logger_name)
     for handler in list(logger.handlers):  # the parent's handlers: printing, counting warnings
         logger.removeHandler(handler)

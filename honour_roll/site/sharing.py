@@ -21,7 +21,7 @@ from pathlib import Path
 import segno
 
 from honour_roll.site.build_cache import cached_file, key_of
-from honour_roll.site.fork_pool import workers_wanted
+from honour_roll.site.fork_pool import keep_shared_pages, workers_wanted
 from honour_roll.site.generated import Generated
 from honour_roll.record.loader import Roll
 from honour_roll.record.model import Honoree
@@ -73,6 +73,7 @@ def _draw(jobs: list[tuple[Callable[[object, Path], Path], object]], cache_dir: 
 
 
 def _yield_to_the_build() -> None:
+    keep_shared_pages()
     # A drawing worker gives way to the build's own processes, which everything else waits for.
     os.nice(10)
 

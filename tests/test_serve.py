@@ -225,18 +225,24 @@ def test_the_preview_folder_kept_between_rebuilds_holds_what_a_fresh_preview_wri
             kept = _site_tree(tmp_path / "kept")
         finally:
             _stop(server)
-        server = _serve(project, port, tmp_path / "fresh", log)  # the same port: the same addresses in the pages
-        try:
-            wait_for(server, f"{url}/guong-dien-hinh/tran-van-mau/", "Mùa hè năm 2022 ấy,")
-            time.sleep(1)
-            fresh = _site_tree(tmp_path / "fresh")
-        finally:
-            _stop(server)
-        log.seek(0)
-        print(log.read()[-3000:])  # shown only when the test fails
+        fresh = _fresh_preview(project, port, tmp_path / "fresh", log, f"{url}/guong-dien-hinh/tran-van-mau/", "Mùa hè năm 2022 ấy,")
     assert "chia-se/tran-van-hai.jpg" not in kept and "guong-dien-hinh/tran-van-hai/index.html" not in kept
     assert sorted(kept) == sorted(fresh)
     assert [name for name in kept if kept[name] != fresh[name]] == []
+
+
+def _fresh_preview(project, port: int, folder, log, page: str, text: str, env=None) -> dict:
+    """The folder of a preview started afresh on the same port (the same addresses in the pages),
+    once ``page`` shows ``text``; then the log, shown only when the test fails."""
+    server = _serve(project, port, folder, log, env=env)
+    try:
+        wait_for(server, page, text)
+        time.sleep(1)  # the build's last step (removing stale files) follows its pages
+        return _site_tree(folder)
+    finally:
+        _stop(server)
+        log.seek(0)
+        print(log.read()[-3000:])
 
 
 def test_the_preview_after_moving_a_record_to_another_pillar_and_editing_its_english_holds_what_a_fresh_preview_writes(tmp_path):
@@ -268,15 +274,7 @@ def test_the_preview_after_moving_a_record_to_another_pillar_and_editing_its_eng
             kept = _site_tree(tmp_path / "kept")
         finally:
             _stop(server)
-        server = _serve(project, port, tmp_path / "fresh", log, env=env)  # the same port: the same addresses in the pages
-        try:
-            wait_for(server, f"{url}/en/honorees/benh-vien-ba-ria/", "Bà Rịa General Hospital redesigned")
-            time.sleep(1)
-            fresh = _site_tree(tmp_path / "fresh")
-        finally:
-            _stop(server)
-        log.seek(0)
-        print(log.read()[-3000:])  # shown only when the test fails
+        fresh = _fresh_preview(project, port, tmp_path / "fresh", log, f"{url}/en/honorees/benh-vien-ba-ria/", "Bà Rịa General Hospital redesigned", env)
     # The edits did reach the pages that list or resemble the record, not only its own.
     society, government = "tru-cot/xa-hoi-so/index.html", "tru-cot/chinh-quyen-so/index.html"
     assert "Bệnh viện Bà Rịa" in normalised(visible_text(before[society].decode())) and "Bệnh viện Bà Rịa" not in normalised(visible_text(kept[society].decode()))

@@ -131,6 +131,20 @@ def test_without_a_photo_the_cards_draw_the_share_cards_words(real_site, roll):
     assert not list((real_site / "anh" / "the").glob(f"{h.id}-*"))  # no picture file
 
 
+def test_english_lists_draw_the_english_card_or_the_vietnamese_one_marked_so(real_site, roll):
+    """A record with English is drawn with its English card's words; one without, in Vietnamese, lang="vi"."""
+    from honour_roll.site.share_cards import english_honoree_card, english_movement_line
+
+    cards = _cards((real_site / "en" / "honorees" / "index.html").read_text(encoding="utf-8"))
+    english = next(h for h in roll.published if h.en is not None and not h.photos)
+    vietnamese = next(h for h in roll.published if h.en is None and not h.photos)
+    drawn = english_honoree_card(english, english_movement_line(english.movement))
+    (mine,) = [c for c, _ in cards if f'<a href="{english.id}/">' in c]
+    assert _art(mine) == [drawn.eyebrow, drawn.title, *drawn.lines, drawn.footer]
+    (theirs,) = [c for c, _ in cards if f'guong-dien-hinh/{vietnamese.id}/"' in c]
+    assert 'class="hr-art" aria-hidden="true" lang="vi"' in theirs and _art(theirs)[1] == vietnamese.name
+
+
 def test_photos_come_in_widths_up_to_their_own_never_enlarged(real_site, roll):
     h = next(h for h in roll.published if h.photos)
     photo = h.photos[0]

@@ -440,38 +440,22 @@ class CacheLinkedFile(File):
 
 class LazyFile(File):
     """A generated file whose content is made when it is first needed, after every page is read:
-    a feed, which names the size of each share card, drawn meanwhile on other cores."""
+    a feed, which names the size of each share card, drawn meanwhile on other cores. Every way
+    MkDocs reads or writes a file's content goes through ``_content``."""
 
     make: Callable[[], str | bytes] | None = None
 
-    def _made(self) -> None:
+    @property
+    def _content(self) -> str | bytes | None:
         if self.make is not None:
             make, self.make = self.make, None
-            self._content = make()
+            self.__dict__["_content"] = make()
+        return self.__dict__.get("_content")
 
-    def copy_file(self, dirty: bool = False) -> None:
-        self._made()
-        super().copy_file(dirty)
-
-    @property
-    def content_bytes(self) -> bytes:
-        self._made()
-        return File.content_bytes.fget(self)
-
-    @content_bytes.setter
-    def content_bytes(self, value: bytes) -> None:
+    @_content.setter
+    def _content(self, value: str | bytes | None) -> None:
         self.make = None
-        File.content_bytes.fset(self, value)
-
-    @property
-    def content_string(self) -> str:
-        self._made()
-        return File.content_string.fget(self)
-
-    @content_string.setter
-    def content_string(self, value: str) -> None:
-        self.make = None
-        File.content_string.fset(self, value)
+        self.__dict__["_content"] = value
 
 
 def _ready(wait: Callable[[], None]) -> None:

@@ -26,7 +26,7 @@ from honour_roll.record.story import safe_story
 from honour_roll.site.generated import Generated
 from honour_roll.site.markup import front_matter
 from honour_roll.site.page_store import fingerprint_tree
-from honour_roll.site.pages import GROUP_LIMIT, TEMPLATES, file_stamp, make_environment, meeting, share_links
+from honour_roll.site.pages import GROUP_LIMIT, TEMPLATES, make_environment, photo_stamps, meeting, share_links
 from honour_roll.site.pictures import Pictures
 from honour_roll.site.urls import (
     BROWSE_SRC, EN_GUIDANCE_SRC, EN_HOME_SRC, EN_HONOREE_INDEX_SRC, EN_RESULTS_SRC, GUIDANCE_SRC, HOME_SRC, HONOREE_INDEX_SRC,
@@ -157,7 +157,7 @@ class EnglishPages:
         # Everything the page shows: the honoree (its English block is one of its fields), the
         # movement (an honoree compares equal without it), the site's address, the sample-data
         # notice, and its photos' files (their sizes are read from the files).
-        photos = tuple((p.file, file_stamp(self.data_dir / p.file)) for p in h.photos)
+        photos = photo_stamps(h, self.data_dir)
         key = (
             "en-honoree-page", self.memo.handle(h), self._movement_key, self.site_url, self.urls, str(self.data_dir), photos,
             self.templates, self.illustrative,

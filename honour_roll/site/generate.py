@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,7 +27,7 @@ from honour_roll.site import search_terms
 from honour_roll.site.search_index import search_files, search_index_files, search_page
 from honour_roll.site.search_terms import TermsMemo
 from honour_roll.site.server_files import redirect_config_files
-from honour_roll.site.sharing import start_sharing
+from honour_roll.site.sharing import default_cache_dir, start_sharing
 from honour_roll.site.urls import Urls, photo_src
 
 
@@ -114,14 +113,15 @@ def generate_site_in_parts(
     drawing = None
     try:
         # Share cards and QR codes: drawn on the other cores while the rest goes on (sharing.py).
-        shared, drawing = start_sharing(roll, settings, settings.cache_dir, urls)
+        cache_dir = settings.cache_dir or default_cache_dir()
+        shared, drawing = start_sharing(roll, settings, cache_dir, urls)
 
         @functools.cache
         def card_sizes() -> dict[str, int]:
             drawing.wait()
             return {g.src_uri: g.source_path.stat().st_size for g in shared}
 
-        pictures = Pictures(roll.published, data_dir, settings.cache_dir or Path(tempfile.gettempdir()) / "honour-roll-share-cards")
+        pictures = Pictures(roll.published, data_dir, cache_dir)
         # What no page's Markdown needs is made on another core while this one writes the pages.
         parts = {"feeds"} if memo is not None else {"search", "feeds", "browse"}
         whole_roll = Background(lambda: _whole_roll_files(roll, guidance, data_dir, settings, urls, parts), len(roll.published))

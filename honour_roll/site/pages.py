@@ -80,6 +80,7 @@ class PageMaker:
     ):
         self.urls = urls
         self.memo = memo  # the preview's: honoree pages whose inputs did not change are not rendered again
+        self._ranked_by_group: dict[tuple, list[list[int]]] = {}  # related(): candidates by score, per group
         # The preview watches the templates: an edited template must render every page again.
         self.templates = fingerprint_tree(TEMPLATES, suffixes=(".j2",)) if memo is not None else ""
         self.site_url = site_url
@@ -149,10 +150,6 @@ class PageMaker:
         return self.memo.constant(self.movement)
 
     @functools.cached_property
-    def _ranked_by_group(self) -> dict[tuple, list[list[int]]]:
-        return {}
-
-    @functools.cached_property
     def _group_of(self) -> dict[str, tuple]:
         return {h.id: key for key, positions in self._similarity_groups.items() for h in (self.published[p] for p in positions)}
 
@@ -171,7 +168,7 @@ class PageMaker:
         # compares equal without it: the share links name the movement, the page lists every
         # criterion of its kind), the site's address, and its photos' files (their sizes are
         # read from the files).
-        photos = tuple((p.file, file_stamp(self.data_dir / p.file)) for p in h.photos)
+        photos = photo_stamps(h, self.data_dir)
         handle = self.memo.handle
         key = (
             "honoree-page", handle(h), tuple(map(handle, related)), self._movement_key, self.site_url, self.urls,
@@ -276,6 +273,11 @@ def share_links(url: str, title: str, summary: str) -> dict[str, str]:
         "facebook": "https://www.facebook.com/sharer/sharer.php?" + urlencode({"u": url}),
         "email": "mailto:?" + urlencode({"subject": title, "body": f"{summary}\n\n{url}"}, quote_via=quote),
     }
+
+
+def photo_stamps(h: Honoree, data_dir: Path) -> tuple:
+    """The state of an honoree's photo files, as part of a memo key: a page reads their sizes."""
+    return tuple((p.file, file_stamp(data_dir / p.file)) for p in h.photos)
 
 
 def file_stamp(path: Path) -> tuple[int, int] | None:

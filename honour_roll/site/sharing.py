@@ -127,10 +127,9 @@ def cancel_drawings() -> None:
         drawing.cancel()
 
 
-def start_sharing(roll: Roll, settings, cache_dir: Path | None, urls: Urls = DIRECTORY_URLS) -> tuple[list[Generated], Drawing]:
+def start_sharing(roll: Roll, settings, cache_dir: Path, urls: Urls = DIRECTORY_URLS) -> tuple[list[Generated], Drawing]:
     """Every share card and QR code of the roll, at its place in the build cache, and the drawing
     of those not there yet, started now. ``settings``: the site's (honour_roll.site.SiteSettings)."""
-    cache_dir = cache_dir or Path(tempfile.gettempdir()) / "honour-roll-share-cards"
     site_url, illustrative = settings.site_url, settings.illustrative
     footer = movement_line(roll.movement)
     cards = {SITE_CARD: site_card(roll.movement, footer, len(roll.published), illustrative)}
@@ -153,8 +152,13 @@ def start_sharing(roll: Roll, settings, cache_dir: Path | None, urls: Urls = DIR
     return [Generated(uri, source_path=path, ready=drawing.wait) for uri, path in paths.items()], drawing
 
 
+def default_cache_dir() -> Path:
+    """Where cards and pictures go when the build names no cache (the core used on its own)."""
+    return Path(tempfile.gettempdir()) / "honour-roll-share-cards"
+
+
 def sharing_files(roll: Roll, settings, cache_dir: Path | None, urls: Urls = DIRECTORY_URLS) -> list[Generated]:
     """``settings``: the site's (honour_roll.site.SiteSettings)."""
-    files, drawing = start_sharing(roll, settings, cache_dir, urls)
+    files, drawing = start_sharing(roll, settings, cache_dir or default_cache_dir(), urls)
     drawing.wait()
     return files

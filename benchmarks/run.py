@@ -118,8 +118,8 @@ def make_baseline(dest: Path, project: Path, log: Path) -> None:
         done = subprocess.run(cmd, stdout=out, stderr=subprocess.STDOUT, env={**BUILD_ENV, "HR_BENCH_DUMP": str(dest)}, cwd=dumper, check=False)
     if done.returncode != 0:
         raise SystemExit(f"dump build failed: see {log}")
-    shutil.rmtree(dest / "dump-site")
-    shutil.rmtree(dumper)
+    TRASH.discard(dest / "dump-site")
+    TRASH.discard(dumper)
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     # No project hooks; only the template global the theme overrides call (baseline_globals.py).
     (dest / "hooks").mkdir(exist_ok=True)
@@ -139,9 +139,40 @@ def load1() -> float:
     return float(Path("/proc/loadavg").read_text().split()[0])
 
 
+class Trash:
+    """Folders the run is done with: moved aside, deleted only when the whole run ends.
+
+    Deleting them right before a build measured the file system rather than the build:
+    ext4 without a journal (this VM's disk) skips, when it creates a file, every inode
+    freed in the last one to six minutes, reading each one's record, so a build right
+    after the previous site and cache were deleted (13,000 files at 1,000 honorees) paid
+    100-300 µs of kernel time for every file it created instead of a few, and its
+    processes spun on a folder's lock while another held it for that long (perf: 20 % of a
+    cold build's CPU). A fresh CI runner, or any build not started within minutes of a
+    mass deletion, creates files at the usual cost; both sides here now build as that."""
+
+    def __init__(self) -> None:
+        self.folders: list[Path] = []  # temporary folders of the run, deleted at its end
+        self.count = 0
+
+    def discard(self, path: Path) -> None:
+        if path.exists() or path.is_symlink():
+            aside = self.folders[-1] / "trash"  # the current size's folder: the same file system
+            aside.mkdir(exist_ok=True)
+            path.rename(aside / str(self.count))
+            self.count += 1
+
+    def empty(self) -> None:
+        for folder in self.folders:
+            shutil.rmtree(folder, ignore_errors=True)
+        self.folders = []
+
+
+TRASH = Trash()
+
+
 def measure_build(project: Path, site: Path, log: Path) -> Build:
-    if site.exists():
-        shutil.rmtree(site)
+    TRASH.discard(site)
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(project / "mkdocs.yml"), "--site-dir", str(site)]
     before = load1()
     with open(log, "wb") as out:
@@ -211,58 +242,57 @@ def _report(n: int, label: str, i: int, runs: int, b: Build) -> None:
 
 def bench_size(n: int, runs: int, cold_runs: int, seed: int, workdir: Path | None, skip_baseline: bool, page_cold_runs: int = 0) -> dict:
     tmp = Path(tempfile.mkdtemp(prefix=f"hr-bench-{n}-", dir=workdir))
-    try:
-        project = make_project(tmp / "project", n, seed)
-        result: dict = {"n": n, "runs": runs}
-        # Cold: no build cache, as on a fresh checkout or a CI machine.
-        cold: list[Build] = []
-        for i in range(cold_runs):
-            shutil.rmtree(project / CACHE_DIR, ignore_errors=True)
-            cold.append(measure_build(project, tmp / "site-project", tmp / f"build-cold-{i}.log"))
-            _report(n, "cold", i, cold_runs, cold[-1])
-        result["cold"] = [asdict(b) for b in cold]
-        # Pages cold: every page rendered again, the cards kept, as after a change to the
-        # code, the theme or mkdocs.yml (the page store's key changes for every page).
-        pages_cold: list[Build] = []
-        for i in range(page_cold_runs):
-            if not (project / CACHE_DIR / "share-cards").is_dir():
-                measure_build(project, tmp / "site-project", tmp / "build-cards.log")  # draw the cards first
-            shutil.rmtree(project / CACHE_DIR / "pages", ignore_errors=True)
-            pages_cold.append(measure_build(project, tmp / "site-project", tmp / f"build-pages-cold-{i}.log"))
-            _report(n, "pages cold", i, page_cold_runs, pages_cold[-1])
-        result["pages_cold"] = [asdict(b) for b in pages_cold]
-        if not cold and not pages_cold:  # "warm" means a cache left by an earlier build: make one, unmeasured
-            measure_build(project, tmp / "site-project", tmp / "build-warm-up.log")
-        baseline = tmp / "baseline"
-        if not skip_baseline:
-            start = time.perf_counter()
-            make_baseline(baseline, project, tmp / "build-dump.log")
-            result["baseline_preparation_s"] = time.perf_counter() - start
-        real: list[Build] = []
-        base: list[Build] = []
-        for i in range(runs):
-            # Alternate the order so that a burst of load elsewhere hits both sides alike.
-            order = [("project", project, real), ("baseline", baseline, base)]
-            if skip_baseline:
-                order = order[:1]
-            elif i % 2:
-                order.reverse()
-            for label, proj, into in order:
-                into.append(measure_build(proj, tmp / f"site-{label}", tmp / f"build-{label}-{i}.log"))
-                _report(n, label, i, runs, into[-1])
-        result["project"] = [asdict(b) for b in real]
-        if not skip_baseline:
-            result["baseline"] = [asdict(b) for b in base]
-            result["ratio_wall"] = [r.wall / b.wall for r, b in zip(real, base)]
-            result["ratio_cpu"] = [r.cpu / b.cpu for r, b in zip(real, base)]
-            bw, bc = med(b.wall for b in base), med(b.cpu for b in base)
-            for key, builds in (("cold", cold), ("pages_cold", pages_cold)):
-                if builds:
-                    result[f"{key}_ratio_wall"] = [c.wall / bw for c in builds]
-                    result[f"{key}_ratio_cpu"] = [c.cpu / bc for c in builds]
-        return result
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+    TRASH.folders.append(tmp)
+    # Its folder goes when the whole run ends (Trash).
+    project = make_project(tmp / "project", n, seed)
+    result: dict = {"n": n, "runs": runs}
+    # Cold: no build cache, as on a fresh checkout or a CI machine.
+    cold: list[Build] = []
+    for i in range(cold_runs):
+        TRASH.discard(project / CACHE_DIR)
+        cold.append(measure_build(project, tmp / "site-project", tmp / f"build-cold-{i}.log"))
+        _report(n, "cold", i, cold_runs, cold[-1])
+    result["cold"] = [asdict(b) for b in cold]
+    # Pages cold: every page rendered again, the cards kept, as after a change to the
+    # code, the theme or mkdocs.yml (the page store's key changes for every page).
+    pages_cold: list[Build] = []
+    for i in range(page_cold_runs):
+        if not (project / CACHE_DIR / "share-cards").is_dir():
+            measure_build(project, tmp / "site-project", tmp / "build-cards.log")  # draw the cards first
+        TRASH.discard(project / CACHE_DIR / "pages")
+        pages_cold.append(measure_build(project, tmp / "site-project", tmp / f"build-pages-cold-{i}.log"))
+        _report(n, "pages cold", i, page_cold_runs, pages_cold[-1])
+    result["pages_cold"] = [asdict(b) for b in pages_cold]
+    if not cold and not pages_cold:  # "warm" means a cache left by an earlier build: make one, unmeasured
+        measure_build(project, tmp / "site-project", tmp / "build-warm-up.log")
+    baseline = tmp / "baseline"
+    if not skip_baseline:
+        start = time.perf_counter()
+        make_baseline(baseline, project, tmp / "build-dump.log")
+        result["baseline_preparation_s"] = time.perf_counter() - start
+    real: list[Build] = []
+    base: list[Build] = []
+    for i in range(runs):
+        # Alternate the order so that a burst of load elsewhere hits both sides alike.
+        order = [("project", project, real), ("baseline", baseline, base)]
+        if skip_baseline:
+            order = order[:1]
+        elif i % 2:
+            order.reverse()
+        for label, proj, into in order:
+            into.append(measure_build(proj, tmp / f"site-{label}", tmp / f"build-{label}-{i}.log"))
+            _report(n, label, i, runs, into[-1])
+    result["project"] = [asdict(b) for b in real]
+    if not skip_baseline:
+        result["baseline"] = [asdict(b) for b in base]
+        result["ratio_wall"] = [r.wall / b.wall for r, b in zip(real, base)]
+        result["ratio_cpu"] = [r.cpu / b.cpu for r, b in zip(real, base)]
+        bw, bc = med(b.wall for b in base), med(b.cpu for b in base)
+        for key, builds in (("cold", cold), ("pages_cold", pages_cold)):
+            if builds:
+                result[f"{key}_ratio_wall"] = [c.wall / bw for c in builds]
+                result[f"{key}_ratio_cpu"] = [c.cpu / bc for c in builds]
+    return result
 
 
 # --- reporting --------------------------------------------------------------------------------
@@ -347,15 +377,24 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-baseline", action="store_true", help="build the project only")
     ap.add_argument("--json", type=Path, help="also write every run's figures here")
     ap.add_argument("--workdir", type=Path, default=None, help="where the temporary projects go (default: system temp)")
+    ap.add_argument("--keep-folders", action="store_true",
+                    help="leave the temporary folders behind (printed at the end): a run started within minutes of "
+                    "another run's deletions measures the file system's cost of them (see Trash)")
     args = ap.parse_args(argv)
 
     print(f"machine: {machine()}", file=sys.stderr)
     print(f"load average at start: {Path('/proc/loadavg').read_text().strip()}", file=sys.stderr)
     results = []
-    for n in args.sizes:
-        results.append(bench_size(n, args.runs, args.cold_runs, args.seed, args.workdir, args.no_baseline, args.page_cold_runs))
-        if args.json:  # after each size, so a long run leaves its figures behind
-            args.json.write_text(json.dumps({"machine": machine(), "results": results}, indent=1), encoding="utf-8")
+    try:
+        for n in args.sizes:
+            results.append(bench_size(n, args.runs, args.cold_runs, args.seed, args.workdir, args.no_baseline, args.page_cold_runs))
+            if args.json:  # after each size, so a long run leaves its figures behind
+                args.json.write_text(json.dumps({"machine": machine(), "results": results}, indent=1), encoding="utf-8")
+    finally:
+        if args.keep_folders:
+            print("temporary folders left: " + " ".join(map(str, TRASH.folders)), file=sys.stderr)
+        else:
+            TRASH.empty()
     print(f"load average at end: {Path('/proc/loadavg').read_text().strip()}", file=sys.stderr)
     print(f"Machine: {machine()}\n")
     print(f"Median of {args.runs} run(s); ratio = project / baseline, computed run by run, then the median.\n")

@@ -130,6 +130,46 @@ def test_cards_render_vietnamese_marks_legibly():
     assert ImageChops.difference(a, b).getbbox() is not None
 
 
+def test_cards_drawn_from_kept_line_masks_equal_pillows_own_text_drawing(roll):
+    """draw_card pastes each line's mask, kept between cards, with the line's colour: the same
+    pixels as ImageDraw.text drawing every line anew, for the first card and for one whose
+    lines were drawn before."""
+    from PIL import ImageDraw
+
+    def drawn_by_pillow(card: Card) -> bytes:
+        placed = share_cards.layout(card)
+        image = share_cards._background(bool(card.notice), tuple(line for line in placed if line.common)).copy()
+        draw = ImageDraw.Draw(image)
+        for line in placed:
+            if not line.common:
+                draw.text((line.x, line.y), line.text, font=line.font, fill=line.fill)
+        out = io.BytesIO()
+        image.save(out, format="JPEG", quality=share_cards.JPEG_QUALITY)
+        return out.getvalue()
+
+    share_cards._line_mask.cache_clear()
+    cards = [honoree_card(h, "Gương điển hình chuyển đổi số", illustrative=True) for h in roll.published[:6]]
+    for card in cards + cards[:2]:  # the last two with every line kept
+        assert share_cards.draw_card(card) == drawn_by_pillow(card)
+    assert share_cards._line_mask.cache_info().hits > 0
+
+
+@pytest.mark.parametrize("url", ["/", "https://example.org/nguoi-duoc-vinh-danh/dang-quoc-viet/",
+                                 "https://so-tttt.example.gov.vn/" + "a-b/" * 60])
+def test_qr_codes_are_the_svg_segno_writes(url):
+    """sharing.qr_svg draws the path itself (faster): the same bytes as segno's own SVG writer
+    with the project's settings, so codes cached by earlier builds stay valid."""
+    import segno
+
+    from honour_roll.site.sharing import qr_svg
+
+    expected = io.BytesIO()
+    segno.make(url, error="m", micro=False, mask=4).save(
+        expected, kind="svg", scale=4, border=2, xmldecl=False, svgclass=None, lineclass=None, omitsize=True, title="Mã QR"
+    )
+    assert qr_svg(url) == expected.getvalue().decode("utf-8")
+
+
 # --- share actions, QR and print ------------------------------------------------------------------
 
 

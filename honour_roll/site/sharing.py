@@ -14,6 +14,7 @@ import concurrent.futures
 import io
 import multiprocessing
 import os
+import re
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -35,16 +36,40 @@ def canonical_url(site_url: str, h: Honoree, urls: Urls = DIRECTORY_URLS) -> str
     return urls.absolute(site_url, honoree_src(h))
 
 
-QR_VERSION = "1"
+QR_VERSION = "1"  # the same bytes as before the path was drawn here: cached codes stay valid
+
+
+QR_SCALE, QR_BORDER = 4, 2  # pixels a module; modules of quiet zone around the code
+_DARK_RUN = re.compile(rb"\x01+")
 
 
 def qr_svg(url: str) -> str:
-    buffer = io.BytesIO()
     # Medium error correction survives a creased poster; dark on white prints
     # anywhere. A fixed mask skips the search over all eight (4× faster); any
     # mask scans.
-    segno.make(url, error="m", micro=False, mask=4).save(buffer, kind="svg", scale=4, border=2, xmldecl=False, svgclass=None, lineclass=None, omitsize=True, title="Mã QR")
-    return buffer.getvalue().decode("utf-8")
+    code = segno.make(url, error="m", micro=False, mask=4)
+    side = (code.symbol_size(scale=1, border=0)[0] + 2 * QR_BORDER) * QR_SCALE
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {side} {side}"><title>Mã QR</title>'
+        f'<path transform="scale({QR_SCALE})" stroke="#000" d="{_dark_runs(code.matrix)}"/></svg>\n'
+    )
+
+
+def _dark_runs(matrix) -> str:
+    """The dark modules as one path of horizontal strokes, each move relative to where the
+    last one ended: what segno's SVG writer draws (the same bytes, tests/test_sharing.py), found
+    by a regular expression over each row instead of a Python loop over every module (0.43 ms
+    of a code's 1.4 ms)."""
+    out: list[str] = []
+    pen_x, pen_y = 0, 0.0
+    for number, row in enumerate(matrix):
+        y = QR_BORDER + number + 0.5  # a stroke one module wide runs along the middle of its row
+        for run in _DARK_RUN.finditer(row):
+            x = QR_BORDER + run.start()
+            dy = y - pen_y
+            out.append(f"{'m' if out else 'M'}{x - pen_x} {int(dy) if dy == int(dy) else dy}h{run.end() - run.start()}")
+            pen_x, pen_y = QR_BORDER + run.end(), y
+    return "".join(out)
 
 
 def qr_file(url: str, cache_dir: Path) -> Path:

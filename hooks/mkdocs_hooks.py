@@ -44,7 +44,8 @@ from honour_roll.record.guidance import load_guidance
 from honour_roll.site.html_post import finalize_html
 from honour_roll.record.loader import display_path, load_roll
 from honour_roll.site.preview_output import KeptOutput
-from honour_roll.site.page_store import PageEntry, PageStore, fingerprint_distributions, fingerprint_tree
+from honour_roll.site.page_store import PageEntry, PageStore, fingerprint_distributions, fingerprint_tree, pack_html
+from honour_roll.site.precompress import compress_ahead
 from honour_roll.record.problems import RecordsInvalid
 from honour_roll.site.server_files import finish_site
 from honour_roll.site.sharing import cancel_drawings
@@ -317,8 +318,13 @@ def on_post_build(config) -> None:
             f"(trong đó {_kept.pages_kept} trang không cần đọc lại), {removed} tệp cũ đã xóa"
         )
     if not _serving:  # the preview serves files itself and rebuilds often: no header file, no .gz
-        done = finish_site(Path(config.site_dir), _project_root(config) / ".cache" / "compressed", config.site_url or "/")
+        done = finish_site(Path(config.site_dir), _compressed_dir(config), config.site_url or "/")
         log.debug(f"Tệp nén .gz: {done.files} ({done.made} nén mới, {done.reused} dùng lại)")
+
+
+def _compressed_dir(config) -> Path:
+    """The cache of compressed copies (precompress.py): the preview makes none."""
+    return _project_root(config) / ".cache" / "compressed"
 
 
 def on_build_error(error) -> None:
@@ -495,6 +501,7 @@ class _Build:
     pool: ForkPool | None = None  # rendering pages' Markdown in worker processes
     finisher: ForkPool | None = None  # rendering their theme template in worker processes
     finished: dict[str, tuple] = {}
+    compressed: Path | None = None  # where finishing workers put the pages' compressed copies
     rendered: dict[str, tuple] = {}  # results taken from the pool ahead of their page
     known_heads: dict = {}  # the page store's heads found by the last successful build (preview)
     pruned_at = float("-inf")  # when the preview last pruned the page store
@@ -543,6 +550,7 @@ class _Build:
         if workers < 2 or len(rendered) < POOL_MIN_PAGES:
             return
         self.config, self.files, self.env = config, files, env
+        self.compressed = None if _serving else _compressed_dir(config)
         self.finishing = {page.file.src_uri: page for page in rendered}
         self.finisher = ForkPool(_finish_page, list(self.finishing), workers, ENGINE)
         self.finished_results = self.finisher.results()
@@ -653,12 +661,14 @@ class _Build:
                 return
 
     def keep(self, page: ReusablePage, html: str) -> None:
+        finished, page.finished = page.finished, None
         if self.store is None or page.key is None or self.watch is None or page.file.src_uri in self.watch.pages:
             return
         if page.links_to_anchors is None:  # not collected at debug log level: nothing to check reuse with
             return
         links = {f.src_uri: dict(anchors) for f, anchors in page.links_to_anchors.items()}
-        self.store.put(page.key, PageEntry(html, frozenset(page.present_anchor_ids or ()), links))
+        packed = finished[1] if finished is not None and finished[0] == html else None
+        self.store.put(page.key, PageEntry(html, frozenset(page.present_anchor_ids or ()), links), packed)
 
     def end(self, success: bool) -> None:
         if self.late is not None:  # the build failed before on_env
@@ -711,12 +721,19 @@ def _full_page(page: Page, config, files: Files, nav, env, doc_files=None) -> st
 
 def _finish_page(src_uri: str) -> bytes | None:
     """In a forked worker: one rendered page poured into the theme and finished, as
-    MkDocs' _build_page and on_post_page would (_full_page), compressed; None if it fails."""
+    MkDocs' _build_page and on_post_page would (_full_page), compressed; None if it fails.
+    Its compressed copy for the web server is made here too, on this core, while the build
+    process writes pages (precompress.compress_ahead): the whole site's otherwise waited
+    until every page was written."""
     try:
         html = _full_page(_build.finishing[src_uri], _build.config, _build.files, _build.nav, _build.env, _build.doc_files)
+        if html is None:
+            return None
+        if _build.compressed is not None:
+            compress_ahead(html.encode("utf-8"), _build.compressed)
+        return pack_html(html)
     except Exception:
         return None
-    return None if html is None else zlib.compress(html.encode("utf-8"), 1)
 
 
 def _render_markdown(src_uri: str) -> tuple | None:
@@ -740,7 +757,7 @@ def _render_markdown(src_uri: str) -> tuple | None:
     links = None
     if page.links_to_anchors is not None:
         links = {f.src_uri: dict(anchors) for f, anchors in page.links_to_anchors.items()}
-    packed = zlib.compress(page.content.encode("utf-8"), 1)
+    packed = pack_html(page.content)
     return source, packed, page.toc, page._title_from_render, frozenset(page.present_anchor_ids or ()), links
 
 
@@ -817,6 +834,7 @@ class ReusablePage(Page):
         self._head = None
         self._looked_up = False
         self.finished_elsewhere = False  # the theme template is rendered by a worker (start_finishing)
+        self.finished: tuple[str, bytes] | None = None  # that HTML, and as the worker packed it (pack_html)
         self.own_template: str | None = None
         _build.pages.append(self)
 
@@ -873,7 +891,7 @@ class ReusablePage(Page):
             self._pack()
 
     def _pack(self) -> None:
-        self._packed = zlib.compress(self.content.encode("utf-8"), 1)
+        self._packed = pack_html(self.content)
         self.content = ""
 
     def render_again(self, config, files: Files) -> None:
@@ -905,6 +923,7 @@ class ReusablePage(Page):
             self.active, _build.config._current_page = True, self  # _full_page reset them
         else:
             html = zlib.decompress(packed).decode("utf-8")
+            self.finished = (html, packed)  # the store keeps the same bytes: not compressed again
         self.content = html
         self._packed = None
 

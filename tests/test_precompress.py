@@ -12,7 +12,7 @@ import pytest
 
 from honour_roll.site.html_post import finalize_html
 from honour_roll.record.loader import Roll, load_roll
-from honour_roll.site.precompress import MIN_SIZE, compress_site, gzip_bytes
+from honour_roll.site.precompress import MIN_SIZE, compress_ahead, compress_site, gzip_bytes
 from honour_roll.site.server_files import CSP_CONF, header_policy, redirects, write_header_policy
 
 from conftest import ROOT
@@ -54,6 +54,22 @@ def test_every_text_file_above_1_kb_gets_a_gzip_copy_and_nothing_else(tmp_path):
         assert gzip.decompress(data) == (site / name[: -len(".gz")]).read_bytes()
         assert len(data) < MIN_SIZE  # repetitive text: compresses well
     assert (report.files, report.made, report.reused) == (6, 6, 0)
+
+
+def test_a_copy_made_ahead_is_linked_and_bytes_written_otherwise_are_compressed_as_before(tmp_path):
+    """Finishing workers compress a page's bytes before the build writes it (compress_ahead):
+    the pass over the site links that copy; a file whose bytes differ from those given ahead
+    gets its own, and small files none."""
+    site = make_site(tmp_path / "site")
+    cache = tmp_path / "cache"
+    compress_ahead((site / "index.html").read_bytes(), cache)
+    compress_ahead(b"not what tra-cuu/index.html holds" * 100, cache)
+    compress_ahead(b'{"a": 1}', cache)  # below MIN_SIZE: nothing
+    assert len(list(cache.glob("*.gz"))) == 2
+    report = compress_site(site, cache)
+    assert (report.files, report.made, report.reused) == (6, 5, 1)
+    assert (site / "index.html.gz").read_bytes() == gzip_bytes((site / "index.html").read_bytes())
+    assert (site / "index.html.gz").stat().st_nlink == 2  # the cache's entry, linked
 
 
 def test_copies_are_the_same_bytes_every_time_with_or_without_the_cache(tmp_path):

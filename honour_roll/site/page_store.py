@@ -50,16 +50,22 @@ class PageEntry:
     # Kept so that a reused page's links are still checked against the current targets.
     anchor_links: dict[str, dict[str, str]] = field(default_factory=dict)
 
-    def to_bytes(self) -> bytes:
+    def to_bytes(self, packed: bytes | None = None) -> bytes:
+        """``packed``: the HTML as ``pack_html`` compressed it already (by the worker that finished the page)."""
         # The head stays uncompressed: a build reads every head early, and each page's
         # HTML only when it writes that page, so 10,000 pages are never all in memory.
         head = json.dumps({"anchors": sorted(self.anchors), "anchor_links": self.anchor_links}, ensure_ascii=False)
-        return head.encode("utf-8") + b"\n" + zlib.compress(self.html.encode("utf-8"), 1)
+        return head.encode("utf-8") + b"\n" + (packed if packed is not None else pack_html(self.html))
 
     @classmethod
     def from_bytes(cls, data: bytes) -> PageEntry:
         head, body = _split(data)
         return cls(zlib.decompress(body).decode("utf-8"), head.anchors, head.anchor_links)
+
+
+def pack_html(html: str) -> bytes:
+    """A page's HTML as the store keeps it, and as workers hand pages to the build process."""
+    return zlib.compress(html.encode("utf-8"), 1)
 
 
 @dataclass(frozen=True)
@@ -150,11 +156,12 @@ class PageStore:
     def html(self, key: str) -> str:
         return PageEntry.from_bytes(self._path(key).read_bytes()).html
 
-    def put(self, key: str, entry: PageEntry) -> None:
+    def put(self, key: str, entry: PageEntry, packed: bytes | None = None) -> None:
+        """``packed``: ``pack_html(entry.html)``, when the caller has it."""
         self.directory.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=self.directory, suffix=".tmp")  # never a half-written entry
         with os.fdopen(fd, "wb") as f:
-            f.write(entry.to_bytes())
+            f.write(entry.to_bytes(packed))
         os.replace(tmp, self._path(key))
         self.found[key] = PageHead(entry.anchors, entry.anchor_links)  # as head() reads it back
 

@@ -71,6 +71,19 @@ def gzip_bytes(data: bytes) -> bytes:
     return gzip.compress(data, compresslevel=LEVEL, mtime=0)
 
 
+def compress_ahead(data: bytes, cache_dir: Path) -> None:
+    """Put the compressed copy of a file's bytes into the cache before the file is written, so
+    that ``compress_site`` finds it and links it: for the worker processes that finish pages
+    while the build writes them, instead of one pass over the whole site once it is written
+    (1.8 s of CPU at the end of a first build of 1,000 honorees). Bytes that end up not
+    written as they are leave an entry no build uses, pruned like any other."""
+    if len(data) <= MIN_SIZE:
+        return
+    entry = cache_dir / f"{key_of(FORMAT, data)}{SUFFIX}"
+    if not entry.exists():
+        _store(cache_dir, entry, gzip_bytes(data))
+
+
 def compress_site(site_dir: Path, cache_dir: Path | None = None, workers: int | None = None) -> Compressed:
     """Write ``x.gz`` beside every compressible ``x`` of ``site_dir``.
 

@@ -309,6 +309,7 @@ def _finalize(output: str, page, config) -> str:
 
 
 def on_post_build(config) -> None:
+    _build.copy_deferred()
     _build.end(success=True)
     if _serving:
         _kept.succeeded()
@@ -415,6 +416,8 @@ class CacheLinkedFile(File):
     ready: Callable[[], None] | None = None
 
     def copy_file(self, dirty: bool = False) -> None:
+        if self.ready is not None and _build.defer(self):
+            return
         if self.ready is not None:
             _ready(self.ready)
             self.ready = None
@@ -450,6 +453,11 @@ class LazyFile(File):
     MkDocs reads or writes a file's content goes through ``_content``."""
 
     make: Callable[[], str | bytes] | None = None
+
+    def copy_file(self, dirty: bool = False) -> None:
+        if self.make is not None and _build.defer(self):
+            return
+        super().copy_file(dirty)
 
     @property
     def _content(self) -> str | bytes | None:
@@ -504,6 +512,7 @@ class _Build:
     compressed: Path | None = None  # where finishing workers put the pages' compressed copies
     rendered: dict[str, tuple] = {}  # results taken from the pool ahead of their page
     known_heads: dict = {}  # the page store's heads found by the last successful build (preview)
+    deferred: list[File] | None = None  # files copied once every page is written (defer)
     pruned_at = float("-inf")  # when the preview last pruned the page store
     installed: str | None = None  # the preview's fingerprint of the installed distributions
 
@@ -588,6 +597,7 @@ class _Build:
 
     def begin(self, config, directory: Path) -> None:
         self.end(success=False)
+        self.deferred = None if _serving else []
         self.config = config
         self.directory = directory
         self.watch = _WarningWatch(config)
@@ -627,6 +637,23 @@ class _Build:
         ]
         # The preview hands each build the heads the last one found (PageStore, known_heads).
         self.store = PageStore(self.directory, "\0".join(parts), self.known_heads if _serving else None)
+
+    def defer(self, file: File) -> bool:
+        """Whether a file still being drawn (or made from files being drawn) is copied later,
+        once every page is written (copy_deferred). MkDocs copies files before it writes pages:
+        waiting for the drawing there, the workers finishing pages soon stood still (they stay a
+        few pages ahead of the build process), and a core went idle while the build process
+        linked the drawn files on its own. The preview copies them as MkDocs does: its kept
+        folder tells written files from stale ones as they are copied."""
+        if self.deferred is None:
+            return False
+        self.deferred.append(file)
+        return True
+
+    def copy_deferred(self) -> None:
+        deferred, self.deferred = self.deferred or [], None
+        for file in deferred:
+            file.copy_file()
 
     def distributions(self) -> str:
         """fingerprint_distributions, read once per preview: like the code (CODE), the packages a
@@ -671,6 +698,7 @@ class _Build:
         self.store.put(page.key, PageEntry(html, frozenset(page.present_anchor_ids or ()), links), packed)
 
     def end(self, success: bool) -> None:
+        self.deferred = None  # copied by now, or the build failed
         if self.late is not None:  # the build failed before on_env
             self.late.close()
             self.late = None

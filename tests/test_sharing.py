@@ -275,6 +275,24 @@ def test_feeds_parse_and_list_recognised_honorees_newest_first(real_site, roll):
 # --- open data ------------------------------------------------------------------------------------
 
 
+def test_a_feed_fills_in_only_its_own_enclosure_sizes(roll):
+    """Feeds are written before the cards are drawn, with a slot for each card's size: text
+    from a record that looks like a slot stays as the record says it."""
+    import dataclasses
+    from types import SimpleNamespace
+
+    from honour_roll.site.feeds import feed_files
+
+    h = roll.published[0]
+    tricky = dataclasses.replace(h, summary=f'Tóm tắt length="card-size:chia-se/{h.id}.jpg" hết.')
+    files = feed_files(SimpleNamespace(published=[tricky], movement=roll.movement), SITE_URL, "Gương điển hình",
+                       {f"chia-se/{h.id}.jpg": 12345})
+    parsed = feedparser.parse(files[0].content)
+    (item,) = parsed.entries
+    assert item.enclosures[0]["length"] == "12345"
+    assert f'length="card-size:chia-se/{h.id}.jpg"' in item.summary
+
+
 def test_open_data_json_and_csv_hold_every_recognised_record_and_nothing_else(real_site, roll):
     data = json.loads((real_site / "du-lieu-mo" / "guong-dien-hinh.json").read_text(encoding="utf-8"))
     assert data["count"] == len(roll.published) == len(data["honorees"])

@@ -4,7 +4,7 @@ roll and one per pillar. Dates come from the decisions, never the clock."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+import re
 from dataclasses import dataclass
 from email.utils import format_datetime
 
@@ -25,7 +25,7 @@ class FeedItem:
     summary: str
     categories: tuple[str, ...]
     image: str
-    image_length: int
+    image_length: str  # a slot for the card's size (with_card_sizes)
 
 
 def _date(h: Honoree) -> str:
@@ -41,18 +41,32 @@ def feed_files(
     roll: Roll, site_url: str, site_name: str, card_sizes: dict[str, int], urls: Urls = DIRECTORY_URLS, illustrative: bool = False
 ) -> list[Generated]:
     """``illustrative``: sample records; the feed and every item say so."""
-    return [Generated(uri, content=render(card_sizes)) for uri, render in feeds(roll, site_url, site_name, urls, illustrative)]
+    return [Generated(uri, content=with_card_sizes(text, card_sizes)) for uri, text in feeds(roll, site_url, site_name, urls, illustrative)]
 
 
-def feeds(
-    roll: Roll, site_url: str, site_name: str, urls: Urls = DIRECTORY_URLS, illustrative: bool = False
-) -> list[tuple[str, Callable[[dict[str, int]], str]]]:
-    """Each feed's address, and how to write it given the size of every share card (an item's
-    enclosure says its card's size, known once the card is drawn)."""
+# An enclosure's length as feeds() writes it. Record text cannot close the attribute (its quotes
+# are escaped), so only a slot can match.
+_SIZE_SLOT = re.compile(r'length="card-size:([^"]*)"')
+
+
+def _size_slot(card: str) -> str:
+    return f"card-size:{card}"
+
+
+def with_card_sizes(text: str, card_sizes: dict[str, int]) -> str:
+    """A feed written by feeds(), each enclosure with its share card's size."""
+    return _SIZE_SLOT.sub(lambda m: f'length="{card_sizes.get(m.group(1), 0)}"', text)
+
+
+def feeds(roll: Roll, site_url: str, site_name: str, urls: Urls = DIRECTORY_URLS, illustrative: bool = False) -> list[tuple[str, str]]:
+    """Each feed's address and text, where each enclosure's length (its share card's size, known
+    once the card is drawn) is a slot that with_card_sizes fills: the feeds are written while
+    the cards are drawn, on another core, and only the sizes wait for the drawing, at the very
+    end of a first build."""
     env = make_environment()
     template = env.get_template("feed.xml.j2")
 
-    def items(honorees, card_sizes: dict[str, int]) -> list[FeedItem]:
+    def items(honorees) -> list[FeedItem]:
         return [
             FeedItem(
                 title=h.name,
@@ -61,14 +75,14 @@ def feeds(
                 summary=marked(h.summary, illustrative),
                 categories=(h.kind.label, *(p.label for p in h.pillars), h.locality.label),
                 image=absolute(site_url, card_uri(h.id)),
-                image_length=card_sizes.get(card_uri(h.id), 0),
+                image_length=_size_slot(card_uri(h.id)),
             )
             for h in honorees
         ]
 
-    def feed(path: str, title: str, description: str, home_url: str, honorees) -> tuple[str, Callable[[dict[str, int]], str]]:
-        return path, lambda card_sizes: template.render(
-            title=title, description=description, home_url=home_url, feed_url=absolute(site_url, path), items=items(honorees, card_sizes),
+    def feed(path: str, title: str, description: str, home_url: str, honorees) -> tuple[str, str]:
+        return path, template.render(
+            title=title, description=description, home_url=home_url, feed_url=absolute(site_url, path), items=items(honorees),
         )
 
     out = [
@@ -89,7 +103,7 @@ def feeds(
     if en is not None:  # the English edition's feeds: records with English text, in English
         english = [h for h in roll.published if h.en is not None]
 
-        def english_items(honorees, card_sizes: dict[str, int]) -> list[FeedItem]:
+        def english_items(honorees) -> list[FeedItem]:
             return [
                 FeedItem(
                     title=h.en.name,
@@ -98,19 +112,19 @@ def feeds(
                     summary=marked(h.en.summary, illustrative, english=True),
                     categories=(en.kind(h.kind).label, *(en.pillar(p).label for p in h.pillars), en.locality(h.locality)),
                     image=absolute(site_url, en_card_uri(h.id)),
-                    image_length=card_sizes.get(en_card_uri(h.id), 0),
+                    image_length=_size_slot(en_card_uri(h.id)),
                 )
                 for h in honorees
             ]
 
-        def english_feed(path: str, title: str, description: str, home_src: str, honorees) -> tuple[str, Callable[[dict[str, int]], str]]:
-            return path, lambda card_sizes: template.render(
+        def english_feed(path: str, title: str, description: str, home_src: str, honorees) -> tuple[str, str]:
+            return path, template.render(
                 title=title,
                 description=f"{description} {NOTICE_EN}" if illustrative else description,
                 home_url=urls.absolute(site_url, home_src),
                 feed_url=absolute(site_url, path),
                 language="en",
-                items=english_items(honorees, card_sizes),
+                items=english_items(honorees),
             )
 
         out.append(english_feed(EN_FEED, en.site_name, en.description, EN_HOME_SRC, english))

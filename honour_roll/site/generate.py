@@ -14,7 +14,7 @@ from pathlib import Path
 from honour_roll.site.background import Background
 from honour_roll.site.browse import browse_page
 from honour_roll.site.english import EnglishPages, counterparts, with_alternate
-from honour_roll.site.feeds import feeds
+from honour_roll.site.feeds import feeds, with_card_sizes
 from honour_roll.site.generated import Generated
 from honour_roll.record.guidance import Guidance
 from honour_roll.record.loader import Roll
@@ -151,9 +151,8 @@ def generate_site_in_parts(
     out += made["search"]
     out += shared
     out += pictures.files()
-    # A feed names each share card's size: written once the cards are drawn.
-    out += [Generated(uri, make=lambda render=render: render(card_sizes())) for uri, render in feeds(
-        roll, settings.site_url, settings.site_name, urls, settings.illustrative)]
+    # A feed names each share card's size: filled in once the cards are drawn.
+    out += [Generated(uri, make=lambda text=text: with_card_sizes(text, card_sizes())) for uri, text in made["feed_texts"]]
     out += made["feeds"]
     out += made["redirects"]
     # Each Vietnamese page with an English counterpart names it (the English pages name theirs).
@@ -164,8 +163,8 @@ def generate_site_in_parts(
 def _whole_roll_files(
     roll: Roll, guidance: Guidance, data_dir: Path, settings: SiteSettings, urls: Urls, parts: set[str],
 ) -> dict:
-    """``parts``: "search" (the index), "feeds" (open data; the feeds themselves wait for the share
-    cards), "browse" (Tra cứu and redirects)."""
+    """``parts``: "search" (the index), "feeds" (the feeds, their cards' sizes still to fill in, and
+    open data), "browse" (Tra cứu and redirects)."""
     made: dict = {}
     if "browse" in parts:
         made["browse"] = [browse_page(roll, urls)]
@@ -173,6 +172,7 @@ def _whole_roll_files(
         docs_dir = settings.docs_dir or data_dir.parent / "docs"  # hand-written pages are searchable too
         made["search"] = search_files(roll, guidance, docs_dir=docs_dir, urls=urls)
     if "feeds" in parts:
+        made["feed_texts"] = feeds(roll, settings.site_url, settings.site_name, urls, settings.illustrative)
         made["feeds"] = [*open_data_files(roll, settings.site_url, urls, settings.illustrative), open_data_page(roll, settings.illustrative)]
     if "browse" in parts:
         redirects = redirect_files(roll, settings.site_url, urls)

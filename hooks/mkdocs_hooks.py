@@ -131,6 +131,7 @@ def on_files(files: Files, config) -> Files:
         site_name=config.site_name,
         docs_dir=Path(config.docs_dir),
         cache_dir=root / ".cache" / "share-cards",
+        compressed_dir=None if _serving else _compressed_dir(config),
         illustrative=bool(settings.get("illustrative_data", False)),
         directory_urls=config.use_directory_urls,
     )

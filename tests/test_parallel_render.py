@@ -124,6 +124,37 @@ def test_whole_roll_outputs_made_in_a_forked_child_are_what_the_parent_makes(mon
     assert forked == serial
 
 
+def test_the_drawing_workers_compress_qr_codes_and_the_search_index_ahead(monkeypatch, tmp_path):
+    """A first build's compressed copies of QR codes, the search index and open data are made by
+    the workers drawing share cards, so that the pass over the written site (compress_site) only
+    links them: each one the very bytes of its file, compressed as compress_site would."""
+    import gzip
+
+    from honour_roll.record.guidance import load_guidance
+    from honour_roll.record.loader import load_roll
+    from honour_roll.site import generate, sharing
+    from honour_roll.site.precompress import MIN_SIZE, TEXT_SUFFIXES, gzip_bytes
+
+    monkeypatch.setenv("HONOUR_ROLL_WORKERS", "2")
+    monkeypatch.setattr(sharing, "MIN_DRAWN_APART", 1)
+    roll = load_roll(ROOT / "data", ROOT)
+    guidance = load_guidance(ROOT / "data" / roll.movement.guidance.file, roll.movement, "huong-dan")
+    compressed = tmp_path / "compressed"
+    settings = generate.SiteSettings(docs_dir=ROOT / "docs", cache_dir=tmp_path / "cache", illustrative=True, compressed_dir=compressed)
+    files = generate.generate_site(roll, guidance, ROOT / "data", settings)
+    made = {gzip.decompress(p.read_bytes()): p.read_bytes() for p in compressed.glob("*.gz")}
+    expected = [
+        g.content.encode("utf-8") if isinstance(g.content, str) else (g.content or g.source_path.read_bytes())
+        for g in files
+        if (g.src_uri.endswith("-qr.svg") or g.src_uri.startswith("tim-kiem/") or g.src_uri.startswith("du-lieu-mo/"))
+        and Path(g.src_uri).suffix in TEXT_SUFFIXES
+    ]
+    expected = [data for data in expected if len(data) > MIN_SIZE]
+    assert len(expected) > len(roll.published)  # every QR code, and the index's files
+    for data in expected:
+        assert made.get(data) == gzip_bytes(data)
+
+
 def test_the_previews_search_memo_gives_the_index_a_fresh_build_makes(monkeypatch, tmp_path):
     # Under the preview, each document's words are kept between rebuilds (search_terms.py), and
     # the index is made in a forked child that reports what it used and made. After an edit,

@@ -27,6 +27,7 @@ from honour_roll.site import search_terms
 from honour_roll.site.search_index import search_files, search_index_files, search_page
 from honour_roll.site.search_terms import TermsMemo
 from honour_roll.site.server_files import redirect_config_files
+from honour_roll.site.precompress import compress_content_ahead
 from honour_roll.site.sharing import default_cache_dir, start_sharing
 from honour_roll.site.urls import Urls, photo_src
 
@@ -39,6 +40,9 @@ class SiteSettings:
     site_name: str = "Gương điển hình chuyển đổi số"
     docs_dir: Path | None = None  # hand-written pages, indexed for search
     cache_dir: Path | None = None  # share cards drawn by earlier builds
+    # Compressed copies of the site's text files (precompress.py), when the build makes them: files
+    # made on other cores (QR codes) are compressed there as they are made.
+    compressed_dir: Path | None = None
     illustrative: bool = False  # sample records: every output says so (honour_roll/notice.py)
     directory_urls: bool = True  # MkDocs' use_directory_urls: x/ or x.html
 
@@ -137,6 +141,10 @@ def generate_site_in_parts(
                     out.append(Generated(uri, source_path=data_dir / photo.file))
         made = {} if "browse" in parts else _whole_roll_files(roll, guidance, data_dir, settings, urls, {"browse"})
         made.update(whole_roll.result())
+        if settings.compressed_dir is not None:  # the search index and open data: compressed by the drawing workers
+            compress = functools.partial(compress_content_ahead, compressed_dir=settings.compressed_dir)
+            drawing.add([(functools.partial(compress, name=g.src_uri), g.content) for part in ("search", "feeds")
+                         for g in made.get(part, ()) if g.content is not None])
     except BaseException:  # no child outlives a failed build
         if whole_roll is not None:
             whole_roll.close()

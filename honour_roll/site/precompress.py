@@ -84,6 +84,13 @@ def compress_ahead(data: bytes, cache_dir: Path) -> None:
         _store(cache_dir, entry, gzip_bytes(data))
 
 
+def compress_content_ahead(content: str | bytes, _cache_dir: Path | None = None, *, name: str, compressed_dir: Path) -> None:
+    """``compress_ahead`` for a generated file's content, if its name is a text file's; shaped
+    as a drawing job (sharing.Drawing.add), which is handed the share cards' folder."""
+    if os.path.splitext(name)[1] in TEXT_SUFFIXES:
+        compress_ahead(content.encode("utf-8") if isinstance(content, str) else content, compressed_dir)
+
+
 def compress_site(site_dir: Path, cache_dir: Path | None = None, workers: int | None = None) -> Compressed:
     """Write ``x.gz`` beside every compressible ``x`` of ``site_dir``.
 

@@ -11,6 +11,7 @@ into the site, after every page is read.
 from __future__ import annotations
 
 import concurrent.futures
+import functools
 import io
 import multiprocessing
 import os
@@ -24,6 +25,7 @@ import segno
 from honour_roll.site.build_cache import cached_file, key_of
 from honour_roll.site.fork_pool import keep_shared_pages, workers_wanted
 from honour_roll.site.generated import Generated
+from honour_roll.site.precompress import compress_ahead
 from honour_roll.record.loader import Roll
 from honour_roll.record.model import Honoree
 from honour_roll.site.share_cards import (
@@ -72,9 +74,18 @@ def _dark_runs(matrix) -> str:
     return "".join(out)
 
 
-def qr_file(url: str, cache_dir: Path) -> Path:
-    """The QR code's SVG in the cache, made only when no earlier build made it."""
-    return cached_file(cache_dir, _qr_key(url), ".svg", lambda: qr_svg(url).encode("utf-8"))
+def qr_file(url: str, cache_dir: Path, compressed_dir: Path | None = None) -> Path:
+    """The QR code's SVG in the cache, made only when no earlier build made it; with
+    ``compressed_dir``, its compressed copy for the web server too (precompress.compress_ahead):
+    10,000 of them were otherwise made after every page was written."""
+
+    def make() -> bytes:
+        svg = qr_svg(url).encode("utf-8")
+        if compressed_dir is not None:
+            compress_ahead(svg, compressed_dir)
+        return svg
+
+    return cached_file(cache_dir, _qr_key(url), ".svg", make)
 
 
 def qr_path(url: str, cache_dir: Path) -> Path:
@@ -92,7 +103,7 @@ MIN_DRAWN_APART = int(os.environ.get("HONOUR_ROLL_POOL_MIN_PAGES", "16"))
 CHUNK = 32  # files per task: a few milliseconds each
 
 
-def _draw(jobs: list[tuple[Callable[[object, Path], Path], object]], cache_dir: Path) -> None:
+def _draw(jobs: list[tuple[Callable[[object, Path], object], object]], cache_dir: Path) -> None:
     for make, what in jobs:
         make(what, cache_dir)
 
@@ -113,6 +124,7 @@ class Drawing:
     def __init__(self, jobs: list[tuple[Callable[[object, Path], Path], object]], cache_dir: Path):
         self._pool: concurrent.futures.ProcessPoolExecutor | None = None
         self._futures: list[concurrent.futures.Future] = []
+        self._cache_dir = cache_dir
         self._failed: Exception | None = None
         workers = min(workers_wanted(), len(jobs))
         if len(jobs) < MIN_DRAWN_APART or workers < 2:
@@ -127,6 +139,15 @@ class Drawing:
         chunk = min(CHUNK, -(-len(jobs) // workers))
         self._futures = [self._pool.submit(_draw, jobs[i : i + chunk], cache_dir) for i in range(0, len(jobs), chunk)]
         _running.add(self)
+
+    def add(self, jobs: list[tuple[Callable[[object, Path], object], object]]) -> None:
+        """More work for the workers while they draw (compressed copies of files made meanwhile).
+        Nothing is done when nothing is drawn in workers: that work is optional, done later by
+        whoever needs it (precompress.compress_site)."""
+        if self._pool is None:
+            return
+        for i in range(0, len(jobs), CHUNK):
+            self._futures.append(self._pool.submit(_draw, jobs[i : i + CHUNK], self._cache_dir))
 
     def wait(self) -> None:
         if self._failed is not None:
@@ -172,7 +193,7 @@ def start_sharing(roll: Roll, settings, cache_dir: Path, urls: Urls = DIRECTORY_
             jobs[paths[uri]] = (card_file, card)
     for uri, url in qrs.items():
         if paths[uri] not in jobs and not paths[uri].is_file():
-            jobs[paths[uri]] = (qr_file, url)
+            jobs[paths[uri]] = (functools.partial(qr_file, compressed_dir=settings.compressed_dir), url)
     drawing = Drawing(list(jobs.values()), cache_dir)
     return [Generated(uri, source_path=path, ready=drawing.wait) for uri, path in paths.items()], drawing
 

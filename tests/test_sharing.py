@@ -154,11 +154,12 @@ def test_cards_drawn_from_kept_line_masks_equal_pillows_own_text_drawing(roll):
     assert share_cards._line_mask.cache_info().hits > 0
 
 
-@pytest.mark.parametrize("url", ["/", "https://example.org/nguoi-duoc-vinh-danh/dang-quoc-viet/",
-                                 "https://so-tttt.example.gov.vn/" + "a-b/" * 60])
+@pytest.mark.parametrize("url", ["/", "HTTPS://EXAMPLE.ORG/A/", "https://example.org/nguoi-duoc-vinh-danh/dang-quoc-viet/",
+                                 "https://so-tttt.example.gov.vn/" + "a-b/" * 60, "https://example.org/nguời/"])
 def test_qr_codes_are_the_svg_segno_writes(url):
-    """sharing.qr_svg draws the path itself (faster): the same bytes as segno's own SVG writer
-    with the project's settings, so codes cached by earlier builds stay valid."""
+    """sharing.qr_svg draws the path itself (faster), from qr_matrix's matrix or, for an address
+    that is not byte-mode ASCII, segno's: the same bytes as segno's own SVG writer with the
+    project's settings, so codes cached by earlier builds stay valid."""
     import segno
 
     from honour_roll.site.sharing import qr_svg

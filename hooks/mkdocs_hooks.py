@@ -19,7 +19,6 @@ import logging
 import os
 import random
 import time
-import zlib
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import BuiltinFunctionType, FunctionType, ModuleType
@@ -44,7 +43,7 @@ from honour_roll.record.guidance import load_guidance
 from honour_roll.site.html_post import finalize_html
 from honour_roll.record.loader import display_path, load_roll
 from honour_roll.site.preview_output import KeptOutput
-from honour_roll.site.page_store import PageEntry, PageStore, fingerprint_distributions, fingerprint_tree, pack_html
+from honour_roll.site.page_store import PageEntry, PageStore, fingerprint_distributions, fingerprint_tree, pack_html, unpack_html
 from honour_roll.site.precompress import compress_ahead
 from honour_roll.record.problems import RecordsInvalid
 from honour_roll.site.server_files import finish_site
@@ -759,7 +758,9 @@ def _finish_page(src_uri: str) -> bytes | None:
         if html is None:
             return None
         if _build.compressed is not None:
-            compress_ahead(html.encode("utf-8"), _build.compressed)
+            made = compress_ahead(html.encode("utf-8"), _build.compressed)
+            if made is not None:
+                return made  # a gzip member too: the page store keeps the same bytes (pack_html)
         return pack_html(html)
     except Exception:
         return None
@@ -951,7 +952,7 @@ class ReusablePage(Page):
             html = _full_page(self, _build.config, _build.files, _build.nav, _build.env)
             self.active, _build.config._current_page = True, self  # _full_page reset them
         else:
-            html = zlib.decompress(packed).decode("utf-8")
+            html = unpack_html(packed)
             self.finished = (html, packed)  # the store keeps the same bytes: not compressed again
         self.content = html
         self._packed = None
@@ -961,7 +962,7 @@ class ReusablePage(Page):
         if self.reused:
             self.content = _build.store.html(self.key)
         elif self._packed is not None:
-            self.content = zlib.decompress(self._packed).decode("utf-8")
+            self.content = unpack_html(self._packed)
         self._packed = None
 
     def release(self) -> None:

@@ -321,3 +321,25 @@ def test_a_stale_store_is_found_dropped_and_said_in_the_log(project, tmp_path):
     assert STALE in result.stdout + result.stderr
     assert tree(tmp_path / "site") == tree(tmp_path / "first")
     assert not any(MARK in PageEntry.from_bytes(p.read_bytes()).html for p in entries(project))
+
+
+def test_a_page_a_worker_finished_is_stored_as_its_compressed_copy(tmp_path):
+    """A worker that finishes a page compresses it once: the web server's .gz copy, and the
+    page store's entry (a gzip member either way) holds those very bytes; the page reads back
+    as the HTML written."""
+    import gzip
+
+    from honour_roll.site.page_store import unpack_html
+
+    project = make_project(tmp_path / "project", [VALID, OTHER], photos=FIXTURES / "valid" / "photos")
+    site = tmp_path / "site"
+    build(project, site, env={"HONOUR_ROLL_WORKERS": "2", "HONOUR_ROLL_POOL_MIN_PAGES": "1"})
+    copies = {p.read_bytes() for p in site.rglob("*.html.gz")}
+    bodies = [path.read_bytes().partition(b"\n")[2] for path in entries(project)]
+    shared = [body for body in bodies if body in copies]
+    assert len(bodies) > 10 and len(shared) > len(bodies) // 2  # not every page is finished in a worker
+    for body in bodies:
+        html = unpack_html(body)
+        assert gzip.decompress(body).decode("utf-8") == html
+    written = {p.read_text(encoding="utf-8") for p in site.rglob("index.html")}
+    assert all(unpack_html(body) in written for body in shared)

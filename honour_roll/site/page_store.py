@@ -23,6 +23,7 @@ Nothing here knows MkDocs; the hook decides what goes into the site key.
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import shutil
@@ -35,7 +36,7 @@ from pathlib import Path
 
 from honour_roll.site.build_cache import key_of, prune_unused
 
-FORMAT = "1"  # bump when PageEntry's stored shape changes
+FORMAT = "2"  # bump when PageEntry's stored shape changes (2: the HTML is a gzip member)
 GRACE = 3600.0  # seconds an unused entry stays, for builds running side by side
 SUFFIX = ".page"
 
@@ -60,12 +61,22 @@ class PageEntry:
     @classmethod
     def from_bytes(cls, data: bytes) -> PageEntry:
         head, body = _split(data)
-        return cls(zlib.decompress(body).decode("utf-8"), head.anchors, head.anchor_links)
+        return cls(unpack_html(body), head.anchors, head.anchor_links)
 
 
 def pack_html(html: str) -> bytes:
-    """A page's HTML as the store keeps it, and as workers hand pages to the build process."""
-    return zlib.compress(html.encode("utf-8"), 1)
+    """A page's HTML as the store keeps it, and as workers hand pages to the build process: a
+    gzip member, so that the web server's compressed copy of a finished page, when a worker has
+    just made it (precompress.compress_ahead), is kept as it is instead of compressing the page
+    a second time; otherwise at zlib's fastest level."""
+    return gzip.compress(html.encode("utf-8"), 1, mtime=0)
+
+
+def unpack_html(packed: bytes) -> str:
+    return zlib.decompress(packed, _GZIP_MEMBER).decode("utf-8")
+
+
+_GZIP_MEMBER = 16 + zlib.MAX_WBITS  # zlib's wbits for a gzip header and trailer
 
 
 @dataclass(frozen=True)
@@ -144,7 +155,7 @@ class PageStore:
         try:
             data = path.read_bytes()
             head, body = _split(data)
-            zlib.decompress(body)  # a damaged body fails here, while the page can still be rendered
+            zlib.decompress(body, _GZIP_MEMBER)  # a damaged body fails here, while the page can still be rendered
             os.utime(path)  # in use: no other build prunes it now
         except (OSError, ValueError, KeyError, TypeError, zlib.error):  # missing or damaged: render again
             self.misses += 1

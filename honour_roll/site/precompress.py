@@ -71,17 +71,22 @@ def gzip_bytes(data: bytes) -> bytes:
     return gzip.compress(data, compresslevel=LEVEL, mtime=0)
 
 
-def compress_ahead(data: bytes, cache_dir: Path) -> None:
+def compress_ahead(data: bytes, cache_dir: Path) -> bytes | None:
     """Put the compressed copy of a file's bytes into the cache before the file is written, so
     that ``compress_site`` finds it and links it: for the worker processes that finish pages
     while the build writes them, instead of one pass over the whole site once it is written
     (1.8 s of CPU at the end of a first build of 1,000 honorees). Bytes that end up not
-    written as they are leave an entry no build uses, pruned like any other."""
+    written as they are leave an entry no build uses, pruned like any other. Returns the
+    compressed bytes when it made them (a worker hands them on as the page store's copy of the
+    page), None when the cache had them or the file is too small to get a copy."""
     if len(data) <= MIN_SIZE:
-        return
+        return None
     entry = cache_dir / f"{key_of(FORMAT, data)}{SUFFIX}"
-    if not entry.exists():
-        _store(cache_dir, entry, gzip_bytes(data))
+    if entry.exists():
+        return None
+    compressed = gzip_bytes(data)
+    _store(cache_dir, entry, compressed)
+    return compressed
 
 
 def compress_content_ahead(content: str | bytes, _cache_dir: Path | None = None, *, name: str, compressed_dir: Path) -> None:

@@ -7,7 +7,7 @@ codewords, masking them, computing the Reed–Solomon blocks. A first build make
 honoree, so at 10,000 honorees that was 10 s of CPU. Every code of one version and error level
 has the same function patterns and puts its data bits at the same positions, XORed with the same
 mask: that is worked out once per version (``_layout``), and a code then costs a few operations on
-whole integers and byte strings (about 0.1 ms).
+whole integers and byte strings (0.06 ms; 0.25 ms with its SVG path, sharing.qr_svg).
 
 Only byte-mode data is done here (an address with a lower-case letter or a character outside
 QR's alphanumeric set is always byte mode); anything else returns ``None`` and the caller asks

@@ -16,7 +16,7 @@ from fontTools.ttLib import TTFont
 from honour_roll.site import share_cards
 from honour_roll.record.loader import load_roll
 from honour_roll.site.open_data import CSV_COLUMNS
-from honour_roll.site.share_cards import BOLD, REGULAR, Card, card_bytes, honoree_card, site_card
+from honour_roll.site.share_cards import BOLD, REGULAR, Card, card_bytes, english_honoree_card, honoree_card, site_card
 from honour_roll.record.vocabulary import Status
 
 from conftest import FIXTURES, INDIVIDUAL, MOVEMENT, ROOT, StaticServer, make_project, run_build
@@ -131,27 +131,57 @@ def test_cards_render_vietnamese_marks_legibly():
 
 
 def test_cards_drawn_from_kept_line_masks_equal_pillows_own_text_drawing(roll):
-    """draw_card pastes each line's mask, kept between cards, with the line's colour: the same
-    pixels as ImageDraw.text drawing every line anew, for the first card and for one whose
-    lines were drawn before."""
+    """card_image pastes each line from its mask, kept between cards: tinted through a table
+    where the line lies on one colour, blended where it does not (or overlaps a line drawn
+    before). The same pixels as ImageDraw.text drawing every line anew, for every card of the
+    sample roll (with and without the notice band, in both languages), for cards whose lines
+    were drawn before, and for long names whose lines crowd each other; and the same JPEG bytes."""
     from PIL import ImageDraw
 
-    def drawn_by_pillow(card: Card) -> bytes:
+    def drawn_by_pillow(card: Card):
         placed = share_cards.layout(card)
         image = share_cards._background(bool(card.notice), tuple(line for line in placed if line.common)).copy()
         draw = ImageDraw.Draw(image)
         for line in placed:
             if not line.common:
                 draw.text((line.x, line.y), line.text, font=line.font, fill=line.fill)
-        out = io.BytesIO()
-        image.save(out, format="JPEG", quality=share_cards.JPEG_QUALITY)
-        return out.getvalue()
+        return image
 
     share_cards._line_mask.cache_clear()
-    cards = [honoree_card(h, "Gương điển hình chuyển đổi số", illustrative=True) for h in roll.published[:6]]
+    share_cards._blend_table.cache_clear()
+    footer = "Gương điển hình chuyển đổi số"
+    cards = [honoree_card(h, footer, illustrative=i % 2 == 0) for i, h in enumerate(roll.published)]
+    cards += [english_honoree_card(h, "Digital transformation role models") for h in roll.published if h.en]
+    cards += [Card("", "Nguyễn Thị Ngọc Quỳnh Hương Giang Ỹ " * k, ("Ữ Ộ Ặ " * k, "Gạch Ệ"), footer) for k in (1, 3, 6)]
     for card in cards + cards[:2]:  # the last two with every line kept
-        assert share_cards.draw_card(card) == drawn_by_pillow(card)
+        assert share_cards.card_image(card).tobytes() == drawn_by_pillow(card).tobytes(), card.title
+    expected = io.BytesIO()
+    drawn_by_pillow(cards[0]).save(expected, format="JPEG", quality=share_cards.JPEG_QUALITY)
+    assert share_cards.draw_card(cards[0]) == expected.getvalue()
     assert share_cards._line_mask.cache_info().hits > 0
+    assert share_cards._blend_table.cache_info().currsize > 0  # the table path was taken
+
+
+def test_a_line_over_another_line_or_off_one_colour_is_blended_as_pillow_draws_it(monkeypatch):
+    """The table path pastes a whole rectangle: where a line's box overlaps a line drawn
+    before, crosses the medal or leaves the card, card_image blends it instead, as
+    ImageDraw.text does."""
+    from PIL import ImageDraw
+
+    font = share_cards._font(BOLD, 60)
+    lines = [
+        share_cards.Placed("Gương gjpqy", font, 70, 100, (0, 0, 0, 0), share_cards.WHITE),
+        share_cards.Placed("Ỹ Ữ Ộ Ặ ngay dưới", font, 90, 120, (0, 0, 0, 0), share_cards.CREAM),  # over the first
+        share_cards.Placed("Đè lên huy chương", font, 900, 150, (0, 0, 0, 0), share_cards.GOLD),  # across the medal
+        share_cards.Placed("Tràn ra ngoài thẻ", font, 1000, 590, (0, 0, 0, 0), share_cards.WHITE),  # off the card
+    ]
+    monkeypatch.setattr(share_cards, "layout", lambda card: lines)
+    background = share_cards._background(False, ())
+    expected = background.copy()
+    draw = ImageDraw.Draw(expected)
+    for line in lines:
+        draw.text((line.x, line.y), line.text, font=line.font, fill=line.fill)
+    assert share_cards.card_image(Card("", "", (), "")).tobytes() == expected.tobytes()
 
 
 @pytest.mark.parametrize("url", ["/", "HTTPS://EXAMPLE.ORG/A/", "https://example.org/nguoi-duoc-vinh-danh/dang-quoc-viet/",

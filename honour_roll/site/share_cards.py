@@ -266,17 +266,77 @@ def _fit_one_line(text: str, path: Path, sizes: tuple[int, ...], width: int) -> 
 
 
 def draw_card(card: Card) -> bytes:
-    placed = layout(card)
-    image = _background(bool(card.notice), tuple(line for line in placed if line.common)).copy()
-    for line in placed:
-        if not line.common:
-            left, top, mask = _line_mask(line.text, line.font)
-            # What ImageDraw.text does with the mask FreeType drew: the same blend (ImagingFill2).
-            image.paste(line.fill, (line.x + left, line.y + top), mask)
     out = io.BytesIO()
     # Pillow's JPEG writer adds no timestamp nor metadata: the same card gives the same bytes.
-    image.save(out, format="JPEG", quality=JPEG_QUALITY)
+    card_image(card).save(out, format="JPEG", quality=JPEG_QUALITY)
     return out.getvalue()
+
+
+def card_image(card: Card) -> Image.Image:
+    """The card's pixels: what ImageDraw.text draws on the background, line after line
+    (tests/test_sharing.py compares them)."""
+    placed = layout(card)
+    common = tuple(line for line in placed if line.common)
+    image = _background(bool(card.notice), common).copy()
+    drawn: list[tuple[int, int, int, int]] = []
+    for line in placed:
+        if line.common:
+            continue
+        left, top, mask = _line_mask(line.text, line.font)
+        x, y = line.x + left, line.y + top
+        box = (x, y, x + mask.width, y + mask.height)
+        ground = None if any(_overlap(box, other) for other in drawn) else _ground_under(bool(card.notice), common, box)
+        if ground is None:
+            # What ImageDraw.text does with the mask FreeType drew: the same blend (ImagingFill2).
+            image.paste(line.fill, (x, y), mask)
+        else:
+            image.paste(_tinted(mask, line.fill, ground), (x, y))
+        drawn.append(box)
+    return image
+
+
+def _tinted(mask: Image.Image, fill: tuple[int, int, int], ground: tuple[int, int, int]) -> Image.Image:
+    """A line over one colour, as the blend would leave it: on a single colour each of the 256
+    coverage values blends to one colour, so the line is its mask looked up in that table,
+    a quarter of the blend's time (0.15 ms a card instead of 0.65), the same pixels."""
+    tinted = mask.copy()  # the mask is kept for other cards (_line_mask): never changed
+    tinted.putpalette(_blend_table(fill, ground))
+    return tinted.convert("RGB")
+
+
+@functools.lru_cache(maxsize=64)
+def _blend_table(fill: tuple[int, int, int], ground: tuple[int, int, int]) -> bytes:
+    """The colour each coverage value 0–255 leaves, computed by the very blend paste uses."""
+    ramp = Image.frombytes("L", (256, 1), bytes(range(256)))
+    row = Image.new("RGB", (256, 1), ground)
+    row.paste(fill, (0, 0), ramp)
+    return row.tobytes()
+
+
+def _overlap(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _ground_under(notice: bool, common: tuple[Placed, ...], box: tuple[int, int, int, int]) -> tuple[int, int, int] | None:
+    """The one colour under ``box`` on the card's background, or None where the box leaves the
+    card or covers more than one colour (a band, the medal, a common line)."""
+    x0, y0, x1, y1 = box
+    if x0 < 0 or y0 < 0 or x1 > WIDTH or y1 > HEIGHT or x0 >= x1 or y0 >= y1:
+        return None
+    pixels = _background_pixels(notice, common)
+    start = (y0 * WIDTH + x0) * 3
+    first = pixels[start : start + 3]
+    run = bytes(first) * (x1 - x0)
+    for row in range(y0, y1):
+        start = (row * WIDTH + x0) * 3
+        if pixels[start : start + len(run)] != run:
+            return None
+    return (first[0], first[1], first[2])
+
+
+@functools.lru_cache(maxsize=4)
+def _background_pixels(notice: bool, common: tuple[Placed, ...]) -> memoryview:
+    return memoryview(_background(notice, common).tobytes())
 
 
 @functools.lru_cache(maxsize=4)

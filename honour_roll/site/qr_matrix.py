@@ -49,9 +49,12 @@ def byte_mode_matrix(text: str) -> tuple[int, list[bytes]] | None:
     return version, [flat[row : row + size] for row in range(0, size * size, size)]
 
 
+def _count_bits(version: int) -> int:
+    return 8 if version <= 9 else 16  # byte mode's character count indicator
+
+
 def _data_bits(version: int, length: int) -> int:
-    count_bits = 8 if version <= 9 else 16  # byte mode's character count indicator
-    return 4 + count_bits + 8 * length
+    return 4 + _count_bits(version) + 8 * length
 
 
 @functools.cache
@@ -74,9 +77,8 @@ def _version_and_error(length: int) -> tuple[int, int] | None:
 
 def _final_message(version: int, error: int, data: bytes) -> bytes:
     capacity = _capacity(version, error)
-    count_bits = 8 if version <= 9 else 16
     length = len(data)
-    bits = (((0b0100 << count_bits) | length) << 8 * length) | int.from_bytes(data, "big")
+    bits = (((0b0100 << _count_bits(version)) | length) << 8 * length) | int.from_bytes(data, "big")
     used = _data_bits(version, length)
     terminator = min(4, capacity - used)
     used += terminator

@@ -22,12 +22,11 @@ from pathlib import Path
 
 import segno
 
-from honour_roll.site import qr_matrix
 from honour_roll.site.build_cache import cached_file, key_of
 from honour_roll.site.fork_pool import keep_shared_pages, workers_wanted
 from honour_roll.site.generated import Generated
 from honour_roll.site.precompress import compress_ahead
-from honour_roll.site.qr_matrix import byte_mode_matrix
+from honour_roll.site.qr_matrix import MASK, byte_mode_matrix
 from honour_roll.record.loader import Roll
 from honour_roll.record.model import Honoree
 from honour_roll.site.share_cards import (
@@ -52,12 +51,8 @@ def qr_svg(url: str) -> str:
     # anywhere. A fixed mask skips the search over all eight (4× faster); any
     # mask scans.
     made = byte_mode_matrix(url)  # the same matrix as segno's, 20 times sooner (qr_matrix)
-    if made is not None:
-        version, matrix = made
-    else:
-        code = segno.make(url, error="m", micro=False, mask=qr_matrix.MASK)
-        version, matrix = code.version, code.matrix
-    side = (17 + 4 * version + 2 * QR_BORDER) * QR_SCALE
+    matrix = made[1] if made is not None else segno.make(url, error="m", micro=False, mask=MASK).matrix
+    side = (len(matrix) + 2 * QR_BORDER) * QR_SCALE
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {side} {side}"><title>Mã QR</title>'
         f'<path transform="scale({QR_SCALE})" stroke="#000" d="{_dark_runs(matrix)}"/></svg>\n'
@@ -115,6 +110,11 @@ CHUNK = 32  # files per task: a few milliseconds each
 ADDED_BYTES = 1 << 20  # content per task added by Drawing.add: a few milliseconds of compressing
 
 
+def _content_size(job: tuple[Callable[[object, Path], object], object]) -> int:
+    """How much a job added by Drawing.add has to compress (0 for a card or a code to draw)."""
+    return len(job[1]) if isinstance(job[1], (str, bytes)) else 0
+
+
 def _draw(jobs: list[tuple[Callable[[object, Path], object], object]], cache_dir: Path) -> None:
     for make, what in jobs:
         make(what, cache_dir)
@@ -163,12 +163,12 @@ class Drawing:
         # are shared between the workers rather than left to one.
         chunk: list = []
         size = 0
-        for job in sorted(jobs, key=lambda job: -len(job[1]) if isinstance(job[1], (str, bytes)) else 0):
+        for job in sorted(jobs, key=_content_size, reverse=True):
             if chunk and (len(chunk) == CHUNK or size >= ADDED_BYTES):
                 self._futures.append(self._pool.submit(_draw, chunk, self._cache_dir))
                 chunk, size = [], 0
             chunk.append(job)
-            size += len(job[1]) if isinstance(job[1], (str, bytes)) else 0
+            size += _content_size(job)
         if chunk:
             self._futures.append(self._pool.submit(_draw, chunk, self._cache_dir))
 
